@@ -1,0 +1,95 @@
+"""The one module that wires sliders to a demo (ipywidgets 7.7 and 8, inline backend).
+
+``show(demo)`` builds a widget for each control spec, an ``Output`` that holds the figure,
+an HTML line for the demo's summary and its caption, and calls ``demo.update`` whenever a
+control moves. The figure's artists are updated in place by the demo; this module only
+renders the figure to PNG and re-shows it in the ``Output``. Only widget API common to
+ipywidgets 7.7.1 and 8.x is used (no ``tooltip``, no ``titles=``, no HTML descriptions).
+
+An exception in ``demo.update`` is not swallowed: it propagates when a control is set from
+code (so a notebook test fails) and is shown in the output when a learner moves a slider.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import Image, display
+from matplotlib.figure import Figure
+
+from course_lib.controls import Choice, Control, FloatSlider, IntSlider
+from course_lib.demo import Demo
+
+__all__ = ["make_widget", "render_png", "Panel", "show"]
+
+_STYLE = {"description_width": "initial"}
+_LAYOUT = {"width": "420px"}
+
+
+def make_widget(name: str, spec: Control) -> widgets.Widget:
+    """Return the ipywidget for one control spec."""
+    label = spec.label or name.replace("_", " ")
+    if isinstance(spec, IntSlider):
+        return widgets.IntSlider(value=spec.value, min=spec.min, max=spec.max, step=spec.step,
+                                 description=label, continuous_update=True, style=_STYLE,
+                                 layout=widgets.Layout(**_LAYOUT))
+    if isinstance(spec, FloatSlider):
+        return widgets.FloatSlider(value=spec.value, min=spec.min, max=spec.max, step=spec.step,
+                                   description=label, continuous_update=True, style=_STYLE,
+                                   readout_format=spec.readout_format, layout=widgets.Layout(**_LAYOUT))
+    if isinstance(spec, Choice):
+        return widgets.ToggleButtons(options=list(spec.options), value=spec.value,
+                                     description=label, style=_STYLE)
+    raise TypeError(f"spec must be an IntSlider, FloatSlider or Choice, got {type(spec).__name__}")
+
+
+def render_png(fig: Figure) -> bytes:
+    """Render ``fig`` to PNG bytes (about 20 ms for a 7x4 inch figure)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+class Panel:
+    """The widgets of one demo: ``controls`` (name -> widget), ``output``, ``summary``, ``box``."""
+
+    def __init__(self, demo: Demo):
+        if not isinstance(demo, Demo):
+            raise TypeError(f"demo must be a course_lib Demo, got {type(demo).__name__}")
+        self.demo = demo
+        self.controls = {name: make_widget(name, spec) for name, spec in demo.controls.items()}
+        self.output = widgets.Output()
+        self.summary = widgets.HTML()
+        caption = widgets.HTML(f"<p style='max-width:720px'><em>{demo.caption}</em></p>")
+        self.box = widgets.VBox(list(self.controls.values()) + [self.output, self.summary, caption])
+        for w in self.controls.values():
+            w.observe(self._on_change, names="value")
+        self.refresh()
+
+    def values(self) -> dict[str, Any]:
+        """The current value of every control."""
+        return {name: w.value for name, w in self.controls.items()}
+
+    def refresh(self) -> dict[str, Any]:
+        """Update the demo from the controls and re-show its figure and summary."""
+        state = self.demo.update(**self.values())
+        png = render_png(self.demo.fig)
+        self.output.clear_output(wait=True)
+        with self.output:
+            display(Image(data=png, format="png"))
+        self.summary.value = self.demo.summary_html(state)
+        return state
+
+    def _on_change(self, change: dict) -> None:
+        self.refresh()
+
+    def _ipython_display_(self):
+        display(self.box)
+
+
+def show(demo: Demo) -> Panel:
+    """Build the panel for ``demo``, display it, and return it."""
+    panel = Panel(demo)
+    display(panel.box)
+    return panel

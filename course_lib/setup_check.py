@@ -1,0 +1,96 @@
+"""``setup()``: the call every notebook makes first.
+
+It checks that the installed packages fall within the ranges the course is tested on,
+limits BLAS to one thread (two threads made these small workloads up to 10x slower on a
+busy 2-core machine), applies the plot style and prints the environment.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import warnings
+from importlib import metadata
+
+__all__ = ["setup", "package_versions", "TESTED_RANGES"]
+
+#: package -> (lowest tested version, first version *not* supported)
+TESTED_RANGES: dict[str, tuple[str, str | None]] = {
+    "numpy": ("1.26", None),
+    "matplotlib": ("3.8", None),
+    "scikit-learn": ("1.4", None),
+    "ipywidgets": ("7.7", "9"),
+}
+
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _vtuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def package_versions() -> dict[str, str]:
+    """Return the installed version of Python, course_lib and each course dependency."""
+    import course_lib
+
+    versions = {"python": platform.python_version(), "course_lib": course_lib.__version__}
+    for name in TESTED_RANGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def _problems(versions: dict[str, str]) -> list[str]:
+    found = []
+    if sys.version_info < (3, 10):
+        found.append(f"Python {versions['python']} is older than 3.10")
+    for name, (low, high) in TESTED_RANGES.items():
+        v = versions[name]
+        if v == "missing":
+            found.append(f"{name} is not installed")
+        elif _vtuple(v) < _vtuple(low) or (high and _vtuple(v) >= _vtuple(high)):
+            found.append(f"{name} {v} is outside the tested range >={low}" + (f",<{high}" if high else ""))
+    return found
+
+
+def setup(verbose: bool = True) -> dict[str, str]:
+    """Prepare this kernel for the course and print what it runs on.
+
+    Parameters
+    ----------
+    verbose : bool, default True
+        Print one line of versions (and any warning).
+
+    Returns
+    -------
+    dict
+        Package name -> installed version.
+    """
+    if not isinstance(verbose, bool):
+        raise TypeError(f"verbose must be a bool, got {type(verbose).__name__}")
+    for var in _THREAD_VARS:
+        os.environ[var] = "1"
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+    from course_lib.style import apply_style
+
+    apply_style()
+    versions = package_versions()
+    problems = _problems(versions)
+    for problem in problems:
+        warnings.warn(f"course_lib.setup: {problem}; the course may not work as written.", stacklevel=2)
+    if verbose:
+        colab = "google.colab" in sys.modules
+        print("Environment: " + ", ".join(f"{k} {v}" for k, v in versions.items())
+              + f" | Colab: {'yes' if colab else 'no'} | BLAS threads: 1")
+        print("All versions are within the tested ranges." if not problems
+              else f"{len(problems)} version problem(s), see the warnings above.")
+    return versions
