@@ -1,0 +1,108 @@
+"""Tests of the small core modules: controls, style, setup, progress, catalog, papers, repository."""
+import warnings
+
+import numpy as np
+import pytest
+
+import course_lib
+from course_lib import catalog, controls, progress, repository, setup_check, style
+from course_lib.papers import wei2022
+
+
+class TestControls:
+    def test_int_slider(self):
+        s = controls.IntSlider(2, 5, 4)
+        assert s.extremes() == [2, 4, 5]
+        assert s.sweep(10) == [2, 3, 4, 5]
+        assert s.validate("n", 3) == 3
+        with pytest.raises(ValueError, match="n must be between 2 and 5"):
+            s.validate("n", 6)
+        with pytest.raises(TypeError, match="n must be an int"):
+            s.validate("n", 3.0)
+        with pytest.raises(TypeError):
+            s.validate("n", True)
+
+    def test_float_slider(self):
+        s = controls.FloatSlider(0.0, 1.0, 0.5, 0.1)
+        assert s.extremes() == [0.0, 0.5, 1.0]
+        assert len(s.sweep(7)) == 7
+        with pytest.raises(ValueError, match="c must be between"):
+            s.validate("c", 1.5)
+        with pytest.raises(TypeError, match="c must be a number"):
+            s.validate("c", "0.5")
+
+    def test_choice(self):
+        c = controls.Choice(("a", "b", "c"), "b")
+        assert c.extremes() == ["a", "b", "c"]
+        assert c.sweep() == ["a", "b", "c"]
+        with pytest.raises(ValueError, match="metric must be one of"):
+            c.validate("metric", "d")
+
+    @pytest.mark.parametrize("make", [lambda: controls.IntSlider(1, 3, 4), lambda: controls.IntSlider(1, 3, 2, step=0),
+                                      lambda: controls.FloatSlider(0, 1, 2, 0.1), lambda: controls.Choice(("a",), "b")])
+    def test_inconsistent_specs_are_refused(self, make):
+        with pytest.raises(ValueError):
+            make()
+
+
+class TestStyle:
+    def test_series_style_differs_beyond_colour(self):
+        a, b = style.series_style(0), style.series_style(1)
+        assert a["linestyle"] != b["linestyle"] and a["marker"] != b["marker"]
+        with pytest.raises(ValueError, match="i must be"):
+            style.series_style(-1)
+
+    def test_new_figure_is_outside_pyplot(self):
+        import matplotlib.pyplot as plt
+
+        before = plt.get_fignums()
+        fig, axes = style.new_figure(1, 2)
+        assert len(axes) == 2 and plt.get_fignums() == before
+
+
+class TestSetup:
+    def test_prints_versions_and_limits_threads(self, capsys):
+        from threadpoolctl import threadpool_info
+
+        versions = course_lib.setup()
+        out = capsys.readouterr().out
+        assert "numpy" in out and versions["course_lib"] == course_lib.__version__
+        assert all(info["num_threads"] == 1 for info in threadpool_info())
+
+    def test_version_problems_are_reported(self):
+        v = {"python": "3.11.0", "numpy": "1.20.0", "matplotlib": "3.9.0", "scikit-learn": "1.5.0",
+             "ipywidgets": "9.0.0"}
+        problems = setup_check._problems(v)
+        assert any("numpy" in p for p in problems) and any("ipywidgets" in p for p in problems)
+        assert not any("matplotlib" in p for p in problems)
+
+    def test_verbose_must_be_bool(self):
+        with pytest.raises(TypeError, match="verbose"):
+            course_lib.setup(verbose="yes")
+
+
+def test_progress_yields_everything_outside_a_kernel():
+    assert list(progress.progress(range(4), label="x")) == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="total"):
+        list(progress.progress(iter([1]), total=-1))
+
+
+def test_catalog_names_are_checked():
+    with pytest.raises(ValueError, match="name must be one of"):
+        catalog.make_demo("no such demo")
+    for name in catalog.DEMOS:
+        module, _, attr = catalog.DEMOS[name].partition(":")
+        assert module.startswith("course_lib.") and attr
+
+
+def test_repository_links_name_the_notebook():
+    assert "notebooks/01_emergence.ipynb" in repository.colab_badge("01_emergence.ipynb")
+    assert repository.GITHUB_REPO in repository.pip_spec()
+
+
+def test_wei_table_is_sorted_and_filtered():
+    rows = wei2022.table_1_rows("few-shot")
+    assert [r.train_flops for r in rows] == sorted(r.train_flops for r in rows)
+    assert all(r.kind == "few-shot" for r in rows) and len(wei2022.table_1_rows()) == len(wei2022.TABLE_1)
+    with pytest.raises(ValueError, match="kind"):
+        wei2022.table_1_rows("zero-shot")

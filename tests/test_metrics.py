@@ -1,0 +1,131 @@
+"""Tests of course_lib.metrics (lesson 01 functions)."""
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from course_lib import metrics as m
+
+
+def brute_levenshtein(a, b):
+    """Textbook recursion with memo, independent of the module's implementation."""
+    from functools import lru_cache
+
+    @lru_cache(None)
+    def d(i, j):
+        if i == 0 or j == 0:
+            return i + j
+        return min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
+
+    return d(len(a), len(b))
+
+
+class TestExactMatch:
+    def test_array_and_list_forms_agree(self):
+        p = np.array([[1, 2, 3], [1, 2, 4], [0, 0, 0]])
+        t = np.array([[1, 2, 3], [1, 2, 3], [0, 0, 0]])
+        assert m.exact_match(p, t).tolist() == [1, 0, 1]
+        assert m.exact_match(p.tolist(), t.tolist()).tolist() == [1, 0, 1]
+
+    def test_different_lengths_never_match(self):
+        assert m.exact_match([[1, 2], [3]], [[1, 2, 0], [3]]).tolist() == [0, 1]
+
+    def test_strings_are_character_sequences(self):
+        assert m.exact_match(["123", "124"], ["123", "123"]).tolist() == [1, 0]
+
+    @pytest.mark.parametrize("p, t, word", [
+        ([[1]], [[1], [2]], "same length"),
+        ([], [], "empty"),
+        ("123", "123", "list of token sequences"),
+    ])
+    def test_bad_input(self, p, t, word):
+        with pytest.raises((ValueError, TypeError), match=word):
+            m.exact_match(p, t)
+
+
+class TestEditDistance:
+    @pytest.mark.parametrize("a, b, d", [("kitten", "sitting", 3), ("", "abc", 3), ("abc", "abc", 0),
+                                         ([1, 2, 3], [1, 3], 1), ([1, 2], [2, 1], 2)])
+    def test_known_pairs(self, a, b, d):
+        assert m.token_edit_distance(a, b) == d
+
+    def test_matches_brute_force_on_all_short_pairs(self):
+        seqs = [s for n in range(4) for s in itertools.product([0, 1, 2], repeat=n)]
+        for a in seqs[::3]:
+            for b in seqs[::2]:
+                assert m.token_edit_distance(a, b) == brute_levenshtein(a, b)
+
+    def test_vectorised_equals_scalar(self):
+        rng = np.random.default_rng(0)
+        p, t = rng.integers(0, 3, (500, 5)), rng.integers(0, 3, (500, 4))
+        got = m.token_edit_distances(p, t)
+        assert got.tolist() == [brute_levenshtein(tuple(a), tuple(b)) for a, b in zip(p, t)]
+
+    def test_equal_length_at_most_hamming(self):
+        rng = np.random.default_rng(1)
+        p, t = rng.integers(0, 10, (300, 6)), rng.integers(0, 10, (300, 6))
+        assert np.all(m.token_edit_distances(p, t) <= (p != t).sum(axis=1))
+
+    def test_bad_input(self):
+        with pytest.raises(ValueError, match="predictions"):
+            m.token_edit_distances(np.zeros(3), np.zeros((3, 2)))
+        with pytest.raises(ValueError, match="same number of rows"):
+            m.token_edit_distances(np.zeros((3, 2)), np.zeros((4, 2)))
+        with pytest.raises(ValueError, match="prediction"):
+            m.token_edit_distance([[1, 2]], [1])
+
+
+class TestSubsetAccuracy:
+    def test_exact_formula(self):
+        assert m.subset_accuracy(7, 10, 3) == pytest.approx(math.comb(7, 3) / math.comb(10, 3))
+        got = m.subset_accuracy([0, 2, 10], 10, 3)
+        assert got.tolist() == pytest.approx([0.0, 0.0, 1.0])
+
+    def test_k1_is_plain_accuracy(self):
+        assert m.subset_accuracy(899 - 30, 899, 1) == pytest.approx((899 - 30) / 899)
+
+    def test_agrees_with_sampling(self):
+        rng = np.random.default_rng(0)
+        correct = np.zeros(200, bool)
+        correct[:150] = True
+        draws = np.array([correct[rng.choice(200, 5, replace=False)].all() for _ in range(20_000)])
+        assert draws.mean() == pytest.approx(m.subset_accuracy(150, 200, 5), abs=0.01)
+
+    @pytest.mark.parametrize("args, word", [((5, 10, 11), "k"), ((11, 10, 2), "n_correct"),
+                                            ((-1, 10, 2), "n_correct"), ((np.nan, 10, 2), "NaN"),
+                                            ((2.5, 10, 2), "whole"), (([], 10, 2), "empty"),
+                                            ((5, 10, 0), "k")])
+    def test_bad_input(self, args, word):
+        with pytest.raises(ValueError, match=word):
+            m.subset_accuracy(*args)
+
+
+class TestEmergenceScore:
+    def test_steady_rise_scores_sqrt_of_steps(self):
+        y = np.linspace(0, 1, 10)
+        assert m.emergence_score(np.arange(10), y) == pytest.approx(9.0)
+
+    def test_jump_scores_higher_than_rise(self):
+        x = np.logspace(6, 11, 6)
+        assert m.emergence_score(x, [0, .01, 0, .02, .8, .82]) > 5 * m.emergence_score(x, np.linspace(0, .82, 6))
+
+    def test_order_of_points_does_not_matter(self):
+        x, y = np.array([1, 2, 3, 4, 5]), np.array([0, .1, .15, .7, .75])
+        perm = [3, 0, 4, 1, 2]
+        assert m.emergence_score(x[perm], y[perm]) == pytest.approx(m.emergence_score(x, y))
+
+    def test_falling_curve_is_negative(self):
+        assert m.emergence_score([1, 2, 3], [1.0, 0.5, 0.2]) < 0
+
+    def test_zero_median_documented_values(self):
+        assert m.emergence_score([1, 2, 3, 4], [0, 0, 0, 1]) == np.inf
+        assert m.emergence_score([1, 2, 3, 4], [1, 1, 1, 0]) == -np.inf
+        assert m.emergence_score([1, 2, 3], [0.3, 0.3, 0.3]) == 0.0
+
+    @pytest.mark.parametrize("x, y, word", [([1, 2], [1], "same length"), ([1], [1], "at least 2"),
+                                            ([1, 2], [0, np.nan], "NaN"), ([1, 1], [0, 1], "distinct"),
+                                            ([[1, 2]], [[0, 1]], "1-D")])
+    def test_bad_input(self, x, y, word):
+        with pytest.raises(ValueError, match=word):
+            m.emergence_score(x, y)
