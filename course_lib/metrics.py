@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["exact_match", "token_edit_distance", "token_edit_distances", "subset_accuracy",
-           "emergence_score"]
+           "emergence_score", "brier_score", "multiple_choice_grade", "reconstruction_rate"]
 
 
 def _as_sequence(name: str, seq) -> np.ndarray:
@@ -222,3 +222,153 @@ def emergence_score(scales, values) -> float:
     if denominator == 0:
         return float(sign * np.inf)
     return float(sign * span / denominator)
+
+
+def _as_option_matrix(name: str, values) -> np.ndarray:
+    """A float array of shape (n, n_options) with n >= 1, n_options >= 2 and no NaN."""
+    arr = np.asarray(values)
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
+    arr = arr.astype(float)
+    if arr.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D array (n, n_options), got shape {arr.shape}")
+    if arr.shape[0] == 0:
+        raise ValueError(f"{name} must not be empty")
+    if arr.shape[1] < 2:
+        raise ValueError(f"{name} must have at least 2 options per row, got {arr.shape[1]}")
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} must not contain NaN")
+    return arr
+
+
+def _as_option_index(name: str, index, n: int, n_options: int) -> np.ndarray:
+    """An int array of shape (n,) with every entry in [0, n_options)."""
+    arr = np.asarray(index)
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"{name} must hold integer option indices, got {arr.dtype}")
+    if arr.shape != (n,):
+        raise ValueError(f"{name} must have shape ({n},), one index per row, got {arr.shape}")
+    if np.any(arr < 0) or np.any(arr >= n_options):
+        raise ValueError(f"{name} must lie in [0, {n_options}), got values from {arr.min()} to {arr.max()}")
+    return arr.astype(np.int64)
+
+
+def brier_score(probs, correct_index, atol: float = 1e-6) -> np.ndarray:
+    """Per-example multi-class Brier score: sum_j (p_j - 1[j = correct])^2. Lower is better.
+
+    It is 0 for all probability on the correct option and 2 for all probability on one
+    wrong option; moving probability towards the correct option lowers it smoothly. This
+    is the continuous counterpart of the multiple-choice grade used by Schaeffer et al.
+    (2023, Fig. 6), where emergence under the grade disappears under the Brier score.
+
+    Parameters
+    ----------
+    probs : array of shape (n, n_options)
+        Each row a probability distribution over the options: entries in [0, 1] that sum
+        to 1 within ``atol``.
+    correct_index : array of int, shape (n,)
+        The correct option of each example.
+    atol : float, default 1e-6
+        Tolerance on each row sum.
+
+    Returns
+    -------
+    ndarray of float, shape (n,)
+        Between 0 (best) and 2 (worst).
+
+    Examples
+    --------
+    >>> brier_score([[0.5, 0.5], [1.0, 0.0]], [0, 1]).tolist()
+    [0.5, 2.0]
+    """
+    p = _as_option_matrix("probs", probs)
+    if not (isinstance(atol, (int, float)) and atol >= 0):
+        raise ValueError(f"atol must be a non-negative number, got {atol!r}")
+    if np.any(p < 0) or np.any(p > 1):
+        raise ValueError(f"probs must lie in [0, 1], got values from {p.min()} to {p.max()}")
+    sums = p.sum(axis=1)
+    if np.any(np.abs(sums - 1) > atol):
+        worst = int(np.argmax(np.abs(sums - 1)))
+        raise ValueError(f"probs rows must sum to 1 (within {atol}), row {worst} sums to {sums[worst]}")
+    idx = _as_option_index("correct_index", correct_index, *p.shape)
+    target = np.zeros_like(p)
+    target[np.arange(len(idx)), idx] = 1.0
+    return np.sum((p - target) ** 2, axis=1)
+
+
+def multiple_choice_grade(scores, correct_index) -> np.ndarray:
+    """Per-example multiple-choice grade: 1 if the correct option has the highest score, else 0.
+
+    The all-or-nothing metric of BIG-bench multiple-choice tasks (Schaeffer et al. 2023, §1).
+    **Ties count as wrong**: the grade is 1 only when the correct option's score is strictly
+    higher than every other option's, so the result never depends on option order.
+
+    Parameters
+    ----------
+    scores : array of shape (n, n_options)
+        Any scores where higher means preferred: probabilities, log-probabilities (``-inf``
+        allowed for probability 0) or logits. NaN and ``+inf`` are rejected.
+    correct_index : array of int, shape (n,)
+        The correct option of each example.
+
+    Returns
+    -------
+    ndarray of int, shape (n,)
+        1 or 0 per example; its mean is the multiple-choice accuracy.
+
+    Examples
+    --------
+    >>> multiple_choice_grade([[0.1, 0.9], [0.5, 0.5]], [1, 0]).tolist()
+    [1, 0]
+    """
+    s = _as_option_matrix("scores", scores)
+    if np.isposinf(s).any():
+        raise ValueError("scores must not contain +inf")
+    idx = _as_option_index("correct_index", correct_index, *s.shape)
+    rows = np.arange(len(idx))
+    correct_score = s[rows, idx]
+    others = s.copy()
+    others[rows, idx] = -np.inf
+    return (correct_score > others.max(axis=1)).astype(int)
+
+
+def reconstruction_rate(errors, c: float) -> np.ndarray | float:
+    """Fraction of items whose reconstruction error is below ``c``.
+
+    Schaeffer et al. (2023), Eq. 2: Reconstruction_c = (1/N) sum_n 1[error_n < c] (strictly
+    below). A smooth fall in the mean error becomes a sharp rise in this fraction when the
+    bulk of the error distribution crosses ``c``.
+
+    Parameters
+    ----------
+    errors : array of shape (n,) or (n_models, n)
+        Non-negative per-item errors (per-image mean squared error, say); one row per model.
+    c : float
+        Threshold, > 0.
+
+    Returns
+    -------
+    float for 1-D ``errors``; ndarray of shape (n_models,) for 2-D.
+
+    Examples
+    --------
+    >>> reconstruction_rate([0.01, 0.02, 0.03, 0.04], 0.025)
+    0.5
+    """
+    e = np.asarray(errors)
+    if e.dtype.kind not in "iuf":
+        raise TypeError(f"errors must hold numbers, got {e.dtype}")
+    if e.ndim not in (1, 2):
+        raise ValueError(f"errors must be 1-D (n,) or 2-D (n_models, n), got shape {e.shape}")
+    if e.shape[-1] == 0 or e.size == 0:
+        raise ValueError("errors must not be empty")
+    if np.isnan(e).any():
+        raise ValueError("errors must not contain NaN")
+    if np.any(e < 0):
+        raise ValueError(f"errors must not be negative, got min {e.min()}")
+    if isinstance(c, bool) or not isinstance(c, (int, float, np.integer, np.floating)):
+        raise TypeError(f"c must be a number, got {type(c).__name__}")
+    if not (np.isfinite(c) and c > 0):
+        raise ValueError(f"c must be a finite number > 0, got {c}")
+    rate = np.mean(e < c, axis=-1)
+    return float(rate) if rate.ndim == 0 else rate
