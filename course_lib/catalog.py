@@ -14,7 +14,9 @@ from typing import Callable
 __all__ = ["DEMOS", "LIVE_FAMILIES", "make_demo", "train_live_family"]
 
 #: demo name -> "module:callable" that returns a new Demo
-DEMOS: dict[str, str] = {}
+DEMOS: dict[str, str] = {
+    "log_axis": "course_lib.log_axis_demo:LogAxisDemo",
+}
 
 #: live family name -> "module:callable" that trains the family a notebook trains live
 LIVE_FAMILIES: dict[str, str] = {}

@@ -14,8 +14,8 @@ import numpy as np
 
 from course_lib import metrics
 
-__all__ = ["CheckResult", "run_cases", "check_exact_match", "check_emergence_score",
-           "check_all_steps_right"]
+__all__ = ["CheckResult", "run_cases", "check_mlp_param_count", "check_exact_match",
+           "check_emergence_score", "check_all_steps_right"]
 
 
 class CheckResult:
@@ -95,6 +95,21 @@ def _short(value: Any, limit: int = 90) -> str:
         value = value.tolist()
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# --- Lesson 00 -------------------------------------------------------------------------
+
+def _mlp_param_cases() -> list[tuple[str, tuple, Any]]:
+    raw = [("tiny", 2, 3, 1), ("no hidden units", 5, 0, 2), ("the 4-digit adder, width 16", 80, 16, 50),
+           ("wide", 784, 1000, 10)]
+    return [(d, (i, h, o), i * h + h + h * o + o) for d, i, h, o in raw]
+
+
+def check_mlp_param_count(fn: Callable) -> CheckResult:
+    """Check ``fn(n_inputs, n_hidden, n_outputs) -> number of weights and biases`` of a 1-hidden-layer MLP."""
+    return run_cases("mlp_param_count", fn, _mlp_param_cases(),
+                     hint="count both weight matrices (inputs x hidden, hidden x outputs) and both bias "
+                          "vectors (one per hidden unit, one per output)")
 
 
 # --- Lesson 01 -------------------------------------------------------------------------

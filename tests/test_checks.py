@@ -26,7 +26,10 @@ EMERGENCE_WRONG = {
 }
 STEPS_WRONG = {"p times k": lambda p, k: p * k, "p to the k-1": lambda p, k: p ** (k - 1)}
 
+PARAMS_WRONG = {"no biases": lambda i, h, o: i * h + h * o, "no output bias": lambda i, h, o: i * h + h + h * o}
+
 CHECKERS = [
+    (checks.check_mlp_param_count, lambda i, h, o: (i + 1) * h + (h + 1) * o, PARAMS_WRONG),
     (checks.check_exact_match, metrics.exact_match, EXACT_MATCH_WRONG),
     (checks.check_emergence_score, metrics.emergence_score, EMERGENCE_WRONG),
     (checks.check_all_steps_right, lambda p, k: p ** k, STEPS_WRONG),

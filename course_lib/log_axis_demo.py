@@ -1,0 +1,68 @@
+"""Lesson 00 warm-up demo: why scaling plots put model size on a logarithmic axis.
+
+A made-up (clearly labelled) performance curve that rises smoothly in log(model size) is
+drawn for twelve model sizes spread evenly in log space, from 1 million to 1 trillion
+parameters. On a linear axis eleven of the twelve points crowd against the left edge and the
+curve looks like a wall; on a log axis the same points are evenly spaced.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from course_lib.controls import Choice, FloatSlider
+from course_lib.demo import Demo
+from course_lib.style import new_figure, series_style, set_log_x
+
+__all__ = ["toy_performance", "LogAxisDemo"]
+
+SIZES = np.logspace(6, 12, 13)
+
+
+def toy_performance(n_params: np.ndarray, midpoint_log10: float, width_decades: float = 0.8) -> np.ndarray:
+    """A toy score in [0, 1]: a logistic curve in log10(parameters). A model, not data."""
+    n = np.asarray(n_params, dtype=float)
+    if np.any(~(n > 0)):
+        raise ValueError("n_params must be positive")
+    if width_decades <= 0:
+        raise ValueError(f"width_decades must be positive, got {width_decades}")
+    return 1.0 / (1.0 + np.exp(-(np.log10(n) - midpoint_log10) / width_decades))
+
+
+class LogAxisDemo(Demo):
+    """One toy curve, shown on a linear or a logarithmic model-size axis."""
+
+    controls = {
+        "x_axis": Choice(("linear", "log"), "linear", label="x-axis"),
+        "midpoint": FloatSlider(7.0, 11.0, 9.0, 0.25, label="midpoint (log10 params)"),
+    }
+    caption = ("A toy score (a logistic curve in log10 of model size; a model, not data) for 13 sizes "
+               "from 10^6 to 10^12 parameters. Switch the x-axis between linear and log: the points "
+               "and the curve are the same, only the spacing changes.")
+
+    def __init__(self):
+        self.fig, self.ax = new_figure(figsize=(7.0, 3.6))
+        self.line, = self.ax.plot(SIZES, np.zeros_like(SIZES), label="toy score", **series_style(0))
+        self.ax.set_ylim(-0.03, 1.03)
+        self.ax.set_ylabel("score (toy model)")
+        self.ax.legend(loc="lower right")
+
+    def compute(self, x_axis: str, midpoint: float) -> dict:
+        return {"x_axis": x_axis, "midpoint": midpoint, "score": toy_performance(SIZES, midpoint)}
+
+    def draw(self, state: dict) -> None:
+        self.line.set_ydata(state["score"])
+        if state["x_axis"] == "log":
+            set_log_x(self.ax)
+            self.ax.set_xlim(SIZES[0] / 2, SIZES[-1] * 2)
+        else:
+            self.ax.set_xscale("linear")
+            self.ax.set_xlim(-0.02 * SIZES[-1], 1.05 * SIZES[-1])
+        self.ax.set_xlabel(f"parameters ({state['x_axis']} axis)")
+        self.ax.set_title(f"Same 13 models, {state['x_axis']} x-axis")
+
+    def summary_html(self, state: dict) -> str:
+        crowded = int(np.sum(SIZES < 0.05 * SIZES[-1]))
+        if state["x_axis"] == "linear":
+            return (f"<p>On this linear axis {crowded} of the 13 models sit in the leftmost 5% of the "
+                    f"width.</p>")
+        return "<p>On the log axis each factor of 10 in size gets the same width.</p>"
