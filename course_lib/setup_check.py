@@ -12,7 +12,7 @@ import sys
 import warnings
 from importlib import metadata
 
-__all__ = ["setup", "package_versions", "TESTED_RANGES"]
+__all__ = ["setup", "package_versions", "version_problems", "TESTED_RANGES"]
 
 #: package -> (lowest tested version, first version *not* supported)
 TESTED_RANGES: dict[str, tuple[str, str | None]] = {
@@ -46,7 +46,8 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def _problems(versions: dict[str, str]) -> list[str]:
+def version_problems(versions: dict[str, str]) -> list[str]:
+    """Return one sentence per package outside its tested range (empty when all is well)."""
     found = []
     if sys.version_info < (3, 10):
         found.append(f"Python {versions['python']} is older than 3.10")
@@ -59,7 +60,7 @@ def _problems(versions: dict[str, str]) -> list[str]:
     return found
 
 
-def setup(verbose: bool = True) -> dict[str, str]:
+def setup(verbose: bool = True) -> None:
     """Prepare this kernel for the course and print what it runs on.
 
     Parameters
@@ -67,10 +68,7 @@ def setup(verbose: bool = True) -> dict[str, str]:
     verbose : bool, default True
         Print one line of versions (and any warning).
 
-    Returns
-    -------
-    dict
-        Package name -> installed version.
+    The versions themselves are returned by :func:`package_versions`.
     """
     if not isinstance(verbose, bool):
         raise TypeError(f"verbose must be a bool, got {type(verbose).__name__}")
@@ -84,7 +82,7 @@ def setup(verbose: bool = True) -> dict[str, str]:
 
     apply_style()
     versions = package_versions()
-    problems = _problems(versions)
+    problems = version_problems(versions)
     for problem in problems:
         warnings.warn(f"course_lib.setup: {problem}; the course may not work as written.", stacklevel=2)
     if verbose:
@@ -93,4 +91,3 @@ def setup(verbose: bool = True) -> dict[str, str]:
               + f" | Colab: {'yes' if colab else 'no'} | BLAS threads: 1")
         print("All versions are within the tested ranges." if not problems
               else f"{len(problems)} version problem(s), see the warnings above.")
-    return versions
