@@ -1,0 +1,175 @@
+"""Multi-digit addition problems and how the two model kinds see them.
+
+Numbers are written as digit arrays, least significant digit first ("little-endian"), so
+position ``i`` of an answer depends on positions ``0..i`` of the operands. An ``n``-digit
+problem has an answer of ``L = n + 1`` digits; the last one is the final carry.
+
+Two encodings:
+
+- *direct*: the whole problem at once, one-hot digits of both operands (``20 n`` inputs);
+  the model must produce every answer digit, carries included, in one step.
+- *scratchpad*: one digit position at a time, one-hot ``a_i``, one-hot ``b_i`` and the
+  incoming carry bit (21 inputs); the target is ``a_i + b_i + c_i`` (0..19), whose tens
+  digit is the carry written down for the next position.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["make_problems", "check_n_digits", "check_operands", "carries", "direct_inputs",
+           "scratchpad_ids", "scratchpad_step_inputs", "scratchpad_examples", "digits_to_ints", "ints_to_digits"]
+
+#: inputs of the scratchpad step: one-hot a_i (10), one-hot b_i (10), carry bit (1)
+SCRATCHPAD_INPUTS = 21
+#: classes of the scratchpad step: the value a_i + b_i + c_i, 0..19
+SCRATCHPAD_CLASSES = 20
+
+
+def check_n_digits(n_digits) -> int:
+    """Return ``n_digits`` as an int, or raise if it is not a positive integer."""
+    if isinstance(n_digits, bool) or not isinstance(n_digits, (int, np.integer)):
+        raise TypeError(f"n_digits must be an int, got {type(n_digits).__name__}")
+    if n_digits < 1:
+        raise ValueError(f"n_digits must be at least 1, got {n_digits}")
+    return int(n_digits)
+
+
+def check_operands(a, b) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``a`` and ``b`` as uint8 digit arrays of one shape (n, n_digits), or raise."""
+    arrays = []
+    for name, x in (("a", a), ("b", b)):
+        arr = np.asarray(x)
+        if arr.ndim != 2 or arr.shape[1] < 1:
+            raise ValueError(f"{name} must be a 2-D digit array (n_problems, n_digits), got shape {arr.shape}")
+        if arr.dtype.kind not in "iu":
+            raise TypeError(f"{name} must hold integer digits, got dtype {arr.dtype}")
+        if arr.size and (arr.min() < 0 or arr.max() > 9):
+            raise ValueError(f"{name} must hold digits 0..9, got values {arr.min()}..{arr.max()}")
+        arrays.append(arr.astype(np.uint8))
+    if arrays[0].shape != arrays[1].shape:
+        raise ValueError(f"a and b must have the same shape, got {arrays[0].shape} and {arrays[1].shape}")
+    return arrays[0], arrays[1]
+
+
+def carries(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The carry into each position of ``a + b``: shape (n, n_digits + 1), uint8.
+
+    Column 0 is 0 (nothing comes into the units digit); column ``n_digits`` is the final
+    carry, which is also the last digit of the sum.
+    """
+    a, b = check_operands(a, b)
+    carry = np.zeros((a.shape[0], a.shape[1] + 1), dtype=np.uint8)
+    for i in range(a.shape[1]):
+        carry[:, i + 1] = (a[:, i] + b[:, i] + carry[:, i]) // 10
+    return carry
+
+
+def make_problems(n_digits: int, n_problems: int, rng: np.random.Generator
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw random addition problems with uniformly random ``n_digits``-digit operands.
+
+    Each operand is uniform on 0 .. 10**n_digits - 1, zero-padded to ``n_digits`` digits
+    (drawing every digit uniformly gives exactly that distribution).
+
+    Parameters
+    ----------
+    n_digits : int
+        Digits per operand, at least 1.
+    n_problems : int
+        Number of problems, at least 1.
+    rng : numpy.random.Generator
+        Source of randomness.
+
+    Returns
+    -------
+    a, b : ndarray of uint8, shape (n_problems, n_digits)
+        Operand digits, least significant first.
+    s : ndarray of uint8, shape (n_problems, n_digits + 1)
+        Digits of ``a + b``, least significant first.
+    """
+    n_digits = check_n_digits(n_digits)
+    if isinstance(n_problems, bool) or not isinstance(n_problems, (int, np.integer)):
+        raise TypeError(f"n_problems must be an int, got {type(n_problems).__name__}")
+    if n_problems < 1:
+        raise ValueError(f"n_problems must be at least 1, got {n_problems}")
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    a = rng.integers(0, 10, size=(n_problems, n_digits), dtype=np.uint8)
+    b = rng.integers(0, 10, size=(n_problems, n_digits), dtype=np.uint8)
+    carry = carries(a, b)
+    s = np.empty((n_problems, n_digits + 1), dtype=np.uint8)
+    s[:, :n_digits] = (a + b + carry[:, :n_digits]) % 10
+    s[:, n_digits] = carry[:, n_digits]
+    return a, b, s
+
+
+def direct_inputs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One-hot encode whole problems: float32 array (n, 20 * n_digits).
+
+    Columns ``10 i + d`` say "digit i of a is d"; columns ``10 (n_digits + i) + d`` the
+    same for b.
+    """
+    a, b = check_operands(a, b)
+    n, n_digits = a.shape
+    x = np.zeros((n, 20 * n_digits), dtype=np.float32)
+    rows = np.arange(n)[:, None]
+    offsets = 10 * np.arange(n_digits)
+    x[rows, offsets + a] = 1.0
+    x[rows, 10 * n_digits + offsets + b] = 1.0
+    return x
+
+
+def scratchpad_ids(a_i, b_i, carry_in) -> np.ndarray:
+    """Number each scratchpad step input: ``id = 20 a_i + 2 b_i + carry_in`` (0..199)."""
+    return (20 * np.asarray(a_i, dtype=np.intp) + 2 * np.asarray(b_i, dtype=np.intp)
+            + np.asarray(carry_in, dtype=np.intp))
+
+
+def scratchpad_step_inputs() -> tuple[np.ndarray, np.ndarray]:
+    """All 200 distinct scratchpad step inputs, in :func:`scratchpad_ids` order.
+
+    Returns
+    -------
+    x : ndarray of float32, shape (200, 21)
+        One-hot ``a_i`` (columns 0..9), one-hot ``b_i`` (10..19), carry bit (column 20).
+    v : ndarray of uint8, shape (200,)
+        The correct step output ``a_i + b_i + carry_in``.
+    """
+    a_i, b_i, carry_in = (g.ravel() for g in np.meshgrid(np.arange(10), np.arange(10), np.arange(2),
+                                                          indexing="ij"))
+    x = np.zeros((200, SCRATCHPAD_INPUTS), dtype=np.float32)
+    rows = np.arange(200)
+    x[rows, a_i] = 1.0
+    x[rows, 10 + b_i] = 1.0
+    x[:, 20] = carry_in
+    assert np.array_equal(scratchpad_ids(a_i, b_i, carry_in), rows)
+    return x, (a_i + b_i + carry_in).astype(np.uint8)
+
+
+def scratchpad_examples(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Training examples of the scratchpad step, with the true carries written in.
+
+    Every digit position of every problem is one example (teacher forcing), given as its
+    :func:`scratchpad_ids` number: shape (n * n_digits,), problem-major.
+    """
+    a, b = check_operands(a, b)
+    return scratchpad_ids(a, b, carries(a, b)[:, :-1]).ravel()
+
+
+def digits_to_ints(digits) -> np.ndarray:
+    """Little-endian digit rows -> Python-sized integers (object array; for display)."""
+    d = np.asarray(digits)
+    weights = [10 ** i for i in range(d.shape[1])]
+    return np.array([sum(int(x) * w for x, w in zip(row, weights)) for row in d], dtype=object)
+
+
+def ints_to_digits(numbers, n_digits: int) -> np.ndarray:
+    """Non-negative integers -> little-endian uint8 digit rows of width ``n_digits``.
+
+    Raises ValueError if a number is negative or needs more than ``n_digits`` digits.
+    """
+    n_digits = check_n_digits(n_digits)
+    values = [int(x) for x in np.atleast_1d(np.asarray(numbers, dtype=object))]
+    if any(v < 0 or v >= 10 ** n_digits for v in values):
+        raise ValueError(f"numbers must lie in 0..{10 ** n_digits - 1} for n_digits={n_digits}, got {values}")
+    return np.array([[(v // 10 ** i) % 10 for i in range(n_digits)] for v in values], dtype=np.uint8)
