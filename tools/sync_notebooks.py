@@ -1,0 +1,155 @@
+"""Keep every notebook's Colab badge and setup cell in step with ``course_lib.repository``.
+
+Each notebook in ``notebooks/`` starts with
+
+* cell 0, markdown, whose first line is the Open-in-Colab badge of that notebook, and
+* cell 1, the setup code cell, exactly :func:`setup_cell_source`.
+
+The repository address lives only in :mod:`course_lib.repository`; this tool writes it into
+the notebooks. It inserts the badge line and the setup cell when they are missing, replaces
+them when they are stale, and sets the ``python3`` kernelspec if another one is named.
+
+Usage::
+
+    python tools/sync_notebooks.py [--check] [NOTEBOOK ...]   # default: notebooks/*.ipynb
+
+``--check`` changes nothing and exits 1, listing the notebooks that are out of sync.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from course_lib import repository
+
+__all__ = ["BADGE_PREFIX", "SETUP_FIRST_LINE", "KERNELSPEC", "setup_cell_source", "badge_line",
+           "synced", "out_of_sync", "sync_file", "default_notebooks", "main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = ROOT / "notebooks"
+
+#: how every badge line starts (used to recognise a stale badge)
+BADGE_PREFIX = "[![Open In Colab]"
+#: first line of the setup cell (used to recognise a stale setup cell)
+SETUP_FIRST_LINE = ("# Setup: run this cell first. On Colab it installs course_lib "
+                    "(no upgrades of Colab's packages).")
+#: the kernelspec every notebook declares (Colab and JupyterLab both know it)
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+SETUP_CELL_ID = "setup"
+
+
+def setup_cell_source() -> str:
+    """Return the exact source of the setup cell (cell 1 of every notebook)."""
+    return "\n".join([
+        SETUP_FIRST_LINE,
+        "import sys",
+        'if "google.colab" in sys.modules:',
+        f'    %pip install -q "{repository.pip_spec()}"',
+        "import course_lib",
+        "course_lib.setup()",
+    ])
+
+
+def badge_line(name: str) -> str:
+    """Return the badge line for the notebook file called ``name`` (e.g. ``01_emergence.ipynb``)."""
+    if not isinstance(name, str) or not name.endswith(".ipynb") or "/" in name:
+        raise ValueError(f"name must be a notebook file name like '01_emergence.ipynb', got {name!r}")
+    return repository.colab_badge(name)
+
+
+def _new_cell(nb: NotebookNode, kind: str, cell_id: str) -> NotebookNode:
+    """A new empty cell; with a fixed id when the notebook's format has cell ids (4.5+)."""
+    cell = nbformat.v4.new_markdown_cell() if kind == "markdown" else nbformat.v4.new_code_cell()
+    if nb.get("nbformat_minor", 0) >= 5:
+        cell.id = cell_id
+    else:
+        cell.pop("id", None)
+    return cell
+
+
+def _with_badge(nb: NotebookNode, cell: NotebookNode | None, name: str) -> list[NotebookNode]:
+    """The cell(s) that replace the first cell so that it starts with the badge."""
+    badge = badge_line(name)
+    if cell is None or cell.cell_type != "markdown":
+        new = _new_cell(nb, "markdown", "colab-badge")
+        new.source = badge
+        return [new] if cell is None else [new, cell]
+    lines = cell.source.split("\n")
+    if lines[0].startswith(BADGE_PREFIX):
+        lines[0] = badge
+        cell.source = "\n".join(lines)
+    else:
+        cell.source = badge + "\n\n" + cell.source
+    return [cell]
+
+
+def _is_setup_cell(cell: NotebookNode) -> bool:
+    return cell.cell_type == "code" and cell.source.startswith("# Setup:")
+
+
+def synced(nb: NotebookNode, name: str) -> NotebookNode:
+    """Return a copy of ``nb`` with the badge, setup cell and kernelspec of notebook ``name``."""
+    nb = copy.deepcopy(nb)
+    cells = [c for c in nb.cells if not _is_setup_cell(c)]
+    first = _with_badge(nb, cells[0] if cells else None, name)
+    cells = first + cells[1:]
+    setup = next((c for c in nb.cells if _is_setup_cell(c)), None)
+    if setup is None:
+        setup = _new_cell(nb, "code", SETUP_CELL_ID)
+    setup.source = setup_cell_source()
+    nb.cells = cells[:1] + [setup] + cells[1:]
+    if nb.metadata.get("kernelspec", {}).get("name") != KERNELSPEC["name"]:
+        nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    return nb
+
+
+def _read(path: Path) -> NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def out_of_sync(paths: list[Path]) -> list[Path]:
+    """Return the notebooks among ``paths`` whose badge, setup cell or kernelspec is stale."""
+    return [p for p in paths if synced(_read(p), p.name) != _read(p)]
+
+
+def sync_file(path: Path) -> bool:
+    """Bring one notebook file in sync; return True if it changed."""
+    nb = _read(path)
+    new = synced(nb, path.name)
+    if new == nb:
+        return False
+    nbformat.write(new, path)
+    return True
+
+
+def default_notebooks() -> list[Path]:
+    """Every notebook in ``notebooks/``, sorted by name."""
+    return sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if out of sync")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    args = parser.parse_args(argv)
+    paths = args.notebooks or default_notebooks()
+    if args.check:
+        stale = out_of_sync(paths)
+        for p in stale:
+            print(f"out of sync: {p} (run `make sync`)")
+        print(f"{len(paths) - len(stale)} of {len(paths)} notebook(s) in sync")
+        return 1 if stale else 0
+    changed = [p for p in paths if sync_file(p)]
+    for p in changed:
+        print(f"synced: {p}")
+    print(f"{len(changed)} of {len(paths)} notebook(s) changed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
