@@ -1,0 +1,118 @@
+"""The slider wiring (course_lib.interactive) for the tiny demo and every registered demo.
+
+Runs under ipywidgets 8 (.venv) and 7.7.1 (.venv-colab, as on Colab); widgets are created
+outside a kernel, which both versions allow. Widget construction must not emit a
+DeprecationWarning: ipywidgets 7.7.1 ignores keywords it does not know (8-only styling) with
+nothing but that warning, so here the warning is an error.
+"""
+from __future__ import annotations
+
+import contextlib
+import warnings
+
+import ipywidgets
+import pytest
+
+from course_lib import interactive
+from course_lib.controls import Choice
+
+IPYWIDGETS_MAJOR = int(ipywidgets.__version__.split(".")[0])
+
+
+@contextlib.contextmanager
+def deprecations_are_errors():
+    """DeprecationWarning raises, except from rendering (matplotlib's mathtext under new pyparsing)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(matplotlib|pyparsing)\b")
+        yield
+
+
+def _panel(demo):
+    with deprecations_are_errors():
+        return interactive.Panel(demo)
+
+
+@pytest.fixture
+def recorder(monkeypatch):
+    """Record each PNG the panel renders."""
+    pngs = []
+    render = interactive.render_png
+
+    def recording_render(fig):
+        pngs.append(render(fig))
+        return pngs[-1]
+
+    monkeypatch.setattr(interactive, "render_png", recording_render)
+    return pngs
+
+
+def _ends(spec):
+    return (spec.options[0], spec.options[-1]) if isinstance(spec, Choice) else (spec.min, spec.max)
+
+
+def test_panel_builds_without_deprecation_warnings(demo_name, make_demo):
+    panel = _panel(make_demo(demo_name))
+    assert set(panel.controls) == set(panel.demo.controls)
+    assert panel.box.children[:len(panel.controls)] == tuple(panel.controls.values())
+
+
+def test_widgets_match_the_control_specs(demo_name, make_demo):
+    panel = _panel(make_demo(demo_name))
+    for name, spec in panel.demo.controls.items():
+        w = panel.controls[name]
+        assert w.value == spec.value
+        if isinstance(spec, Choice):
+            assert tuple(w.options) == spec.options
+        else:
+            assert (w.min, w.max, w.step) == (spec.min, spec.max, spec.step)
+
+
+def test_moving_each_control_updates_the_demo_and_what_is_shown(demo_name, make_demo, recorder):
+    panel = _panel(make_demo(demo_name))
+    for name, spec in panel.demo.controls.items():
+        low, high = _ends(spec)
+        order = (high, low) if panel.controls[name].value != high else (low, high)
+        shown = {}
+        for value in order:  # each assignment changes the value, so the observer must fire
+            renders = len(recorder)
+            panel.controls[name].value = value
+            assert len(recorder) == renders + 1, f"setting {name}={value!r} did not redraw once"
+            assert panel.values()[name] == value
+            shown[value] = (recorder[-1], panel.summary.value)
+        assert shown[low] != shown[high], f"moving {name} from {low!r} to {high!r} changed nothing shown"
+        panel.controls[name].value = spec.value
+
+
+def test_each_move_calls_update_with_the_new_value(make_demo, monkeypatch):
+    demo = make_demo("tiny")
+    calls = []
+    original = demo.update
+    monkeypatch.setattr(demo, "update", lambda **p: calls.append(p) or original(**p))
+    panel = _panel(demo)
+    panel.controls["points"].value = 12
+    panel.controls["shape"].value = "steps"
+    assert calls[-2]["points"] == 12 and calls[-1] == {"slope": 0.5, "points": 12, "shape": "steps"}
+
+
+def test_show_displays_and_returns_the_panel(make_demo, capsys):
+    with deprecations_are_errors():
+        panel = interactive.show(make_demo("tiny"))
+    assert isinstance(panel, interactive.Panel)
+    assert "VBox" in capsys.readouterr().out  # outside a kernel display() prints the repr
+
+
+def test_an_exception_in_update_propagates_when_set_from_code(tiny_demo_class):
+    panel = _panel(tiny_demo_class(fail_at_points=7))
+    with pytest.raises(ValueError, match="points=7 is refused"):
+        panel.controls["points"].value = 7
+
+
+@pytest.mark.skipif(IPYWIDGETS_MAJOR != 7, reason="only ipywidgets 7 ignores unknown keywords")
+def test_the_warning_guard_catches_an_8_only_keyword_under_7():
+    with deprecations_are_errors(), pytest.raises(DeprecationWarning):
+        ipywidgets.IntSlider(value=1, behavior="drag-tap")  # 'behavior' exists only in ipywidgets 8
+
+
+def test_ipywidgets_version_is_supported():
+    assert IPYWIDGETS_MAJOR in (7, 8), ipywidgets.__version__
