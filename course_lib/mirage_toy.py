@@ -1,0 +1,185 @@
+"""The toy model of Schaeffer, Miranda & Koyejo (2023, Section 2): emergence made by the metric.
+
+This is a *model*, not data. It assumes
+
+1. the per-token cross-entropy falls as a power law in parameters N:
+   ``L_CE(N) = (N / c) ** alpha`` with ``c > 0`` and ``alpha < 0``;
+2. a token is right with probability ``p = exp(-L_CE(N))``;
+3. the L tokens of an answer are right or wrong independently (the paper's footnote 1).
+
+Then exact match over L tokens is ``p ** L`` (nonlinear in p: a sharp, late rise) and the
+token edit distance of an answer of the right length is ``L * (1 - p)`` (linear in p:
+smooth). A finite test set adds the paper's second factor, resolution: with ``n_items``
+answers, measured accuracy moves in steps of ``1 / n_items``, so a small model's
+accuracy of 1e-4 reads as 0 on 100 items. :func:`measure_on_test_set` draws such a test
+set from the model.
+
+The default ``c`` and ``alpha`` are illustrative choices, not fitted values.
+"""
+from __future__ import annotations
+
+from math import comb
+
+import numpy as np
+
+__all__ = ["DEFAULT_LOSS_SCALE", "DEFAULT_ALPHA", "per_token_loss", "per_token_accuracy",
+           "expected_exact_match", "expected_edit_distance", "model_sizes", "measure_on_test_set"]
+
+#: c: the model size at which the per-token loss is 1 nat (illustrative).
+DEFAULT_LOSS_SCALE = 1e9
+#: alpha: the loss exponent (illustrative; negative, so loss falls with size).
+DEFAULT_ALPHA = -0.5
+
+
+def _positive_array(name: str, value) -> np.ndarray:
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
+    arr = arr.astype(float)
+    if arr.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
+        raise ValueError(f"{name} must be finite and > 0")
+    return arr
+
+
+def _number(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    return float(value)
+
+
+def _count(name: str, value, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return int(value)
+
+
+def _probabilities(name: str, value) -> np.ndarray:
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
+    arr = arr.astype(float)
+    if arr.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if np.isnan(arr).any() or np.any(arr < 0) or np.any(arr > 1):
+        raise ValueError(f"{name} must lie in [0, 1]")
+    return arr
+
+
+def per_token_loss(n_params, c: float = DEFAULT_LOSS_SCALE, alpha: float = DEFAULT_ALPHA) -> np.ndarray:
+    """Per-token cross-entropy of the toy model, ``(N / c) ** alpha`` (nats).
+
+    Parameters
+    ----------
+    n_params : float or array
+        Model sizes N, > 0.
+    c : float
+        Scale, > 0: the size at which the loss is 1.
+    alpha : float
+        Exponent, < 0.
+
+    Returns
+    -------
+    ndarray with the shape of ``n_params``.
+    """
+    n = _positive_array("n_params", n_params)
+    c = _number("c", c)
+    alpha = _number("alpha", alpha)
+    if c <= 0:
+        raise ValueError(f"c must be > 0, got {c}")
+    if alpha >= 0:
+        raise ValueError(f"alpha must be < 0 (loss falls with size), got {alpha}")
+    return (n / c) ** alpha
+
+
+def per_token_accuracy(n_params, c: float = DEFAULT_LOSS_SCALE, alpha: float = DEFAULT_ALPHA) -> np.ndarray:
+    """Probability that one token is right, ``exp(-per_token_loss(N))``; rises smoothly with N."""
+    return np.exp(-per_token_loss(n_params, c, alpha))
+
+
+def expected_exact_match(p_token, length: int) -> np.ndarray:
+    """Expected exact match over ``length`` independent tokens: ``p ** length`` (nonlinear in p).
+
+    Examples
+    --------
+    >>> float(expected_exact_match(0.9, 2))
+    0.81
+    """
+    return _probabilities("p_token", p_token) ** _count("length", length)
+
+
+def expected_edit_distance(p_token, length: int) -> np.ndarray:
+    """Expected token edit distance of a ``length``-token answer: ``length * (1 - p)`` (linear in p).
+
+    Each wrong token is one substitution (answers have the right length). Lower is better.
+
+    Examples
+    --------
+    >>> float(expected_edit_distance(0.75, 4))
+    1.0
+    """
+    return _count("length", length) * (1 - _probabilities("p_token", p_token))
+
+
+def model_sizes(n_min: float, n_max: float, count: int) -> np.ndarray:
+    """``count`` model sizes spaced evenly in log N from ``n_min`` to ``n_max`` (inclusive).
+
+    A dense grid (dozens of sizes) shows the curve's shape; a sparse one (a handful, as in a
+    published model family) can make a steady rise look like a jump.
+    """
+    low, high = _number("n_min", n_min), _number("n_max", n_max)
+    count = _count("count", count, minimum=2)
+    if not 0 < low < high:
+        raise ValueError(f"n_min and n_max must satisfy 0 < n_min < n_max, got {low} and {high}")
+    return np.geomspace(low, high, count)
+
+
+def measure_on_test_set(p_token, length: int, n_items: int,
+                        rng: np.random.Generator | int) -> tuple[np.ndarray, np.ndarray]:
+    """Score each model on a random test set of ``n_items`` answers drawn from the toy model.
+
+    Each answer has ``length`` tokens, each wrong independently with probability ``1 - p``,
+    so the number of wrong tokens in one answer is Binomial(length, 1 - p). The counts of
+    answers with 0, 1, ..., length wrong tokens are drawn at once from a multinomial, and both
+    metrics are read off the *same* simulated answers: exact match is the share with 0 wrong
+    tokens (a multiple of ``1 / n_items``), edit distance the mean number of wrong tokens.
+
+    Parameters
+    ----------
+    p_token : float or 1-D array
+        Per-token accuracy of each model, in [0, 1].
+    length : int
+        Tokens per answer, >= 1.
+    n_items : int
+        Test answers per model, >= 1 (the resolution is ``1 / n_items``).
+    rng : numpy.random.Generator or int
+        Source of randomness (an int is used as a seed).
+
+    Returns
+    -------
+    exact_match : ndarray, shape like ``p_token``
+        Measured exact-match accuracy.
+    edit_distance : ndarray, shape like ``p_token``
+        Measured mean token edit distance.
+    """
+    p = _probabilities("p_token", p_token)
+    length = _count("length", length)
+    n_items = _count("n_items", n_items)
+    if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+        rng = np.random.default_rng(int(rng))
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy Generator or an int seed, got {type(rng).__name__}")
+    flat = p.reshape(-1)
+    wrong = np.arange(length + 1)
+    binomial = np.array([comb(length, j) for j in wrong], dtype=float)
+    pmf = binomial * flat[:, None] ** (length - wrong) * (1 - flat[:, None]) ** wrong
+    pmf /= pmf.sum(axis=1, keepdims=True)  # remove rounding so the multinomial accepts it
+    counts = rng.multinomial(n_items, pmf)
+    exact = counts[:, 0] / n_items
+    distance = counts @ wrong / n_items
+    return exact.reshape(p.shape), distance.reshape(p.shape)
