@@ -1,0 +1,201 @@
+"""Families of small networks that add multi-digit numbers, trained live or loaded from cache.
+
+Lesson 01 trains a family of MLPs of growing width on n-digit addition and scores every model
+three ways: per-digit accuracy, exact match of the whole answer, and token edit distance.
+Per-digit accuracy rises smoothly with size while exact match stays near zero, then jumps.
+A second family gets a scratchpad (it writes each carry down and reads it back) and crosses
+the exact-match threshold at far fewer parameters. Lesson 02 reuses the same families to
+vary the number of test items and the answer length.
+
+- :func:`train_family` trains one family (a few seconds) and returns an :class:`AdditionFamily`.
+- :func:`load_family` loads a precomputed family shipped with the package
+  (n_digits 2..5, both kinds, 100,000 test problems).
+- ``python -m course_lib.addition`` rebuilds that cache.
+
+The problems are made in :mod:`course_lib.addition_data`, the models in
+:mod:`course_lib.addition_models`, the results and scores kept in
+:mod:`course_lib.addition_family`.
+"""
+from __future__ import annotations
+
+import functools
+import platform
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from course_lib.addition_data import check_n_digits, make_problems
+from course_lib.addition_family import AdditionFamily, check_count, check_widths
+from course_lib.addition_models import DirectAdditionModel, ScratchpadAdditionModel
+from course_lib.family_cache import packaged_file, read_family, write_families
+from course_lib.metrics import token_edit_distances
+from course_lib.progress import progress
+
+__all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
+           "DENSE_WIDTHS", "LIVE_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS", "CACHE_FILE"]
+
+KINDS = ("direct", "scratchpad")
+#: a dense, roughly x1.4 log-spaced width grid (widths 1-2 of a direct model are pure chance)
+DENSE_WIDTHS = (4, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256)
+#: the sparser grid a notebook trains live (about 5 s for 4 digits)
+LIVE_WIDTHS = (4, 8, 16, 32, 64, 128, 256)
+#: cached widths per kind: the scratchpad family crosses the exact-match threshold at
+#: widths 1-4, so its grid starts at 1
+CACHE_WIDTHS = {"direct": DENSE_WIDTHS, "scratchpad": (1, 2, 3) + DENSE_WIDTHS}
+CACHE_N_DIGITS = (2, 3, 4, 5)
+CACHE_FILE = "addition_families.npz"
+_CACHE_SETTINGS = {"n_train": 50_000, "n_test": 100_000, "epochs": 10, "seed": 0}
+
+
+def _check_kind(kind) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    return kind
+
+
+def train_model(n_digits: int, width: int, kind: str, a: np.ndarray, b: np.ndarray, s: np.ndarray,
+                epochs: int, seed: int) -> DirectAdditionModel | ScratchpadAdditionModel:
+    """Train one addition model on the problems ``a + b = s``.
+
+    The initial weights and the minibatch order come from ``numpy.random.default_rng([seed,
+    width])``, so a model does not depend on which other widths are trained with it.
+
+    Parameters
+    ----------
+    n_digits : int
+    width : int
+        Hidden units.
+    kind : {"direct", "scratchpad"}
+    a, b, s : uint8 digit arrays from :func:`course_lib.addition_data.make_problems`
+    epochs : int
+    seed : int
+    """
+    width, seed = check_count("width", width), check_count("seed", seed, minimum=0)
+    rng = np.random.default_rng([seed, width])
+    if _check_kind(kind) == "direct":
+        model = DirectAdditionModel(n_digits, width, rng)
+    else:
+        model = ScratchpadAdditionModel(width, rng)
+    return model.fit(a, b, s, epochs, rng)
+
+
+def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_train: int = 50_000,
+                 n_test: int = 100_000, epochs: int = 10, seed: int = 0,
+                 show_progress: bool = True) -> AdditionFamily:
+    """Train one model per width on ``n_digits``-digit addition and test them all.
+
+    Training and test problems are drawn, in that order, from ``default_rng(seed)``; the
+    test problems are fresh draws (for 2 digits, with only 10,000 possible problems, most
+    of them also occur in training). Same arguments, bitwise-identical results; the
+    defaults are the settings of the cached families (:func:`load_family`).
+
+    Parameters
+    ----------
+    n_digits : int
+        Digits per operand (at least 1).
+    widths : sequence of int
+        Hidden widths, distinct positive ints; results keep this order.
+    kind : {"direct", "scratchpad"}
+        Whole answer at once, or digit by digit with the carry written in a scratchpad.
+    n_train, n_test : int
+        Number of training and test problems.
+    epochs : int
+        Passes over the training problems (a scratchpad model sees every digit position
+        of every problem as one example).
+    seed : int
+        Non-negative seed of the problems and of every model.
+    show_progress : bool
+        Show a progress bar in a notebook.
+
+    Returns
+    -------
+    AdditionFamily
+    """
+    n_digits = check_n_digits(n_digits)
+    widths = check_widths(widths)
+    kind = _check_kind(kind)
+    n_train, n_test = check_count("n_train", n_train), check_count("n_test", n_test)
+    epochs, seed = check_count("epochs", epochs), check_count("seed", seed, minimum=0)
+    if not isinstance(show_progress, bool):
+        raise TypeError(f"show_progress must be a bool, got {type(show_progress).__name__}")
+    rng = np.random.default_rng(seed)
+    train = make_problems(n_digits, n_train, rng)
+    test_a, test_b, test_s = make_problems(n_digits, n_test, rng)
+    n_params = np.zeros(len(widths), dtype=np.int64)
+    correct = np.zeros((len(widths), n_test, n_digits + 1), dtype=bool)
+    edit_distance = np.zeros((len(widths), n_test), dtype=np.uint8)
+    label = f"training {n_digits}-digit {kind} family"
+    for i, width in enumerate(progress(widths, label=label, enabled=show_progress)):
+        model = train_model(n_digits, width, kind, *train, epochs=epochs, seed=seed)
+        predicted = model.predict(test_a, test_b)
+        n_params[i] = model.n_params
+        correct[i] = predicted == test_s
+        edit_distance[i] = token_edit_distances(predicted, test_s)
+    return AdditionFamily(n_digits, kind, np.array(widths, dtype=np.int64), n_params, correct,
+                          edit_distance, n_train, epochs, seed)
+
+
+def _family_name(n_digits: int, kind: str) -> str:
+    return f"{kind}_{n_digits}"
+
+
+@functools.lru_cache(maxsize=None)
+def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
+    """Load a precomputed family shipped with the package (memoised).
+
+    Cached: ``n_digits`` in 2..5, each kind, widths :data:`CACHE_WIDTHS` [kind], 50,000
+    training problems, 10 epochs, seed 0, 100,000 test problems. The result equals
+    ``train_family(n_digits, CACHE_WIDTHS[kind], kind)`` (up to floating-point differences
+    between machines). Treat it as read-only: it is shared between callers.
+    """
+    n_digits = check_n_digits(n_digits)
+    kind = _check_kind(kind)
+    if n_digits not in CACHE_N_DIGITS:
+        raise ValueError(f"n_digits must be one of the cached {CACHE_N_DIGITS}, got {n_digits}")
+    fields, settings = read_family(packaged_file(CACHE_FILE), _family_name(n_digits, kind))
+    stale = any(settings[key] != value for key, value in _CACHE_SETTINGS.items())
+    if stale or fields["widths"].tolist() != list(CACHE_WIDTHS[kind]):
+        raise RuntimeError(f"{CACHE_FILE} was built with other settings than this code documents; "
+                           "rebuild it with: python -m course_lib.addition")
+    family = AdditionFamily(n_digits, kind, fields["widths"], fields["n_params"], fields["correct"],
+                            fields["edit_distance"], settings["n_train"], settings["epochs"],
+                            settings["seed"])
+    for array in (family.widths, family.n_params, family.correct, family.edit_distance):
+        array.flags.writeable = False
+    family.digit_accuracy(), family.exact_match(), family.mean_edit_distance()  # fill the caches
+    return family
+
+
+def build_cache(path: str | Path | None = None) -> Path:
+    """Train every cached family and write them to ``path`` (default: the package data).
+
+    Prints one line per family. Takes about a minute on one core.
+    """
+    from course_lib.setup_check import package_versions
+
+    path = Path(__file__).parent / "data" / CACHE_FILE if path is None else Path(path)
+    families, start = {}, time.perf_counter()
+    for n_digits in CACHE_N_DIGITS:
+        for kind in KINDS:
+            t0 = time.perf_counter()
+            family = train_family(n_digits, CACHE_WIDTHS[kind], kind, show_progress=False,
+                                  **_CACHE_SETTINGS)
+            families[_family_name(n_digits, kind)] = {
+                "widths": family.widths, "n_params": family.n_params,
+                "correct": family.correct, "edit_distance": family.edit_distance}
+            em = family.exact_match()
+            print(f"{n_digits}-digit {kind:10s}: {len(family.widths)} widths in "
+                  f"{time.perf_counter() - t0:5.1f} s; exact match {em[0]:.4f} .. {em[-1]:.4f}",
+                  flush=True)
+    settings = {**_CACHE_SETTINGS, "widths": {k: list(v) for k, v in CACHE_WIDTHS.items()},
+                "n_digits": list(CACHE_N_DIGITS), "versions": package_versions(),
+                "machine": platform.machine()}
+    write_families(path, families, settings)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    return path
+
+
+if __name__ == "__main__":
+    build_cache()
