@@ -56,6 +56,9 @@ class AdditionFamily:
         Token edit distance between each predicted and true answer.
     n_train, epochs, seed : int
         How the family was trained (``n_train`` problems, ``epochs`` passes, ``seed``).
+
+    The score methods reduce these arrays once (tens of ms for 100,000 test problems) and
+    then answer in microseconds, so they can run on every slider move.
     """
 
     n_digits: int
@@ -92,6 +95,10 @@ class AdditionFamily:
         np.cumsum(exact, axis=1, out=counts[:, 1:])
         return counts
 
+    @cached_property
+    def _edit_distance_totals(self) -> np.ndarray:
+        return self.edit_distance.sum(axis=1, dtype=np.int64)
+
     def digit_accuracy(self) -> np.ndarray:
         """Fraction of answer digits right, over all positions and test problems: (n_models,)."""
         return self._position_counts.sum(axis=1) / self.correct[0].size
@@ -118,10 +125,6 @@ class AdditionFamily:
         """
         n = self.n_test if n_items is None else n_items
         return self.exact_match_count(n_items) / n
-
-    @cached_property
-    def _edit_distance_totals(self) -> np.ndarray:
-        return self.edit_distance.sum(axis=1, dtype=np.int64)
 
     def mean_edit_distance(self) -> np.ndarray:
         """Mean token edit distance between predicted and true answers: (n_models,)."""

@@ -10,7 +10,7 @@ from course_lib import family_cache
 from course_lib.addition import (CACHE_N_DIGITS, CACHE_WIDTHS, KINDS, AdditionFamily, load_family,
                                  train_family, train_model)
 from course_lib.addition_data import (carries, check_operands, digits_to_ints, ints_to_digits,
-                                      make_problems)
+                                      make_problems, scratchpad_ids, scratchpad_step_inputs)
 from course_lib.addition_models import (DirectAdditionModel, ScratchpadAdditionModel,
                                         chain_scratchpad)
 from course_lib.metrics import exact_match, token_edit_distances
@@ -52,6 +52,14 @@ def test_problem_digits_are_uniform_and_reproducible():
 def test_carries_are_the_carries_of_column_addition():
     a, b = ints_to_digits([95, 10], 2), ints_to_digits([7, 90], 2)  # 95 + 7 = 102, 10 + 90 = 100
     assert carries(a, b).tolist() == [[0, 1, 1], [0, 0, 1]]
+
+
+def test_scratchpad_step_inputs_are_numbered_by_their_ids():
+    x, v = scratchpad_step_inputs()
+    a_i, b_i, carry_in = x[:, :10].argmax(axis=1), x[:, 10:20].argmax(axis=1), x[:, 20]
+    assert x.shape == (200, 21) and (x.sum(axis=1) == 2 + carry_in).all()
+    assert np.array_equal(scratchpad_ids(a_i, b_i, carry_in), np.arange(200))
+    assert np.array_equal(v, a_i + b_i + carry_in)
 
 
 # --- models -----------------------------------------------------------------------------
