@@ -20,8 +20,8 @@ from packaging.version import Version
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - Python 3.10
-    tomllib = pytest.importorskip("tomli")
+else:  # Python 3.10: the test extra installs tomli
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
@@ -36,13 +36,19 @@ CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
 NOT_ON_PYPI = {"python", "pip"}
 
 
-def pyproject_requirements(text: str) -> dict[str, SpecifierSet]:
-    """Package -> specifier of the dependencies and mirrored extras in a pyproject.toml text."""
+def pyproject_requirements(text: str, python: str) -> dict[str, SpecifierSet]:
+    """Package -> specifier of the dependencies and mirrored extras in a pyproject.toml text.
+
+    Requirements whose environment marker is false on Python ``python`` (e.g. a backport only
+    needed before 3.11) are left out.
+    """
     project = tomllib.loads(text)["project"]
     reqs = list(project["dependencies"])
     for extra in MIRRORED_EXTRAS:
         reqs += project.get("optional-dependencies", {}).get(extra, [])
-    return {canonicalize_name(r.name): r.specifier for r in map(Requirement, reqs)}
+    env = {"python_version": python, "python_full_version": f"{python}.0"}
+    return {canonicalize_name(r.name): r.specifier for r in map(Requirement, reqs)
+            if r.marker is None or r.marker.evaluate(env)}
 
 
 def conda_requirements(env: dict) -> dict[str, SpecifierSet]:
@@ -90,7 +96,8 @@ def _load(path: Path) -> dict:
 
 @pytest.mark.parametrize("path", [ENVIRONMENT, BINDER_ENVIRONMENT], ids=["environment.yml", "binder"])
 def test_same_packages_and_specifiers_as_pyproject(path):
-    diffs = disagreements(pyproject_requirements(PYPROJECT.read_text()), conda_requirements(_load(path)))
+    env = _load(path)
+    diffs = disagreements(pyproject_requirements(PYPROJECT.read_text(), python_pin(env)), conda_requirements(env))
     assert not diffs, f"pyproject.toml vs {path.relative_to(ROOT)} (pyproject, conda): {diffs}"
 
 
@@ -130,7 +137,7 @@ requires-python = ">=3.10"
 dependencies = ["numpy>=1.26", "matplotlib>=3.8"]
 [project.optional-dependencies]
 lab = ["jupyterlab>=4"]
-test = ["pytest>=8"]
+test = ["pytest>=8", "tomli>=2; python_version < '3.11'"]
 """
 
 
@@ -140,7 +147,14 @@ def _env(*deps):
 
 def test_agreeing_sample_has_no_disagreements():
     env = _env("numpy>=1.26", "matplotlib-base>=3.8", "jupyterlab>=4", "pytest>=8")
-    assert disagreements(pyproject_requirements(PYPROJECT_SAMPLE), conda_requirements(env)) == {}
+    assert disagreements(pyproject_requirements(PYPROJECT_SAMPLE, "3.12"), conda_requirements(env)) == {}
+
+
+def test_a_requirement_needed_by_the_pinned_python_must_be_listed():
+    env = _env("numpy>=1.26", "matplotlib-base>=3.8", "jupyterlab>=4", "pytest>=8")
+    env["dependencies"][0] = "python=3.10"
+    diffs = disagreements(pyproject_requirements(PYPROJECT_SAMPLE, "3.10"), conda_requirements(env))
+    assert list(diffs) == ["tomli"]
 
 
 @pytest.mark.parametrize("deps, culprit", [
@@ -150,7 +164,7 @@ def test_agreeing_sample_has_no_disagreements():
     (("numpy>=1.26", "matplotlib-base>=3.8", "jupyterlab>=4", "pytest>=8", "scipy"), "scipy"),  # extra
 ])
 def test_disagreements_are_found(deps, culprit):
-    diffs = disagreements(pyproject_requirements(PYPROJECT_SAMPLE), conda_requirements(_env(*deps)))
+    diffs = disagreements(pyproject_requirements(PYPROJECT_SAMPLE, "3.12"), conda_requirements(_env(*deps)))
     assert list(diffs) == [culprit]
 
 
