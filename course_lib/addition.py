@@ -34,13 +34,16 @@ from course_lib.metrics import token_edit_distances
 from course_lib.progress import progress
 
 __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
-           "DENSE_WIDTHS", "LIVE_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS", "CACHE_FILE"]
+           "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",
+           "CACHE_FILE", "train_live_direct", "train_live_scratchpad"]
 
 KINDS = ("direct", "scratchpad")
 #: a dense, roughly x1.4 log-spaced width grid (widths 1-2 of a direct model are pure chance)
 DENSE_WIDTHS = (4, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256)
 #: the sparser grid a notebook trains live (about 5 s for 4 digits)
 LIVE_WIDTHS = (4, 8, 16, 32, 64, 128, 256)
+#: the scratchpad widths a notebook trains live (about 3 s for 4 digits): it crosses at width 3-4
+LIVE_SCRATCHPAD_WIDTHS = (1, 2, 3, 4, 6, 8)
 #: cached widths per kind: the scratchpad family crosses the exact-match threshold at
 #: widths 1-4, so its grid starts at 1
 CACHE_WIDTHS = {"direct": DENSE_WIDTHS, "scratchpad": (1, 2, 3) + DENSE_WIDTHS}
@@ -135,6 +138,16 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
         edit_distance[i] = token_edit_distances(predicted, test_s)
     return AdditionFamily(n_digits, kind, np.array(widths, dtype=np.int64), n_params, correct,
                           edit_distance, n_train, epochs, seed)
+
+
+def train_live_direct() -> AdditionFamily:
+    """The 4-digit direct family that lesson 01 trains live (widths :data:`LIVE_WIDTHS`)."""
+    return train_family(4, LIVE_WIDTHS, "direct")
+
+
+def train_live_scratchpad() -> AdditionFamily:
+    """The 4-digit scratchpad family that lesson 01 trains live (:data:`LIVE_SCRATCHPAD_WIDTHS`)."""
+    return train_family(4, LIVE_SCRATCHPAD_WIDTHS, "scratchpad")
 
 
 def _family_name(n_digits: int, kind: str) -> str:

@@ -16,10 +16,14 @@ __all__ = ["DEMOS", "LIVE_FAMILIES", "make_demo", "train_live_family"]
 #: demo name -> "module:callable" that returns a new Demo
 DEMOS: dict[str, str] = {
     "log_axis": "course_lib.log_axis_demo:LogAxisDemo",
+    "emergence": "course_lib.emergence_demo:EmergenceDemo",
 }
 
 #: live family name -> "module:callable" that trains the family a notebook trains live
-LIVE_FAMILIES: dict[str, str] = {}
+LIVE_FAMILIES: dict[str, str] = {
+    "adders, 4 digits, direct": "course_lib.addition:train_live_direct",
+    "adders, 4 digits, scratchpad": "course_lib.addition:train_live_scratchpad",
+}
 
 
 def _resolve(table: dict[str, str], name: str, what: str) -> Callable:

@@ -1,0 +1,136 @@
+"""Lesson 01 demo: one family of adders, three metrics, with and without a scratchpad.
+
+The families are the numpy MLPs of :mod:`course_lib.addition` (one per hidden width),
+trained on n-digit addition. All metrics are computed once, when the demo is built, from
+each model's per-example results on the test set, so a slider move only picks arrays.
+"""
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+import numpy as np
+
+from course_lib.controls import Choice, IntSlider
+from course_lib.demo import Demo
+from course_lib.metrics import emergence_score
+from course_lib.style import new_figure, series_style, set_log_x
+
+__all__ = ["METRICS", "SPARSE_WIDTHS", "family_metrics", "first_crossing", "EmergenceDemo"]
+
+#: metric name -> (y-axis label, higher is better)
+METRICS: dict[str, tuple[str, bool]] = {
+    "exact match": ("exact match (all digits right)", True),
+    "per-digit accuracy": ("per-digit accuracy", True),
+    "edit distance": ("token edit distance (digits to fix)", False),
+}
+KINDS = ("direct", "scratchpad")
+KIND_LABELS = {"direct": "direct answer", "scratchpad": "with a scratchpad (carries written out)"}
+#: the widths kept by the "sparse" grid: a factor of 4 apart
+SPARSE_WIDTHS = (1, 4, 16, 64, 256)
+
+
+def family_metrics(family) -> dict[str, np.ndarray]:
+    """Widths, parameter counts and the three metrics of one trained family."""
+    return {"widths": np.asarray(family.widths), "n_params": np.asarray(family.n_params),
+            "exact match": family.exact_match(), "per-digit accuracy": family.digit_accuracy(),
+            "edit distance": family.mean_edit_distance()}
+
+
+def first_crossing(n_params: np.ndarray, values: np.ndarray, level: float = 0.5) -> float | None:
+    """The smallest parameter count whose value reaches ``level`` (None if none does)."""
+    above = np.flatnonzero(np.asarray(values) >= level)
+    return float(np.asarray(n_params)[above[0]]) if above.size else None
+
+
+def _default_loader(n_digits: int, kind: str):
+    from course_lib.addition import load_family
+
+    return load_family(n_digits, kind)
+
+
+def _format_score(score: float) -> str:
+    """The score to one decimal; an infinite score (most steps flat) as the infinity sign."""
+    if np.isinf(score):
+        return ("&minus;" if score < 0 else "") + "&infin;"
+    return f"{score:.1f}"
+
+
+class EmergenceDemo(Demo):
+    """Exact match, per-digit accuracy or edit distance of the adder families vs size."""
+
+    controls = {
+        "metric": Choice(tuple(METRICS), "exact match", label="metric"),
+        "n_digits": IntSlider(2, 5, 4, label="digits per number"),
+        "grid": Choice(("dense", "sparse"), "dense", label="model sizes sampled"),
+    }
+    caption = ("Each marker is one trained model (a one-hidden-layer network; bigger markers to the right "
+               "are wider networks). Solid: the model writes the answer directly; dashed: it writes the "
+               "carries in a scratchpad and each digit is computed from its digit pair and the carry. "
+               "The dotted line is what guessing digits at random would score.")
+
+    def __init__(self, families: Mapping[tuple[int, str], object] | None = None,
+                 loader: Callable[[int, str], object] = _default_loader):
+        """
+        Parameters
+        ----------
+        families : mapping (n_digits, kind) -> AdditionFamily, optional
+            Families to show instead of the cached ones (a family trained live, say).
+        loader : callable (n_digits, kind) -> AdditionFamily
+            Where the other families come from (the shipped cache by default).
+        """
+        families = dict(families or {})
+        spec = self.controls["n_digits"]
+        self.metrics = {}
+        for n in range(spec.min, spec.max + 1):
+            for kind in KINDS:
+                family = families[(n, kind)] if (n, kind) in families else loader(n, kind)
+                self.metrics[(n, kind)] = family_metrics(family)
+        self.fig, self.ax = new_figure(figsize=(7.5, 4.2))
+        self.lines = {kind: self.ax.plot([], [], label=KIND_LABELS[kind], **series_style(i))[0]
+                      for i, kind in enumerate(KINDS)}
+        self.chance = self.ax.axhline(0, color="0.4", linestyle=":", linewidth=1.5, label="random digits")
+        set_log_x(self.ax)
+        self.ax.set_xlabel("parameters (log axis)")
+        self.ax.legend(loc="center left", fontsize=9)
+
+    def compute(self, metric: str, n_digits: int, grid: str) -> dict:
+        curves = {}
+        for kind in KINDS:
+            m = self.metrics[(n_digits, kind)]
+            keep = np.isin(m["widths"], SPARSE_WIDTHS) if grid == "sparse" else np.ones(len(m["widths"]), bool)
+            curves[kind] = {name: values[keep] for name, values in m.items()}
+        length = n_digits + 1
+        chance = {"exact match": 0.1 ** length, "per-digit accuracy": 0.1, "edit distance": 0.9 * length}
+        return {"metric": metric, "n_digits": n_digits, "grid": grid, "curves": curves,
+                "chance": chance[metric], "length": length}
+
+    def draw(self, state: dict) -> None:
+        metric, curves = state["metric"], state["curves"]
+        for kind, line in self.lines.items():
+            line.set_data(curves[kind]["n_params"], curves[kind][metric])
+        self.chance.set_ydata([state["chance"], state["chance"]])
+        top = 1.0 if METRICS[metric][1] else float(state["length"])
+        self.ax.set_ylim(-0.03 * top, 1.03 * top)
+        xs = np.concatenate([c["n_params"] for c in curves.values()])
+        self.ax.set_xlim(xs.min() / 1.5, xs.max() * 1.5)
+        self.ax.set_ylabel(METRICS[metric][0])
+        self.ax.set_title(f"{state['n_digits']}-digit addition: {metric} vs model size "
+                          f"({state['grid']} grid of sizes)")
+
+    def summary_html(self, state: dict) -> str:
+        rows = []
+        for kind in KINDS:
+            c = state["curves"][kind]
+            scores = []
+            for metric, (_, higher_better) in METRICS.items():
+                y = c[metric] if higher_better else -c[metric]
+                scores.append(_format_score(emergence_score(c["n_params"], y)) if len(y) >= 2 else "n/a")
+            cross = first_crossing(c["n_params"], c["exact match"])
+            cross_text = f"{cross:,.0f}" if cross is not None else "not reached"
+            rows.append(f"<tr><td>{KIND_LABELS[kind]}</td>" + "".join(f"<td>{s}</td>" for s in scores)
+                        + f"<td>{cross_text}</td></tr>")
+        head = "".join(f"<th>{m}</th>" for m in METRICS)
+        return ("<table><tr><th>family</th>" + head + "<th>params at exact match &ge; 0.5</th></tr>"
+                + "".join(rows) + "</table><p style='font-size:90%'>Emergence score of each curve "
+                "(higher = more sudden; &infin; when more than half the steps are flat; edit distance is "
+                "scored as &minus;distance so that up is better).</p>")

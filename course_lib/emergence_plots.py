@@ -1,0 +1,58 @@
+"""Static figures of lesson 01: Wei et al.'s emergent scales, and all-steps-right scoring."""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from course_lib.papers import wei2022
+from course_lib.style import series_style, set_log_x
+
+__all__ = ["plot_emergent_scales", "toy_step_accuracy", "plot_all_steps_right"]
+
+
+def plot_emergent_scales(ax: Axes) -> None:
+    """Dot plot of Wei et al. (2022) Table 1: the training FLOPs at which each ability emerged."""
+    rows = wei2022.table_1_rows()
+    kinds = {"few-shot": (0, "few-shot task"), "augmented": (1, "augmented prompting / fine-tuning")}
+    y = np.arange(len(rows))[::-1]
+    for kind, (i, label) in kinds.items():
+        sel = [j for j, r in enumerate(rows) if r.kind == kind]
+        st = series_style(i)
+        ax.plot([rows[j].train_flops for j in sel], y[sel], linestyle="none", marker=st["marker"],
+                color=st["color"], markersize=8, label=label)
+    for yy, r in zip(y, rows):
+        params = f"{r.params / 1e9:g}B" if r.params >= 1e9 else f"{r.params / 1e6:g}M"
+        ax.annotate(f"{r.model}, {params}", (r.train_flops, yy), xytext=(7, -4),
+                    textcoords="offset points", fontsize=8, color="0.3")
+    ax.set_yticks(y, [r.ability for r in rows], fontsize=9)
+    set_log_x(ax)
+    ax.set_xlim(3e19, 3e25)
+    ax.set_xlabel("training FLOPs at which the ability emerged (log axis)")
+    ax.set_title("Wei et al. (2022), Table 1: emergent scale of each ability")
+    ax.legend(loc="upper right", fontsize=9)
+    ax.grid(axis="y", alpha=0.15)
+
+
+def toy_step_accuracy(n_params: np.ndarray, midpoint_log10: float = 5.0, width_decades: float = 1.0) -> np.ndarray:
+    """A toy per-step accuracy that rises smoothly in log(size) from 0 to 1 (a model, not data)."""
+    n = np.asarray(n_params, dtype=float)
+    if np.any(~(n > 0)):
+        raise ValueError("n_params must be positive")
+    return 1.0 / (1.0 + np.exp(-(np.log10(n) - midpoint_log10) / width_decades))
+
+
+def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10)) -> None:
+    """Toy curves: the chance that all k independent steps are right, p(size)^k, for several k."""
+    if not steps or any((not isinstance(k, int)) or k < 1 for k in steps):
+        raise ValueError(f"steps must be positive ints, got {steps!r}")
+    sizes = np.logspace(2, 8, 25)
+    p = toy_step_accuracy(sizes)
+    for i, k in enumerate(steps):
+        label = "one step right (per-step accuracy)" if k == 1 else f"all {k} steps right"
+        ax.plot(sizes, p ** k, label=label, markevery=3, **series_style(i))
+    set_log_x(ax)
+    ax.set_xlabel("model size (toy units, log axis)")
+    ax.set_ylabel("probability (toy model)")
+    ax.set_title("Scoring only the final answer hides steady progress")
+    ax.legend(loc="upper left", fontsize=9)
+    ax.set_ylim(-0.03, 1.03)
