@@ -3,10 +3,13 @@
 conda cannot run on the machines this course is built and tested on, so the conda files are
 never solved here. Instead every package and version range they list must be exactly those of
 pyproject.toml (dependencies + the ``lab`` and ``test`` extras), the Python pin must lie within
-``requires-python``, and each file must install course_lib the way its user needs.
+``requires-python``, and each file must install course_lib the way its user needs. Colab and
+Binder install a built wheel rather than the source tree, so the setuptools configuration must
+ship every module and data file.
 """
 from __future__ import annotations
 
+import fnmatch
 import re
 import sys
 from pathlib import Path
@@ -126,6 +129,46 @@ def test_binder_environment_has_no_local_reference_and_postbuild_installs_the_pa
     assert not local, f"binder/environment.yml must not install local paths (postBuild does): {local}"
     assert "python -m pip install --no-deps ." in BINDER_POSTBUILD.read_text()
     assert BINDER_POSTBUILD.stat().st_mode & 0o111, "binder/postBuild must be executable"
+
+
+def unshipped_files(pyproject_text: str, package_root: Path) -> list[str]:
+    """Files under ``package_root`` that a wheel built with this pyproject would leave out.
+
+    Modules count as shipped when their folder's dotted name matches a
+    ``[tool.setuptools.packages.find] include`` pattern; other files when they match the
+    ``package-data`` globs of the top package (the two settings this project uses).
+    """
+    setuptools_cfg = tomllib.loads(pyproject_text).get("tool", {}).get("setuptools", {})
+    include = setuptools_cfg.get("packages", {}).get("find", {}).get("include", []) \
+        if isinstance(setuptools_cfg.get("packages"), dict) else setuptools_cfg.get("packages", [])
+    data_globs = setuptools_cfg.get("package-data", {}).get(package_root.name, [])
+    missing = []
+    for f in sorted(package_root.rglob("*")):
+        if not f.is_file() or "__pycache__" in f.parts:
+            continue
+        rel = f.relative_to(package_root.parent)
+        if f.suffix == ".py":
+            dotted = ".".join(rel.parent.parts)
+            ok = any(fnmatch.fnmatchcase(dotted, pat) for pat in include)
+        else:
+            ok = any(fnmatch.fnmatchcase(str(f.relative_to(package_root)), g) for g in data_globs)
+        if not ok:
+            missing.append(str(rel))
+    return missing
+
+
+def test_the_wheel_ships_every_module_and_data_file():
+    """Colab and Binder install a built wheel, not the source tree: nothing may be left out."""
+    assert unshipped_files(PYPROJECT.read_text(), ROOT / "course_lib") == []
+
+
+def test_unshipped_files_are_found(tmp_path):
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    (tmp_path / "pkg" / "data").mkdir()
+    for name in ("pkg/__init__.py", "pkg/sub/__init__.py", "pkg/data/a.npz", "pkg/data/b.csv"):
+        (tmp_path / name).write_text("")
+    only_top = '[tool.setuptools]\npackages = ["pkg"]\n[tool.setuptools.package-data]\npkg = ["data/*.npz"]\n'
+    assert unshipped_files(only_top, tmp_path / "pkg") == ["pkg/data/b.csv", "pkg/sub/__init__.py"]
 
 
 # ---- the comparison itself catches disagreements ----------------------------------------------
