@@ -1,0 +1,141 @@
+"""Lesson 02 demo: multiple-choice grade vs Brier score vs log-probabilities on one family.
+
+Schaeffer et al. (2023, Fig. 6) found that emergence under BIG-bench's Multiple Choice Grade
+(1 if the most probable option is right, else 0) disappears under the Brier score of the same
+outputs. :class:`MultipleChoiceDemo` shows this on digit classifiers: each test image is a
+question whose options are the digit classes. As the models grow, the mean log-probability
+of the correct option rises while the best wrong option's falls; the grade flips for an image
+once the gap between them turns positive.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from course_lib.controls import Choice, IntSlider
+from course_lib.demo import Demo
+from course_lib.digits_classifiers import N_CLASSES, ClassifierFamily, load_mlp_family
+from course_lib.digits_demos import check_family, set_log_xlim
+from course_lib.metrics import brier_score, multiple_choice_grade
+from course_lib.mirage_demos import emergence_scores, emergence_table_html, sparse_grid
+from course_lib.style import new_figure, series_style, set_log_x
+
+__all__ = ["MultipleChoiceDemo"]
+
+
+class MultipleChoiceDemo(Demo):
+    """Multiple-choice grade vs Brier score vs log-probabilities, on one family's class outputs.
+
+    Each test image is a 10-option question (the digit classes). With fewer options kept, each
+    image keeps its correct class and the first wrong classes of a fixed random order (drawn
+    once from ``option_seed``), and the probabilities are renormalised over the kept options.
+    Every metric of every model is computed once here, for every number of options.
+
+    Parameters
+    ----------
+    family : ClassifierFamily, optional
+        Needs ``log_probs``; the cached trained-MLP family when omitted.
+    option_seed : int
+        Seed of the per-image order in which wrong options are kept.
+    """
+
+    controls = {
+        "n_options": IntSlider(2, N_CLASSES, N_CLASSES, label="options per question"),
+        "grid": Choice(("dense", "sparse"), "dense", label="widths trained"),
+    }
+    caption = ("The same classifier outputs scored three ways as width grows (mean over seeds): the "
+               "all-or-nothing multiple-choice grade (left), the continuous Brier score (middle), and the "
+               "mean log-probability of the correct vs the best wrong option (right).")
+
+    def __init__(self, family: ClassifierFamily | None = None, option_seed: int = 0):
+        family = load_mlp_family() if family is None else family
+        check_family("family", family, ClassifierFamily)
+        if family.log_probs is None:
+            raise ValueError("family must have log_probs (class outputs), e.g. the trained MLP family")
+        if isinstance(option_seed, bool) or not isinstance(option_seed, int) or option_seed < 0:
+            raise ValueError(f"option_seed must be a non-negative int, got {option_seed!r}")
+        self.family = family
+        noise = np.random.default_rng(option_seed).random((family.n_test, N_CLASSES))
+        noise[np.arange(family.n_test), family.labels] = -1.0  # the correct option comes first
+        rank = noise.argsort(axis=1).argsort(axis=1)  # 0 = correct, then the order options are kept
+        log_probs = np.asarray(family.log_probs, dtype=np.float64)
+        spec = self.controls["n_options"]
+        self.curves = {m: _multiple_choice_curves(log_probs, family.labels, rank < m, rank > 0)
+                       for m in range(spec.min, spec.max + 1)}
+        self._build_figure()
+
+    def _build_figure(self) -> None:
+        self.fig, (self.ax_grade, self.ax_brier, self.ax_lp) = new_figure(1, 3, figsize=(12, 3.6))
+        self.line_grade, = self.ax_grade.plot([], [], **series_style(0))
+        self.line_grade_chance = self.ax_grade.axhline(np.nan, color="0.5", linestyle=":", linewidth=1,
+                                                       label="chance")
+        self.line_brier, = self.ax_brier.plot([], [], **series_style(1))
+        self.line_brier_chance = self.ax_brier.axhline(np.nan, color="0.5", linestyle=":", linewidth=1,
+                                                       label="uniform guess")
+        self.line_lp_correct, = self.ax_lp.plot([], [], label="correct option", **series_style(2))
+        self.line_lp_wrong, = self.ax_lp.plot([], [], label="best wrong option", **series_style(3))
+        for ax, title, ylabel, corner in (
+                (self.ax_grade, "Multiple-choice grade", "accuracy", "center right"),
+                (self.ax_brier, "Brier score", "Brier score (lower is better)", "upper right"),
+                (self.ax_lp, "Mean log-probability", "log-probability (nats)", "lower left")):
+            set_log_x(ax)
+            ax.set_xlabel("parameters")
+            ax.set_title(title)
+            ax.set_ylabel(ylabel)
+            set_log_xlim(ax, self.family.n_params)
+            ax.legend(loc=corner)
+        self.ax_grade.set_ylim(-0.03, 1.03)
+        top = max(c["brier"].mean(axis=0).max() for c in self.curves.values())
+        self.ax_brier.set_ylim(-0.03, max(1.0, 1.1 * top))
+        low = min(c[key].mean(axis=0).min() for c in self.curves.values() for key in ("lp_correct", "lp_wrong"))
+        self.ax_lp.set_ylim(1.1 * low - 0.1, 0.3)
+
+    def compute(self, n_options: int, grid: str) -> dict[str, Any]:
+        widths = self.family.widths if grid == "dense" else sparse_grid(self.family.widths)
+        idx = np.searchsorted(self.family.widths, widths)
+        m = {name: values[:, idx].mean(axis=0) for name, values in self.curves[n_options].items()}
+        x = self.family.n_params[idx]
+        scores = emergence_scores({f"{grid} grid ({len(widths)} widths)": (x, {
+            "multiple-choice grade": m["grade"], "Brier score (negated)": -m["brier"],
+            "log-prob of correct": m["lp_correct"],
+            "log-prob gap": m["lp_correct"] - m["lp_wrong"]})})
+        return {"n_options": n_options, "grid": grid, "n_params": x, "grade": m["grade"],
+                "brier": m["brier"], "log_prob_correct": m["lp_correct"],
+                "log_prob_best_wrong": m["lp_wrong"], "scores": scores}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        x, m = state["n_params"], state["n_options"]
+        self.line_grade.set_data(x, state["grade"])
+        self.line_grade_chance.set_ydata([1 / m, 1 / m])
+        self.line_brier.set_data(x, state["brier"])
+        self.line_brier_chance.set_ydata([1 - 1 / m, 1 - 1 / m])
+        self.line_lp_correct.set_data(x, state["log_prob_correct"])
+        self.line_lp_wrong.set_data(x, state["log_prob_best_wrong"])
+        self.ax_grade.set_title(f"Multiple-choice grade ({m} options)")
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        return emergence_table_html(state["scores"], note="The Brier score is negated so that improvement "
+                                    "counts as positive; the gap is correct minus best wrong option.")
+
+
+def _multiple_choice_curves(log_probs: np.ndarray, labels: np.ndarray, kept: np.ndarray,
+                            wrong: np.ndarray) -> dict[str, np.ndarray]:
+    """Every metric of every model, averaged over test images: name -> array (seeds, widths).
+
+    ``log_probs`` (seeds, widths, n_test, options); ``kept`` and ``wrong`` (n_test, options)
+    mark the options kept in each question and the wrong ones. Probabilities are renormalised
+    over the kept options.
+    """
+    lp = np.where(kept, log_probs, -np.inf)
+    top = lp.max(axis=-1, keepdims=True)
+    lp = lp - top - np.log(np.exp(lp - top).sum(axis=-1, keepdims=True))
+    shape = lp.shape[:-1]
+    flat = lp.reshape(-1, lp.shape[-1])
+    flat_labels = np.broadcast_to(labels, shape).reshape(-1)
+    grade = multiple_choice_grade(flat, flat_labels).reshape(shape)
+    brier = brier_score(np.exp(flat), flat_labels).reshape(shape)
+    correct = np.take_along_axis(lp, np.broadcast_to(labels[:, None], shape + (1,)), axis=-1)[..., 0]
+    best_wrong = np.where(kept & wrong, lp, -np.inf).max(axis=-1)
+    return {name: values.mean(axis=-1) for name, values in (
+        ("grade", grade), ("brier", brier), ("lp_correct", correct), ("lp_wrong", best_wrong))}
