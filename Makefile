@@ -72,11 +72,11 @@ test: test-unit test-notebooks test-colab  ## all tests: unit/guards, notebooks 
 	@echo "make test: all steps passed"
 
 test-unit: $(VENV)/.installed  ## (a) unit and guard tests in .venv
-	@echo "== (a) unit and guard tests, .venv"
+	@echo "== (a) unit and guard tests, $(VENV) ($$($(VENV)/bin/python --version))"
 	$(VENV)/bin/python -m pytest -p no:cacheprovider tests/ $(PYTEST_ARGS)
 
 test-notebooks: $(VENV)/.installed  ## (b) every notebook under nbval in .venv (ipywidgets 8)
-	@echo "== (b) notebooks under nbval, .venv"
+	@echo "== (b) notebooks under nbval, $(VENV) ($$($(VENV)/bin/python --version), ipywidgets 8)"
 ifeq ($(NOTEBOOKS),)
 	@echo "no notebooks in notebooks/ yet: nothing to run"
 else
@@ -84,7 +84,7 @@ else
 endif
 
 test-colab: $(COLAB_VENV)/.installed  ## (c) notebooks under nbval + widget tests in .venv-colab (ipywidgets 7.7.1)
-	@echo "== (c) Colab parity, .venv-colab"
+	@echo "== (c) Colab parity, $(COLAB_VENV) ($$($(COLAB_VENV)/bin/python --version), ipywidgets 7.7.1)"
 ifeq ($(NOTEBOOKS),)
 	@echo "no notebooks in notebooks/ yet: nothing to run under nbval"
 else
