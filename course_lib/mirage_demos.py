@@ -14,6 +14,7 @@ import html
 from typing import Any, Sequence
 
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from course_lib.controls import Choice, FloatSlider, IntSlider
 from course_lib.demo import Demo
@@ -185,6 +186,7 @@ class MirageToyDemo(Demo):
         if self.ax_em.get_yscale() != state["accuracy_axis"]:
             if state["accuracy_axis"] == "log":  # a measured 0 cannot be shown and is left out
                 self.ax_em.set_yscale("log", nonpositive="mask")
+                self.ax_em.yaxis.set_minor_locator(NullLocator())  # cheaper to redraw
                 self.ax_em.set_ylim(1e-6, 1.5)
             else:
                 self.ax_em.set_yscale("linear")

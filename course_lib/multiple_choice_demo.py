@@ -25,7 +25,7 @@ __all__ = ["MultipleChoiceDemo"]
 
 
 class MultipleChoiceDemo(Demo):
-    """Multiple-choice grade vs Brier score vs log-probabilities, on one family's class outputs.
+    """Multiple-choice grade and Brier score, and log-probabilities, on one family's class outputs.
 
     Each test image is a 10-option question (the digit classes). With fewer options kept, each
     image keeps its correct class and the first wrong classes of a fixed random order (drawn
@@ -44,9 +44,9 @@ class MultipleChoiceDemo(Demo):
         "n_options": IntSlider(2, N_CLASSES, N_CLASSES, label="options per question"),
         "grid": Choice(("dense", "sparse"), "dense", label="widths trained"),
     }
-    caption = ("The same classifier outputs scored three ways as width grows (mean over seeds): the "
-               "all-or-nothing multiple-choice grade (left), the continuous Brier score (middle), and the "
-               "mean log-probability of the correct vs the best wrong option (right).")
+    caption = ("The same classifier outputs scored as width grows (mean over seeds): the all-or-nothing "
+               "multiple-choice grade and the continuous Brier score (left; dotted lines: a uniform random "
+               "guess), and the mean log-probability of the correct vs the best wrong option (right).")
 
     def __init__(self, family: ClassifierFamily | None = None, option_seed: int = 0):
         family = load_mlp_family() if family is None else family
@@ -66,28 +66,25 @@ class MultipleChoiceDemo(Demo):
         self._build_figure()
 
     def _build_figure(self) -> None:
-        self.fig, (self.ax_grade, self.ax_brier, self.ax_lp) = new_figure(1, 3, figsize=(12, 3.6))
-        self.line_grade, = self.ax_grade.plot([], [], **series_style(0))
-        self.line_grade_chance = self.ax_grade.axhline(np.nan, color="0.5", linestyle=":", linewidth=1,
-                                                       label="chance")
-        self.line_brier, = self.ax_brier.plot([], [], **series_style(1))
-        self.line_brier_chance = self.ax_brier.axhline(np.nan, color="0.5", linestyle=":", linewidth=1,
-                                                       label="uniform guess")
+        self.fig, (self.ax_scores, self.ax_lp) = new_figure(1, 2, figsize=(10, 3.8))
+        self.line_grade, = self.ax_scores.plot([], [], label="grade (higher = better)",
+                                               **series_style(0))
+        self.line_brier, = self.ax_scores.plot([], [], label="Brier score (lower = better)",
+                                               **series_style(1))
+        guess = {"linestyle": ":", "linewidth": 1}
+        self.line_grade_chance = self.ax_scores.axhline(np.nan, color=series_style(0)["color"], **guess)
+        self.line_brier_chance = self.ax_scores.axhline(np.nan, color=series_style(1)["color"], **guess)
         self.line_lp_correct, = self.ax_lp.plot([], [], label="correct option", **series_style(2))
         self.line_lp_wrong, = self.ax_lp.plot([], [], label="best wrong option", **series_style(3))
-        for ax, title, ylabel, corner in (
-                (self.ax_grade, "Multiple-choice grade", "accuracy", "center right"),
-                (self.ax_brier, "Brier score", "Brier score (lower is better)", "upper right"),
-                (self.ax_lp, "Mean log-probability", "log-probability (nats)", "lower left")):
+        for ax, ylabel in ((self.ax_scores, "score"), (self.ax_lp, "log-probability (nats)")):
             set_log_x(ax)
             ax.set_xlabel("parameters")
-            ax.set_title(title)
             ax.set_ylabel(ylabel)
             set_log_xlim(ax, self.family.n_params)
-            ax.legend(loc=corner)
-        self.ax_grade.set_ylim(-0.03, 1.03)
+            ax.legend(loc="center right" if ax is self.ax_scores else "lower left")
+        self.ax_lp.set_title("Mean log-probability")
         top = max(c["brier"].mean(axis=0).max() for c in self.curves.values())
-        self.ax_brier.set_ylim(-0.03, max(1.0, 1.1 * top))
+        self.ax_scores.set_ylim(-0.03, max(1.03, 1.05 * top))
         low = min(c[key].mean(axis=0).min() for c in self.curves.values() for key in ("lp_correct", "lp_wrong"))
         self.ax_lp.set_ylim(1.1 * low - 0.1, 0.3)
 
@@ -112,7 +109,7 @@ class MultipleChoiceDemo(Demo):
         self.line_brier_chance.set_ydata([1 - 1 / m, 1 - 1 / m])
         self.line_lp_correct.set_data(x, state["log_prob_correct"])
         self.line_lp_wrong.set_data(x, state["log_prob_best_wrong"])
-        self.ax_grade.set_title(f"Multiple-choice grade ({m} options)")
+        self.ax_scores.set_title(f"Grade and Brier score, {m} options per question")
 
     def summary_html(self, state: dict[str, Any]) -> str:
         return emergence_table_html(state["scores"], note="The Brier score is negated so that improvement "
