@@ -17,12 +17,17 @@ __all__ = ["DEMOS", "LIVE_FAMILIES", "make_demo", "train_live_family"]
 DEMOS: dict[str, str] = {
     "log_axis": "course_lib.log_axis_demo:LogAxisDemo",
     "emergence": "course_lib.emergence_demo:EmergenceDemo",
+    "mirage_toy": "course_lib.mirage_demos:MirageToyDemo",
+    "mirage_subset_accuracy": "course_lib.digits_demos:SubsetAccuracyDemo",
+    "mirage_reconstruction": "course_lib.digits_demos:ReconstructionDemo",
+    "mirage_multiple_choice": "course_lib.multiple_choice_demo:MultipleChoiceDemo",
 }
 
 #: live family name -> "module:callable" that trains the family a notebook trains live
 LIVE_FAMILIES: dict[str, str] = {
     "adders, 4 digits, direct": "course_lib.addition:train_live_direct",
     "adders, 4 digits, scratchpad": "course_lib.addition:train_live_scratchpad",
+    "digits, random-feature classifiers": "course_lib.digits_classifiers:random_feature_family",
 }
 
 

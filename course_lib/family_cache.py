@@ -105,12 +105,13 @@ def write_families(path: str | Path, families: dict[str, dict[str, np.ndarray]],
 
 def _read_settings(data) -> dict[str, Any]:
     if "settings_json" not in data.files:
-        raise RuntimeError("the cache file has no settings record; rebuild it")
+        raise RuntimeError("the cache file has no settings record; rebuild it with: "
+                           "python -m course_lib.build_cache (or make cache)")
     settings = json.loads(str(data["settings_json"]))
     if settings.get("format_version") != FORMAT_VERSION:
         raise RuntimeError(f"the cache file has format version {settings.get('format_version')}, "
                            f"this code reads version {FORMAT_VERSION}; rebuild it "
-                           "(for the addition families: python -m course_lib.addition)")
+                           "with: python -m course_lib.build_cache (or make cache)")
     return settings
 
 

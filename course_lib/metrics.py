@@ -183,7 +183,7 @@ def emergence_score(scales, values) -> float:
         sign(argmax y - argmin y) * (max y - min y) / sqrt(median((y_i - y_{i-1})^2))
 
     with the points sorted by scale. A curve that rises in one big step between small
-    steps scores high; a curve that rises steadily scores about sqrt(number of steps).
+    steps scores high; a curve that rises in equal steps scores the number of steps.
 
     Parameters
     ----------
