@@ -18,6 +18,7 @@ DEMOS: dict[str, str] = {
     "log_axis": "course_lib.log_axis_demo:LogAxisDemo",
     "emergence": "course_lib.emergence_demo:EmergenceDemo",
     "mirage_toy": "course_lib.mirage_demos:MirageToyDemo",
+    "mirage_adders": "course_lib.addition_mirage_demo:AdditionMirageDemo",
     "mirage_subset_accuracy": "course_lib.digits_demos:SubsetAccuracyDemo",
     "mirage_reconstruction": "course_lib.digits_demos:ReconstructionDemo",
     "mirage_multiple_choice": "course_lib.multiple_choice_demo:MultipleChoiceDemo",

@@ -15,7 +15,8 @@ import numpy as np
 from course_lib import metrics
 
 __all__ = ["CheckResult", "run_cases", "check_mlp_param_count", "check_exact_match",
-           "check_emergence_score", "check_all_steps_right"]
+           "check_emergence_score", "check_all_steps_right", "check_toy_exact_match",
+           "check_sampled_subset_accuracy", "check_emergent_metric"]
 
 
 class CheckResult:
@@ -49,7 +50,7 @@ def _same(expected: Any, got: Any, rtol: float) -> bool:
 
 
 def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
-              rtol: float = 1e-9, hint: str = "") -> CheckResult:
+              rtol: float = 1e-9, hint: str = "", shown_args: int | None = None) -> CheckResult:
     """Call ``fn(*args)`` for each ``(description, args, expected)`` and report.
 
     Parameters
@@ -63,6 +64,9 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
         Relative tolerance for numbers (infinities must match in sign).
     hint : str
         Printed after a failure.
+    shown_args : int, optional
+        Show only the first ``shown_args`` arguments of a failing case (the others are
+        bookkeeping of the checker, not the learner's input).
     """
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
@@ -80,7 +84,7 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
             return CheckResult(False, message)
         if not _same(expected, got, rtol):
             message = (f"{name}: case {i} of {len(cases)} ({description}) differs.\n"
-                       f"  input:    {', '.join(_short(a) for a in args)}\n"
+                       f"  input:    {', '.join(_short(a) for a in args[:shown_args])}\n"
                        f"  expected: {_short(expected)}\n"
                        f"  got:      {_short(got)}")
             print(message + (f"\nHint: {hint}" if hint else ""))
@@ -161,3 +165,104 @@ def check_all_steps_right(fn: Callable) -> CheckResult:
     return run_cases("all_steps_right", fn, _all_steps_cases(),
                      hint="if each step is right with probability p, independently, all k of them are "
                           "right with probability p * p * ... * p (k times)")
+
+
+# --- Lesson 02 -------------------------------------------------------------------------
+
+def _toy_exact_match_cases() -> list[tuple[str, tuple, Any]]:
+    raw = [("one token", 0.9, 1), ("five tokens", 0.9, 5), ("a perfect model", 1.0, 12),
+           ("many per-token accuracies at once", np.array([0.5, 0.9, 0.99]), 10)]
+    return [(d, (p, length), np.asarray(p, dtype=float) ** length) for d, p, length in raw]
+
+
+def check_toy_exact_match(fn: Callable) -> CheckResult:
+    """Check ``fn(p_token, length) -> expected exact match p_token ** length`` (vectorised)."""
+    return run_cases("toy_exact_match", fn, _toy_exact_match_cases(),
+                     hint="the answer is right only if all `length` tokens are right, each independently "
+                          "with probability p_token; numpy's ** works on arrays too")
+
+
+def _subset_sampling_cases() -> list[tuple[str, np.ndarray, int]]:
+    mostly = np.ones(10, dtype=bool)
+    mostly[3] = False
+    return [("150 of 200 right, K = 5", np.arange(200) < 150, 5),
+            ("9 of 10 right, K = 10: ten *distinct* items include the wrong one", mostly, 10),
+            ("half right, K = 2", np.arange(50) % 2 == 0, 2)]
+
+
+def check_sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
+    """Check ``fn(correct, k, n_draws, rng) -> share of draws of k distinct items all correct``.
+
+    The estimate must agree with the exact formula C(c, k) / C(n, k) within four standard
+    errors of a binomial proportion on every case.
+    """
+    from course_lib.metrics import subset_accuracy
+
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    cases = []
+    for description, correct, k in _subset_sampling_cases():
+        exact = subset_accuracy(int(correct.sum()), len(correct), k)
+        rng = np.random.default_rng(0)
+        cases.append((description, correct, k, exact, rng))
+
+    def sampled_or_exact(correct, k, exact, rng):
+        estimate = float(fn(correct, k, n_draws, rng))
+        tolerance = 4 * np.sqrt(max(exact * (1 - exact), 1 / n_draws) / n_draws)
+        return exact if abs(estimate - exact) <= tolerance else estimate
+
+    wrapped = [(d, (c, k, e, r), e) for d, c, k, e, r in cases]
+    return run_cases("sampled_subset_accuracy", sampled_or_exact, wrapped, rtol=0, shown_args=2,
+                     hint="for each draw pick k *different* items (rng.choice(n, size=k, replace=False)) "
+                          "and count the draw as a success if all of them are correct; return the share "
+                          "of successful draws")
+
+
+def check_emergent_metric(fn: Callable) -> CheckResult:
+    """Check that ``fn(correct) -> one score per model`` makes the random-feature family look emergent.
+
+    ``correct`` is the (widths, test images) boolean array of seed 0 of the live random-feature
+    digit classifiers. The metric must stay in [0, 1], read at most 0.05 for every width up to
+    16 (where plain accuracy is already about 0.7), and reach at least 0.3 at the widest model.
+    """
+    from course_lib.digits_classifiers import random_feature_family
+
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    family = random_feature_family(seeds=(0,), show_progress=False)
+    correct, widths = family.correct[0], family.widths
+    name = "emergent_metric"
+    try:
+        values = np.asarray(fn(correct), dtype=float)
+    except NotImplementedError:
+        message = f"{name}: not implemented yet. Fill in the function above, run its cell, then run this check."
+        print(message)
+        return CheckResult(False, message)
+    except Exception as err:
+        message = f"{name}: your metric raised {type(err).__name__}: {err}"
+        print(message)
+        return CheckResult(False, message)
+    small = widths <= 16
+    problems = []
+    if values.shape != (len(widths),):
+        problems.append(f"expected one value per model, shape ({len(widths)},), got shape {values.shape}")
+    elif np.isnan(values).any() or values.min() < 0 or values.max() > 1:
+        problems.append(f"values must lie in [0, 1], got min {np.nanmin(values):.3g}, max {np.nanmax(values):.3g}")
+    else:
+        if values[small].max() > 0.05:
+            problems.append(f"not absent in small models: {values[small].max():.3f} at width "
+                            f"{widths[small][values[small].argmax()]} (must be <= 0.05 up to width 16)")
+        if values[-1] < 0.3:
+            problems.append(f"not present in the largest model: {values[-1]:.3f} at width {widths[-1]} "
+                            f"(must be >= 0.3)")
+    accuracy = correct.mean(axis=1)
+    if problems:
+        message = (f"{name}: " + "; ".join(problems) + ".\n  plain accuracy of the same models: "
+                   + ", ".join(f"{a:.2f}" for a in accuracy))
+        print(message + "\nHint: demand more of each model: many test images right at once, or a "
+                        "high bar on a score computed from many images.")
+        return CheckResult(False, message)
+    message = (f"{name}: emergent! At most {values[small].max():.3f} up to width 16, {values[-1]:.2f} at width "
+               f"{widths[-1]}, while plain accuracy rose smoothly from {accuracy[0]:.2f} to {accuracy[-1]:.2f}.")
+    print(message)
+    return CheckResult(True, message)
