@@ -16,7 +16,7 @@ from matplotlib.ticker import NullLocator
 
 from course_lib.controls import Choice, IntSlider
 from course_lib.demo import Demo
-from course_lib.mirage_demos import emergence_scores, emergence_table_html
+from course_lib.emergence_table import emergence_scores, emergence_table_html
 from course_lib.style import new_figure, series_style, set_log_x
 
 __all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_WIDTHS"]

@@ -23,7 +23,7 @@ from course_lib.digits_autoencoders import (AutoencoderFamily, load_nonlinear_au
                                             pca_family)
 from course_lib.digits_classifiers import (N_CLASSES, ClassifierFamily, load_mlp_family,
                                            random_feature_family)
-from course_lib.mirage_demos import emergence_scores, emergence_table_html, sparse_grid
+from course_lib.emergence_table import emergence_scores, emergence_table_html, sparse_grid
 from course_lib.style import new_figure, series_style, set_log_x
 
 __all__ = ["SubsetAccuracyDemo", "ReconstructionDemo"]

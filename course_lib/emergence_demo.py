@@ -12,6 +12,7 @@ import numpy as np
 
 from course_lib.controls import Choice, IntSlider
 from course_lib.demo import Demo
+from course_lib.emergence_table import format_score
 from course_lib.metrics import emergence_score
 from course_lib.style import new_figure, series_style, set_log_x
 
@@ -46,13 +47,6 @@ def _default_loader(n_digits: int, kind: str):
     from course_lib.addition import load_family
 
     return load_family(n_digits, kind)
-
-
-def _format_score(score: float) -> str:
-    """The score to one decimal; an infinite score (most steps flat) as the infinity sign."""
-    if np.isinf(score):
-        return ("&minus;" if score < 0 else "") + "&infin;"
-    return f"{score:.1f}"
 
 
 class EmergenceDemo(Demo):
@@ -124,7 +118,7 @@ class EmergenceDemo(Demo):
             scores = []
             for metric, (_, higher_better) in METRICS.items():
                 y = c[metric] if higher_better else -c[metric]
-                scores.append(_format_score(emergence_score(c["n_params"], y)) if len(y) >= 2 else "n/a")
+                scores.append(format_score(emergence_score(c["n_params"], y)) if len(y) >= 2 else "n/a")
             cross = first_crossing(c["n_params"], c["exact match"])
             cross_text = f"{cross:,.0f}" if cross is not None else "not reached"
             rows.append(f"<tr><td>{KIND_LABELS[kind]}</td>" + "".join(f"<td>{s}</td>" for s in scores)
@@ -132,5 +126,5 @@ class EmergenceDemo(Demo):
         head = "".join(f"<th>{m}</th>" for m in METRICS)
         return ("<table><tr><th>family</th>" + head + "<th>params at exact match &ge; 0.5</th></tr>"
                 + "".join(rows) + "</table><p style='font-size:90%'>Emergence score of each curve "
-                "(higher = more sudden; &infin; when more than half the steps are flat; edit distance is "
+                "(higher = more sudden; ±∞ when more than half the steps are flat; edit distance is "
                 "scored as &minus;distance so that up is better).</p>")

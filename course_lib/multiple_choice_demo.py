@@ -18,7 +18,7 @@ from course_lib.demo import Demo
 from course_lib.digits_classifiers import N_CLASSES, ClassifierFamily, load_mlp_family
 from course_lib.digits_demos import check_family, set_log_xlim
 from course_lib.metrics import brier_score, multiple_choice_grade
-from course_lib.mirage_demos import emergence_scores, emergence_table_html, sparse_grid
+from course_lib.emergence_table import emergence_scores, emergence_table_html, sparse_grid
 from course_lib.style import new_figure, series_style, set_log_x
 
 __all__ = ["MultipleChoiceDemo"]

@@ -1,7 +1,5 @@
 """Tests of the small core modules: controls, style, setup, progress, catalog, papers, repository."""
-import warnings
 
-import numpy as np
 import pytest
 
 import course_lib

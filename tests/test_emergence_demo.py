@@ -47,7 +47,7 @@ def test_edit_distance_axis_spans_answer_length(demo):
     demo.update(metric="edit distance", n_digits=5)
     assert demo.ax.get_ylim()[1] == pytest.approx(6 * 1.03)
     # the scratchpad family is perfect from width 11 on: most steps flat, an infinite score
-    assert "&infin;" in demo.summary_html(demo.state)
+    assert "+∞" in demo.summary_html(demo.state)
 
 
 def test_live_family_replaces_the_cached_one():

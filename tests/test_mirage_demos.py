@@ -11,8 +11,8 @@ from course_lib.digits_autoencoders import AutoencoderFamily
 from course_lib.digits_classifiers import ClassifierFamily, RF_WIDTHS
 from course_lib.digits_demos import ReconstructionDemo, SubsetAccuracyDemo
 from course_lib.metrics import brier_score, emergence_score, multiple_choice_grade
-from course_lib.mirage_demos import (MirageToyDemo, emergence_scores, emergence_table_html, format_score,
-                                     sparse_grid)
+from course_lib.emergence_table import emergence_scores, emergence_table_html, format_score, sparse_grid
+from course_lib.mirage_demos import MirageToyDemo
 from course_lib.multiple_choice_demo import MultipleChoiceDemo
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
 
