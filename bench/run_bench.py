@@ -70,13 +70,14 @@ def report_demos(repeats: int) -> list[str]:
     if not names:
         print("  none registered in course_lib.catalog.DEMOS")
         return []
-    print(f"  {'demo':<24}{'compute med':>12}{'max':>9}{'update+png med':>16}{'max':>9}  verdict")
+    width = max(len(n) for n in names + ["demo"]) + 2
+    print(f"  {'demo':<{width}}{'compute med':>12}{'max':>9}{'update+png med':>16}{'max':>9}  verdict")
     missed = []
     for name in names:
         t = bench_demo(name, repeats)
         c_med, u_med = statistics.median(t["compute"]), statistics.median(t["update"])
         verdicts = [_verdict(c_med, "compute median"), _verdict(u_med, "update median")]
-        print(f"  {name:<24}{_ms(c_med):>12}{_ms(max(t['compute'])):>9}{_ms(u_med):>16}"
+        print(f"  {name:<{width}}{_ms(c_med):>12}{_ms(max(t['compute'])):>9}{_ms(u_med):>16}"
               f"{_ms(max(t['update'])):>9}  compute {verdicts[0]}, update {verdicts[1]}")
         missed += [f"demo {name}: {what}" for what, v in zip(("compute", "update"), verdicts) if v == "MISS"]
     return missed
@@ -90,10 +91,11 @@ def report_families() -> list[str]:
         print("  none registered in course_lib.catalog.LIVE_FAMILIES")
         return []
     missed = []
+    width = max(len(n) for n in names) + 2
     for name in names:
         seconds = _timed(lambda: catalog.train_live_family(name))
         verdict = _verdict(seconds, "live training")
-        print(f"  {name:<24}{seconds:8.2f}  {verdict}")
+        print(f"  {name:<{width}}{seconds:8.2f}  {verdict}")
         if verdict == "MISS":
             missed.append(f"live family {name}")
     return missed
@@ -107,10 +109,11 @@ def report_notebooks() -> list[str]:
         print("  none in notebooks/")
         return []
     missed = []
+    width = max(len(p.name) for p in paths) + 2
     for path in paths:
         seconds = _timed(lambda: execute(path, timeout=TARGETS["notebook run"] * 2))
         verdict = _verdict(seconds, "notebook run")
-        print(f"  {path.name:<32}{seconds:8.2f}  {verdict}")
+        print(f"  {path.name:<{width}}{seconds:8.2f}  {verdict}")
         if verdict == "MISS":
             missed.append(f"notebook {path.name}")
     return missed
