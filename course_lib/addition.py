@@ -27,11 +27,12 @@ from typing import Sequence
 import numpy as np
 
 from course_lib.addition_data import check_n_digits, make_problems
-from course_lib.addition_family import AdditionFamily, check_count, check_widths
+from course_lib.addition_family import AdditionFamily, check_widths
 from course_lib.addition_models import DirectAdditionModel, ScratchpadAdditionModel
 from course_lib.family_cache import packaged_file, read_family, write_families
 from course_lib.metrics import token_edit_distances
 from course_lib.progress import progress
+from course_lib.validation import check_count
 
 __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
            "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",

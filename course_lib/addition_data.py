@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib.validation import check_count
+
 __all__ = ["make_problems", "check_n_digits", "check_operands", "carries", "direct_inputs",
            "scratchpad_ids", "scratchpad_step_inputs", "scratchpad_examples", "digits_to_ints", "ints_to_digits"]
 
@@ -27,11 +29,7 @@ SCRATCHPAD_CLASSES = 20
 
 def check_n_digits(n_digits) -> int:
     """Return ``n_digits`` as an int, or raise if it is not a positive integer."""
-    if isinstance(n_digits, bool) or not isinstance(n_digits, (int, np.integer)):
-        raise TypeError(f"n_digits must be an int, got {type(n_digits).__name__}")
-    if n_digits < 1:
-        raise ValueError(f"n_digits must be at least 1, got {n_digits}")
-    return int(n_digits)
+    return check_count("n_digits", n_digits)
 
 
 def check_operands(a, b) -> tuple[np.ndarray, np.ndarray]:

@@ -14,16 +14,9 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["AdditionFamily", "check_count", "check_widths"]
+from course_lib.validation import check_count
 
-
-def check_count(name: str, value, minimum: int = 1) -> int:
-    """Return ``value`` as an int, or raise naming ``name`` if it is not an int >= ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
+__all__ = ["AdditionFamily", "check_widths"]
 
 
 def check_widths(widths) -> list[int]:

@@ -16,6 +16,8 @@ import math
 
 import numpy as np
 
+from course_lib.validation import check_count
+
 __all__ = ["SoftmaxMLP", "LEARNING_RATE", "BATCH_SIZE", "LOGIT_FLOOR"]
 
 LEARNING_RATE = 3e-3
@@ -24,22 +26,6 @@ BATCH_SIZE = 512
 LOGIT_FLOOR = -30.0
 _ADAM_BETAS = (0.9, 0.999)
 _ADAM_EPS = 1e-8
-
-
-def _check_width(width) -> int:
-    if isinstance(width, bool) or not isinstance(width, (int, np.integer)):
-        raise TypeError(f"width must be an int, got {type(width).__name__}")
-    if width < 1:
-        raise ValueError(f"width must be at least 1, got {width}")
-    return int(width)
-
-
-def _check_epochs(epochs) -> int:
-    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)):
-        raise TypeError(f"epochs must be an int, got {type(epochs).__name__}")
-    if epochs < 1:
-        raise ValueError(f"epochs must be at least 1, got {epochs}")
-    return int(epochs)
 
 
 def _softmax_columns(logits: np.ndarray) -> np.ndarray:
@@ -67,7 +53,7 @@ class SoftmaxMLP:
 
     def __init__(self, n_inputs: int, width: int, n_heads: int, n_classes: int,
                  rng: np.random.Generator):
-        width = _check_width(width)
+        width = check_count("width", width)
         if not isinstance(rng, np.random.Generator):
             raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
         self.n_heads, self.n_classes = n_heads, n_classes
@@ -159,7 +145,7 @@ class SoftmaxMLP:
             distinct example, weighted by how often it occurs in the batch: the same
             gradient as row by row, much cheaper when there are few distinct examples.
         """
-        epochs = _check_epochs(epochs)
+        epochs = check_count("epochs", epochs)
         y_t = np.ascontiguousarray(np.asarray(y, dtype=np.intp).reshape(len(x), self.n_heads).T)
         n_train = len(x) if example_ids is None else len(example_ids)
         grad, m, v = (np.zeros_like(self.flat) for _ in range(3))

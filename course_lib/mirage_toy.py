@@ -22,6 +22,8 @@ from math import comb
 
 import numpy as np
 
+from course_lib.validation import check_count, check_number
+
 __all__ = ["DEFAULT_LOSS_SCALE", "DEFAULT_ALPHA", "per_token_loss", "per_token_accuracy",
            "expected_exact_match", "expected_edit_distance", "model_sizes", "measure_on_test_set"]
 
@@ -41,22 +43,6 @@ def _positive_array(name: str, value) -> np.ndarray:
     if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
         raise ValueError(f"{name} must be finite and > 0")
     return arr
-
-
-def _number(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}")
-    return float(value)
-
-
-def _count(name: str, value, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
 
 
 def _probabilities(name: str, value) -> np.ndarray:
@@ -88,8 +74,8 @@ def per_token_loss(n_params, c: float = DEFAULT_LOSS_SCALE, alpha: float = DEFAU
     ndarray with the shape of ``n_params``.
     """
     n = _positive_array("n_params", n_params)
-    c = _number("c", c)
-    alpha = _number("alpha", alpha)
+    c = check_number("c", c)
+    alpha = check_number("alpha", alpha)
     if c <= 0:
         raise ValueError(f"c must be > 0, got {c}")
     if alpha >= 0:
@@ -110,7 +96,7 @@ def expected_exact_match(p_token, length: int) -> np.ndarray:
     >>> float(expected_exact_match(0.9, 2))
     0.81
     """
-    return _probabilities("p_token", p_token) ** _count("length", length)
+    return _probabilities("p_token", p_token) ** check_count("length", length)
 
 
 def expected_edit_distance(p_token, length: int) -> np.ndarray:
@@ -123,7 +109,7 @@ def expected_edit_distance(p_token, length: int) -> np.ndarray:
     >>> float(expected_edit_distance(0.75, 4))
     1.0
     """
-    return _count("length", length) * (1 - _probabilities("p_token", p_token))
+    return check_count("length", length) * (1 - _probabilities("p_token", p_token))
 
 
 def model_sizes(n_min: float, n_max: float, count: int) -> np.ndarray:
@@ -132,8 +118,8 @@ def model_sizes(n_min: float, n_max: float, count: int) -> np.ndarray:
     A dense grid (dozens of sizes) shows the curve's shape; a sparse one (a handful, as in a
     published model family) can make a steady rise look like a jump.
     """
-    low, high = _number("n_min", n_min), _number("n_max", n_max)
-    count = _count("count", count, minimum=2)
+    low, high = check_number("n_min", n_min), check_number("n_max", n_max)
+    count = check_count("count", count, minimum=2)
     if not 0 < low < high:
         raise ValueError(f"n_min and n_max must satisfy 0 < n_min < n_max, got {low} and {high}")
     return np.geomspace(low, high, count)
@@ -168,8 +154,8 @@ def measure_on_test_set(p_token, length: int, n_items: int,
         Measured mean token edit distance.
     """
     p = _probabilities("p_token", p_token)
-    length = _count("length", length)
-    n_items = _count("n_items", n_items)
+    length = check_count("length", length)
+    n_items = check_count("n_items", n_items)
     if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
         rng = np.random.default_rng(int(rng))
     if not isinstance(rng, np.random.Generator):

@@ -104,3 +104,17 @@ def test_wei_table_is_sorted_and_filtered():
     assert all(r.kind == "few-shot" for r in rows) and len(wei2022.table_1_rows()) == len(wei2022.TABLE_1)
     with pytest.raises(ValueError, match="kind"):
         wei2022.table_1_rows("zero-shot")
+
+
+def test_validation_names_the_argument():
+    from course_lib.validation import check_count, check_number
+
+    assert check_count("n", 3) == 3 and check_number("x", 2) == 2.0
+    with pytest.raises(TypeError, match="width must be an int"):
+        check_count("width", 2.0)
+    with pytest.raises(ValueError, match="seed must be at least 0"):
+        check_count("seed", -1, minimum=0)
+    with pytest.raises(ValueError, match="alpha must be finite"):
+        check_number("alpha", float("nan"))
+    with pytest.raises(TypeError, match="alpha must be a number"):
+        check_number("alpha", True)
