@@ -12,12 +12,11 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
-from matplotlib.ticker import NullLocator
 
 from course_lib.controls import Choice, IntSlider
 from course_lib.demo import Demo
 from course_lib.emergence_table import emergence_scores, emergence_table_html
-from course_lib.style import new_figure, series_style, set_log_x
+from course_lib.style import new_figure, series_style, set_log_x, set_log_y
 
 __all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_WIDTHS"]
 
@@ -79,8 +78,7 @@ class AdditionMirageDemo(Demo):
         self.zeros, = ax.plot([], [], linestyle="none", marker="v", markerfacecolor="none",
                               markeredgecolor=st["color"], markersize=9, label="measured 0")
         set_log_x(ax)
-        ax.set_yscale("log")
-        ax.yaxis.set_minor_locator(NullLocator())
+        set_log_y(ax)
         ax.set_ylim(FLOOR / 2, 1.5)
         ax.set_xlabel("parameters (log axis)")
         ax.set_ylabel("exact match (log axis)")
@@ -125,8 +123,7 @@ class AdditionMirageDemo(Demo):
             self.len_lines[w].set_ydata(state["predicted"][w])
         ax = self.ax_len
         if metric == "exact match":
-            ax.set_yscale("log")
-            ax.yaxis.set_minor_locator(NullLocator())
+            set_log_y(ax)
             ax.set_ylim(1e-4, 1.5)
             ax.set_ylabel("exact match (log axis)")
             ax.set_title("Exact match falls geometrically with length", fontsize=11)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 import numpy as np
-from matplotlib.ticker import NullLocator
 
 from course_lib.controls import Choice, FloatSlider, IntSlider
 from course_lib.demo import Demo
@@ -17,7 +16,7 @@ from course_lib.emergence_table import emergence_scores, emergence_table_html
 from course_lib.mirage_toy import (DEFAULT_LOSS_SCALE, expected_edit_distance, expected_exact_match,
                                    measure_on_test_set, model_sizes, per_token_accuracy)
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
-from course_lib.style import new_figure, series_style, set_log_x
+from course_lib.style import new_figure, series_style, set_log_x, set_log_y
 
 __all__ = ["MirageToyDemo"]
 
@@ -107,8 +106,7 @@ class MirageToyDemo(Demo):
         self.ax_em.get_legend().get_texts()[1].set_text(label)
         if self.ax_em.get_yscale() != state["accuracy_axis"]:
             if state["accuracy_axis"] == "log":  # a measured 0 cannot be shown and is left out
-                self.ax_em.set_yscale("log", nonpositive="mask")
-                self.ax_em.yaxis.set_minor_locator(NullLocator())  # cheaper to redraw
+                set_log_y(self.ax_em)
                 self.ax_em.set_ylim(1e-6, 1.5)
             else:
                 self.ax_em.set_yscale("linear")

@@ -118,3 +118,12 @@ def test_validation_names_the_argument():
         check_number("alpha", float("nan"))
     with pytest.raises(TypeError, match="alpha must be a number"):
         check_number("alpha", True)
+
+
+def test_log_axis_labels_are_plain_text_powers_of_ten():
+    fig, ax = style.new_figure()
+    style.set_log_y(ax)
+    label = style.LOG_FORMATTER
+    assert label(1e4, 0) == "10⁴" and label(1e-3, 0) == "10⁻³" and label(1.0, 0) == "1"
+    assert label(3e4, 0) == "" and label(0, 0) == ""
+    assert ax.get_yscale() == "log"
