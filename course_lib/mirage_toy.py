@@ -33,25 +33,24 @@ DEFAULT_LOSS_SCALE = 1e9
 DEFAULT_ALPHA = -0.5
 
 
-def _positive_array(name: str, value) -> np.ndarray:
+def _float_array(name: str, value) -> np.ndarray:
     arr = np.asarray(value)
     if arr.dtype.kind not in "iuf":
         raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
-    arr = arr.astype(float)
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty")
+    return arr.astype(float)
+
+
+def _positive_array(name: str, value) -> np.ndarray:
+    arr = _float_array(name, value)
     if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
         raise ValueError(f"{name} must be finite and > 0")
     return arr
 
 
 def _probabilities(name: str, value) -> np.ndarray:
-    arr = np.asarray(value)
-    if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
-    arr = arr.astype(float)
-    if arr.size == 0:
-        raise ValueError(f"{name} must not be empty")
+    arr = _float_array(name, value)
     if np.isnan(arr).any() or np.any(arr < 0) or np.any(arr > 1):
         raise ValueError(f"{name} must lie in [0, 1]")
     return arr
