@@ -17,7 +17,6 @@ Usage::
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import sys
 from pathlib import Path
@@ -25,13 +24,13 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+import notebook_rewrite
 from course_lib import repository
+from notebook_rewrite import NOTEBOOK_DIR, differing, rewrite_file
 
 __all__ = ["BADGE_PREFIX", "SETUP_FIRST_LINE", "KERNELSPEC", "setup_cell_source", "badge_line",
            "synced", "out_of_sync", "sync_file", "default_notebooks", "main"]
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIR = ROOT / "notebooks"
 
 #: how every badge line starts (used to recognise a stale badge)
 BADGE_PREFIX = "[![Open In Colab]"
@@ -108,23 +107,18 @@ def synced(nb: NotebookNode, name: str) -> NotebookNode:
     return nb
 
 
-def _read(path: Path) -> NotebookNode:
-    return nbformat.read(path, as_version=4)
+def _rewrite(nb: NotebookNode, path: Path) -> NotebookNode:
+    return synced(nb, path.name)
 
 
 def out_of_sync(paths: list[Path]) -> list[Path]:
     """Return the notebooks among ``paths`` whose badge, setup cell or kernelspec is stale."""
-    return [p for p in paths if synced(_read(p), p.name) != _read(p)]
+    return differing(paths, _rewrite)
 
 
 def sync_file(path: Path) -> bool:
     """Bring one notebook file in sync; return True if it changed."""
-    nb = _read(path)
-    new = synced(nb, path.name)
-    if new == nb:
-        return False
-    nbformat.write(new, path)
-    return True
+    return rewrite_file(path, _rewrite)
 
 
 def default_notebooks() -> list[Path]:
@@ -133,22 +127,7 @@ def default_notebooks() -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if out of sync")
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
-    args = parser.parse_args(argv)
-    paths = args.notebooks or default_notebooks()
-    if args.check:
-        stale = out_of_sync(paths)
-        for p in stale:
-            print(f"out of sync: {p} (run `make sync`)")
-        print(f"{len(paths) - len(stale)} of {len(paths)} notebook(s) in sync")
-        return 1 if stale else 0
-    changed = [p for p in paths if sync_file(p)]
-    for p in changed:
-        print(f"synced: {p}")
-    print(f"{len(changed)} of {len(paths)} notebook(s) changed")
-    return 0
+    return notebook_rewrite.main(argv, __doc__.split("\n")[0], _rewrite, "out of sync", "sync")
 
 
 if __name__ == "__main__":
