@@ -71,17 +71,9 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     for i, (description, args, expected) in enumerate(cases, 1):
-        try:
-            got = fn(*args)
-        except NotImplementedError:
-            message = f"{name}: not implemented yet. Fill in the function above, run its cell, then run this check."
-            print(message)
-            return CheckResult(False, message)
-        except Exception as err:  # the learner's code failed: say where, keep the notebook going
-            message = (f"{name}: case {i} of {len(cases)} ({description}) raised "
-                       f"{type(err).__name__}: {err}")
-            print(message + (f"\nHint: {hint}" if hint else ""))
-            return CheckResult(False, message)
+        got, failure = _call(name, fn, args, f"case {i} of {len(cases)} ({description})", hint)
+        if failure is not None:
+            return failure
         if not _same(expected, got, rtol):
             message = (f"{name}: case {i} of {len(cases)} ({description}) differs.\n"
                        f"  input:    {', '.join(_short(a) for a in args[:shown_args])}\n"
@@ -92,6 +84,19 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
     message = f"{name}: all {len(cases)} cases pass. Well done!"
     print(message)
     return CheckResult(True, message)
+
+
+def _call(name: str, fn: Callable, args: tuple, where: str, hint: str) -> tuple[Any, CheckResult | None]:
+    """Call the learner's ``fn``; a stub or a crash becomes a printed, failed CheckResult."""
+    try:
+        return fn(*args), None
+    except NotImplementedError:
+        message = f"{name}: not implemented yet. Fill in the function above, run its cell, then run this check."
+        print(message)
+    except Exception as err:  # the learner's code failed: say where, keep the notebook going
+        message = f"{name}: {where} raised {type(err).__name__}: {err}"
+        print(message + (f"\nHint: {hint}" if hint else ""))
+    return None, CheckResult(False, message)
 
 
 def _short(value: Any, limit: int = 90) -> str:
@@ -232,19 +237,18 @@ def check_emergent_metric(fn: Callable) -> CheckResult:
     family = random_feature_family(seeds=(0,), show_progress=False)
     correct, widths = family.correct[0], family.widths
     name = "emergent_metric"
+    got, failure = _call(name, fn, (correct,), "your metric", "")
+    if failure is not None:
+        return failure
     try:
-        values = np.asarray(fn(correct), dtype=float)
-    except NotImplementedError:
-        message = f"{name}: not implemented yet. Fill in the function above, run its cell, then run this check."
-        print(message)
-        return CheckResult(False, message)
-    except Exception as err:
-        message = f"{name}: your metric raised {type(err).__name__}: {err}"
-        print(message)
-        return CheckResult(False, message)
+        values = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        values = None
     small = widths <= 16
     problems = []
-    if values.shape != (len(widths),):
+    if values is None:
+        problems.append(f"expected numbers, one per model, got {_short(got)}")
+    elif values.shape != (len(widths),):
         problems.append(f"expected one value per model, shape ({len(widths)},), got shape {values.shape}")
     elif np.isnan(values).any() or values.min() < 0 or values.max() > 1:
         problems.append(f"values must lie in [0, 1], got min {np.nanmin(values):.3g}, max {np.nanmax(values):.3g}")
