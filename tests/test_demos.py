@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from matplotlib.figure import Figure
 
-from course_lib.controls import Choice, FloatSlider, IntSlider
+from course_lib.core.controls import Choice, FloatSlider, IntSlider
 
 
 def _artist_counts(fig: Figure) -> list[int]:

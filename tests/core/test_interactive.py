@@ -1,4 +1,4 @@
-"""The slider wiring (course_lib.interactive) for the tiny demo and every registered demo.
+"""The slider wiring (course_lib.core.interactive) for the tiny demo and every registered demo.
 
 Runs under ipywidgets 8 (.venv) and 7.7.1 (.venv-colab, as on Colab); widgets are created
 outside a kernel, which both versions allow. Widget construction must not emit a
@@ -14,7 +14,7 @@ import ipywidgets
 import pytest
 
 from course_lib import interactive
-from course_lib.controls import Choice
+from course_lib.core.controls import Choice
 
 IPYWIDGETS_MAJOR = int(ipywidgets.__version__.split(".")[0])
 

@@ -2,13 +2,13 @@
 import numpy as np
 import pytest
 
-from course_lib.digits_autoencoders import (BOTTLENECKS, AutoencoderFamily,
+from course_lib.mirage.autoencoders import (BOTTLENECKS, AutoencoderFamily,
                                             load_nonlinear_autoencoder_family,
                                             nonlinear_autoencoder_family, pca_family)
-from course_lib.digits_classifiers import (MLP_WIDTHS, ClassifierFamily, _log_softmax_outputs,
+from course_lib.mirage.classifiers import (MLP_WIDTHS, ClassifierFamily, _log_softmax_outputs,
                                            load_mlp_family, mlp_family, n_params,
                                            random_feature_family)
-from course_lib.digits_families import cache_path, load_digits_split, read_cache
+from course_lib.mirage.digits import cache_path, load_digits_split, read_cache
 from course_lib.metrics import reconstruction_rate, subset_accuracy
 
 
@@ -177,5 +177,5 @@ def test_autoencoder_and_cache_validation(call, word):
 
 
 def test_missing_cache_says_how_to_rebuild():
-    with pytest.raises(FileNotFoundError, match="python -m course_lib.digits_families"):
+    with pytest.raises(FileNotFoundError, match="python -m course_lib.mirage.digits"):
         read_cache("digits_no_such_family.npz")

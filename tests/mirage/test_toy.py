@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from course_lib.mirage_toy import (expected_edit_distance, expected_exact_match, measure_on_test_set,
+from course_lib.mirage.toy import (expected_edit_distance, expected_exact_match, measure_on_test_set,
                                    model_sizes, per_token_accuracy, per_token_loss)
 from course_lib.papers import schaeffer2023
 

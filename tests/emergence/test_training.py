@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 
 from course_lib import family_cache
-from course_lib.addition import (CACHE_N_DIGITS, CACHE_WIDTHS, KINDS, AdditionFamily, load_family,
+from course_lib.emergence.training import (CACHE_N_DIGITS, CACHE_WIDTHS, KINDS, AdditionFamily, load_family,
                                  train_family, train_model)
-from course_lib.addition_data import (carries, check_operands, digits_to_ints, ints_to_digits,
+from course_lib.emergence.problems import (carries, check_operands, digits_to_ints, ints_to_digits,
                                       make_problems, scratchpad_ids, scratchpad_step_inputs)
-from course_lib.addition_models import (DirectAdditionModel, ScratchpadAdditionModel,
+from course_lib.emergence.models import (DirectAdditionModel, ScratchpadAdditionModel,
                                         chain_scratchpad)
 from course_lib.metrics import exact_match, token_edit_distances
 

@@ -107,7 +107,7 @@ def test_wei_table_is_sorted_and_filtered():
 
 
 def test_validation_names_the_argument():
-    from course_lib.validation import check_count, check_number
+    from course_lib.core.validation import check_count, check_number
 
     assert check_count("n", 3) == 3 and check_number("x", 2) == 2.0
     with pytest.raises(TypeError, match="width must be an int"):

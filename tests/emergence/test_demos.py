@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 
 from course_lib import emergence_plots
-from course_lib.addition import load_family
-from course_lib.emergence_demo import SPARSE_WIDTHS, EmergenceDemo, family_metrics, first_crossing
-from course_lib.style import new_figure
+from course_lib.emergence.training import load_family
+from course_lib.emergence.demos import SPARSE_WIDTHS, EmergenceDemo, family_metrics, first_crossing
+from course_lib.core.style import new_figure
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from course_lib.addition import load_family
-from course_lib.addition_mirage_demo import FLOOR, LENGTH_WIDTHS, AdditionMirageDemo
+from course_lib.emergence.training import load_family
+from course_lib.mirage.adders_demo import FLOOR, LENGTH_WIDTHS, AdditionMirageDemo
 
 
 @pytest.fixture(scope="module")

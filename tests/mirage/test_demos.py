@@ -7,13 +7,13 @@ drawing, not the models (see test_digits_families.py for those).
 import numpy as np
 import pytest
 
-from course_lib.digits_autoencoders import AutoencoderFamily
-from course_lib.digits_classifiers import ClassifierFamily, RF_WIDTHS
-from course_lib.digits_demos import ReconstructionDemo, SubsetAccuracyDemo
+from course_lib.mirage.autoencoders import AutoencoderFamily
+from course_lib.mirage.classifiers import ClassifierFamily, RF_WIDTHS
+from course_lib.mirage.digits_demos import ReconstructionDemo, SubsetAccuracyDemo
 from course_lib.metrics import brier_score, emergence_score, multiple_choice_grade
-from course_lib.emergence_table import emergence_scores, emergence_table_html, format_score, sparse_grid
-from course_lib.mirage_demos import MirageToyDemo
-from course_lib.multiple_choice_demo import MultipleChoiceDemo
+from course_lib.core.score_tables import emergence_scores, emergence_table_html, format_score, sparse_grid
+from course_lib.mirage.toy_demo import MirageToyDemo
+from course_lib.mirage.multiple_choice_demo import MultipleChoiceDemo
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
 
 N_TEST = 40

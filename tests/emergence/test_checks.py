@@ -1,0 +1,42 @@
+"""Lesson 01's exercise checks accept the reference solutions and reject typical wrong answers."""
+import numpy as np
+import pytest
+
+from checker_contract import assert_accepts, assert_rejects_with_a_diagnosis, assert_stub_and_crash_do_not_raise
+from course_lib import metrics
+from course_lib.emergence import checks
+
+EXACT_MATCH_WRONG = {
+    "ignores length": lambda p, t: np.array([int(list(a)[:len(b)] == list(b)) for a, b in zip(p, t)]),
+    "fraction of tokens": lambda p, t: np.array([np.mean([x == y for x, y in zip(a, b)]) for a, b in zip(p, t)]),
+    "one number for all": lambda p, t: float(np.mean([list(a) == list(b) for a, b in zip(p, t)])),
+}
+EMERGENCE_WRONG = {
+    "no sorting": lambda x, y: float(np.sign(np.argmax(y) - np.argmin(y)) * (np.max(y) - np.min(y))
+                                     / np.sqrt(np.median(np.diff(y) ** 2))),
+    "no sign": lambda x, y: metrics.emergence_score(x, y) * np.sign(metrics.emergence_score(x, y)),
+    "mean instead of median": lambda x, y: float((max(y) - min(y)) / np.sqrt(np.mean(np.diff(np.asarray(y)[np.argsort(x)]) ** 2))),
+}
+STEPS_WRONG = {"p times k": lambda p, k: p * k, "p to the k-1": lambda p, k: p ** (k - 1)}
+
+CHECKS = [
+    (checks.exact_match, metrics.exact_match, EXACT_MATCH_WRONG),
+    (checks.emergence_score, metrics.emergence_score, EMERGENCE_WRONG),
+    (checks.all_steps_right, lambda p, k: p ** k, STEPS_WRONG),
+]
+
+
+@pytest.mark.parametrize("check, solution, wrong", CHECKS)
+def test_accepts_solution(check, solution, wrong, capsys):
+    assert_accepts(check, solution, capsys)
+
+
+@pytest.mark.parametrize("check, solution, wrong", CHECKS)
+def test_rejects_wrong_answers_with_a_diagnosis(check, solution, wrong, capsys):
+    assert_rejects_with_a_diagnosis(check, wrong, capsys)
+
+
+@pytest.mark.parametrize("check, solution, wrong", CHECKS)
+def test_stub_and_crash_do_not_raise(check, solution, wrong, capsys):
+    assert_stub_and_crash_do_not_raise(check, capsys)
+

@@ -1,0 +1,74 @@
+"""Lesson 02's exercise checks accept the reference solutions and reject typical wrong answers."""
+import numpy as np
+import pytest
+
+from checker_contract import (assert_accepts, assert_rejects_with_a_diagnosis, assert_stub_and_crash_do_not_raise,
+                              stub)
+from course_lib import metrics
+from course_lib.mirage import checks
+
+TOY_EM_WRONG = {"edit distance instead": lambda p, L: L * (1 - np.asarray(p)), "p times L": lambda p, L: np.asarray(p) * L}
+CHECKS = [(checks.toy_exact_match, lambda p, L: np.asarray(p, dtype=float) ** L, TOY_EM_WRONG)]
+
+
+@pytest.mark.parametrize("check, solution, wrong", CHECKS)
+def test_accepts_solution(check, solution, wrong, capsys):
+    assert_accepts(check, solution, capsys)
+
+
+@pytest.mark.parametrize("check, solution, wrong", CHECKS)
+def test_rejects_wrong_answers_with_a_diagnosis(check, solution, wrong, capsys):
+    assert_rejects_with_a_diagnosis(check, wrong, capsys)
+
+
+@pytest.mark.parametrize("check, solution, wrong", CHECKS)
+def test_stub_and_crash_do_not_raise(check, solution, wrong, capsys):
+    assert_stub_and_crash_do_not_raise(check, capsys)
+
+
+# --- checks that do not fit the table above ---
+
+def sample_without_replacement(correct, k, n_draws, rng):
+    return np.mean([correct[rng.choice(len(correct), k, replace=False)].all() for _ in range(n_draws)])
+
+
+def test_sampled_subset_accuracy_accepts_a_correct_sampler(capsys):
+    assert checks.sampled_subset_accuracy(sample_without_replacement, n_draws=5000)
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda c, k, n, rng: np.mean([c[rng.choice(len(c), k, replace=True)].all() for _ in range(n)]),
+    lambda c, k, n, rng: float(np.mean(c)),
+    lambda c, k, n, rng: float(np.mean(c)) ** k,
+])
+def test_sampled_subset_accuracy_rejects_wrong_samplers(wrong, capsys):
+    assert not checks.sampled_subset_accuracy(wrong, n_draws=5000)
+    out = capsys.readouterr().out
+    assert "expected" in out and "Generator" not in out
+
+
+def test_sampled_subset_accuracy_stub(capsys):
+    assert not checks.sampled_subset_accuracy(stub)
+    assert "not implemented yet" in capsys.readouterr().out
+
+
+def subset_30(correct):
+    return metrics.subset_accuracy(correct.sum(axis=1), correct.shape[1], 30)
+
+
+def test_emergent_metric_accepts_all_30_right(capsys):
+    assert checks.emergent_metric(subset_30)
+    assert "emergent!" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("wrong, word", [
+    (lambda c: c.mean(axis=1), "not absent in small models"),
+    (lambda c: metrics.subset_accuracy(c.sum(axis=1), c.shape[1], 5), "not absent in small models"),
+    (lambda c: np.zeros(len(c)), "not present in the largest model"),
+    (lambda c: c.sum(axis=1), "[0, 1]"),
+    (lambda c: c.mean(), "one value per model"),
+    (stub, "not implemented yet"),
+])
+def test_emergent_metric_rejects(wrong, word, capsys):
+    assert not checks.emergent_metric(wrong)
+    assert word in capsys.readouterr().out
