@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from course_lib import catalog
-from course_lib.interactive import render_png
+from course_lib.core.style import render_png
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))

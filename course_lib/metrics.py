@@ -12,8 +12,11 @@ from typing import Sequence
 
 import numpy as np
 
+from course_lib.core.validation import check_scalar
+
 __all__ = ["exact_match", "token_edit_distance", "token_edit_distances", "subset_accuracy",
-           "emergence_score", "brier_score", "multiple_choice_grade", "reconstruction_rate"]
+           "emergence_score", "emergence_scores", "brier_score", "multiple_choice_grade",
+           "reconstruction_rate"]
 
 
 def _as_sequence(name: str, seq) -> np.ndarray:
@@ -127,8 +130,8 @@ def _as_count(name: str, value) -> np.ndarray:
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty")
     if arr.dtype.kind == "f":
-        if np.isnan(arr).any():
-            raise ValueError(f"{name} must not contain NaN")
+        if not np.isfinite(arr).all():
+            raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
         if not np.all(arr == np.round(arr)):
             raise ValueError(f"{name} must hold whole numbers, got {value!r}")
     elif arr.dtype.kind not in "iu":
@@ -207,10 +210,10 @@ def emergence_score(scales, values) -> float:
         raise ValueError(f"scales and values must have the same length, got {len(x)} and {len(y)}")
     if len(x) < 2:
         raise ValueError(f"values must hold at least 2 points, got {len(y)}")
-    if np.isnan(x).any():
-        raise ValueError("scales must not contain NaN")
-    if np.isnan(y).any():
-        raise ValueError("values must not contain NaN")
+    if not np.isfinite(x).all():
+        raise ValueError("scales must be finite (no NaN or infinity)")
+    if not np.isfinite(y).all():
+        raise ValueError("values must be finite (no NaN or infinity)")
     if len(np.unique(x)) != len(x):
         raise ValueError("scales must be distinct")
     y = y[np.argsort(x)]
@@ -222,6 +225,23 @@ def emergence_score(scales, values) -> float:
     if denominator == 0:
         return float(sign * np.inf)
     return float(sign * span / denominator)
+
+
+def emergence_scores(curves: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]]) -> dict[str, dict[str, float]]:
+    """The emergence score of every curve under every metric.
+
+    Parameters
+    ----------
+    curves : dict
+        Curve name -> (model sizes, {metric name -> values at those sizes}).
+
+    Returns
+    -------
+    dict
+        Curve name -> {metric name -> :func:`course_lib.metrics.emergence_score`}.
+    """
+    return {curve: {metric: emergence_score(x, y) for metric, y in values.items()}
+            for curve, (x, values) in curves.items()}
 
 
 def _as_option_matrix(name: str, values) -> np.ndarray:
@@ -282,8 +302,7 @@ def brier_score(probs, correct_index, atol: float = 1e-6) -> np.ndarray:
     [0.5, 2.0]
     """
     p = _as_option_matrix("probs", probs)
-    if not (isinstance(atol, (int, float)) and atol >= 0):
-        raise ValueError(f"atol must be a non-negative number, got {atol!r}")
+    atol = check_scalar("atol", atol, minimum=0)
     if np.any(p < 0) or np.any(p > 1):
         raise ValueError(f"probs must lie in [0, 1], got values from {p.min()} to {p.max()}")
     sums = p.sum(axis=1)
@@ -362,13 +381,10 @@ def reconstruction_rate(errors, c: float) -> np.ndarray | float:
         raise ValueError(f"errors must be 1-D (n,) or 2-D (n_models, n), got shape {e.shape}")
     if e.shape[-1] == 0 or e.size == 0:
         raise ValueError("errors must not be empty")
-    if np.isnan(e).any():
-        raise ValueError("errors must not contain NaN")
+    if not np.isfinite(e).all():
+        raise ValueError("errors must be finite (no NaN or infinity)")
     if np.any(e < 0):
         raise ValueError(f"errors must not be negative, got min {e.min()}")
-    if isinstance(c, bool) or not isinstance(c, (int, float, np.integer, np.floating)):
-        raise TypeError(f"c must be a number, got {type(c).__name__}")
-    if not (np.isfinite(c) and c > 0):
-        raise ValueError(f"c must be a finite number > 0, got {c}")
+    c = check_scalar("c", c, minimum=0, include_minimum=False)
     rate = np.mean(e < c, axis=-1)
     return float(rate) if rate.ndim == 0 else rate

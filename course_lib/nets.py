@@ -1,4 +1,7 @@
-"""The small network behind both addition model kinds: one hidden layer, softmax heads.
+"""The numpy network and optimiser the lessons share: one hidden layer, softmax heads, Adam.
+
+Lesson 01's adders (both model kinds) and lesson 02's reuse of them are built on
+:class:`SoftmaxMLP`, trained by :class:`Adam`.
 
 :class:`SoftmaxMLP` has one ReLU hidden layer and ``n_heads`` independent softmax heads,
 trained on their summed cross-entropy by minibatch Adam (lr 3e-3, batch 512, float32, He
@@ -16,16 +19,62 @@ import math
 
 import numpy as np
 
-from course_lib.validation import check_count
+from course_lib.core.validation import check_count, check_random_state, check_scalar
 
-__all__ = ["SoftmaxMLP", "LEARNING_RATE", "BATCH_SIZE", "LOGIT_FLOOR"]
+__all__ = ["Adam", "SoftmaxMLP", "LEARNING_RATE", "BATCH_SIZE", "LOGIT_FLOOR"]
 
 LEARNING_RATE = 3e-3
 BATCH_SIZE = 512
 #: logits below (max - 30) are raised to it; exp(-30) ~ 1e-13 changes no probability that matters
 LOGIT_FLOOR = -30.0
-_ADAM_BETAS = (0.9, 0.999)
-_ADAM_EPS = 1e-8
+
+
+class Adam:
+    """Adam (Kingma & Ba, 2015) on one flat float vector, updated in place.
+
+    Per step, with gradient g::
+
+        m = beta1 m + (1 - beta1) g            # running mean of the gradient
+        v = beta2 v + (1 - beta2) g^2          # running mean of its square
+        params -= lr sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + eps)
+
+    (the bias corrections of both running means folded into one factor, as in the paper's
+    Algorithm 1 footnote). Every operation writes into preallocated arrays.
+
+    Parameters
+    ----------
+    params : float ndarray
+        The vector to optimise (a model's ``flat``), changed in place by :meth:`step`.
+    learning_rate : float
+    betas : (float, float)
+    eps : float
+    """
+
+    def __init__(self, params: np.ndarray, learning_rate: float, betas: tuple[float, float] = (0.9, 0.999),
+                 eps: float = 1e-8):
+        self.params = params
+        self.learning_rate = check_scalar("learning_rate", learning_rate, minimum=0, include_minimum=False)
+        self.beta1 = check_scalar("betas[0]", betas[0], minimum=0, maximum=1, include_maximum=False)
+        self.beta2 = check_scalar("betas[1]", betas[1], minimum=0, maximum=1, include_maximum=False)
+        self.eps = check_scalar("eps", eps, minimum=0, include_minimum=False)
+        self.m, self.v, self._scratch = (np.zeros_like(params) for _ in range(3))
+        self.t = 0
+
+    def step(self, grad: np.ndarray) -> None:
+        """Move ``params`` one Adam step against ``grad`` (same shape and dtype)."""
+        m, v, scratch, beta1, beta2 = self.m, self.v, self._scratch, self.beta1, self.beta2
+        self.t += 1
+        m *= beta1
+        m += np.multiply(grad, 1 - beta1, out=scratch)
+        v *= beta2
+        np.multiply(grad, grad, out=scratch)
+        scratch *= 1 - beta2
+        v += scratch
+        np.sqrt(v, out=scratch)
+        scratch += self.eps
+        np.divide(m, scratch, out=scratch)
+        scratch *= self.learning_rate * math.sqrt(1 - beta2 ** self.t) / (1 - beta1 ** self.t)
+        self.params -= scratch
 
 
 def _softmax_columns(logits: np.ndarray) -> np.ndarray:
@@ -54,8 +103,7 @@ class SoftmaxMLP:
     def __init__(self, n_inputs: int, width: int, n_heads: int, n_classes: int,
                  rng: np.random.Generator):
         width = check_count("width", width)
-        if not isinstance(rng, np.random.Generator):
-            raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+        rng = check_random_state("rng", rng)
         self.n_heads, self.n_classes = n_heads, n_classes
         self.shapes = {"W1": (width, n_inputs), "b1": (width,),
                        "W2": (n_heads * n_classes, width), "b2": (n_heads * n_classes,)}
@@ -148,10 +196,8 @@ class SoftmaxMLP:
         epochs = check_count("epochs", epochs)
         y_t = np.ascontiguousarray(np.asarray(y, dtype=np.intp).reshape(len(x), self.n_heads).T)
         n_train = len(x) if example_ids is None else len(example_ids)
-        grad, m, v = (np.zeros_like(self.flat) for _ in range(3))
-        scratch = np.empty_like(self.flat)
-        beta1, beta2 = _ADAM_BETAS
-        step = 0
+        grad = np.zeros_like(self.flat)
+        adam = Adam(self.flat, learning_rate)
         for _ in range(epochs):
             order = rng.permutation(n_train)
             for start in range(0, n_train, batch_size):
@@ -161,16 +207,5 @@ class SoftmaxMLP:
                 else:
                     counts = np.bincount(example_ids[rows], minlength=len(x))
                     self.gradients(x, y_t, (counts / len(rows)).astype(np.float32), out=grad)
-                step += 1
-                m *= beta1
-                m += np.multiply(grad, 1 - beta1, out=scratch)
-                v *= beta2
-                np.multiply(grad, grad, out=scratch)
-                scratch *= 1 - beta2
-                v += scratch
-                np.sqrt(v, out=scratch)
-                scratch += _ADAM_EPS
-                np.divide(m, scratch, out=scratch)
-                scratch *= learning_rate * math.sqrt(1 - beta2 ** step) / (1 - beta1 ** step)
-                self.flat -= scratch
+                adam.step(grad)
         return self

@@ -1,4 +1,4 @@
-"""Shared test set-up: the tools/ scripts on the import path, a tiny demo, demo parametrisation.
+"""Shared test set-up: tools/ and test helpers on the import path, a tiny demo, demo parametrisation.
 
 Any test that takes a ``demo_name`` argument runs once for the tiny demo defined here (so the
 machinery is exercised even before any lesson registers a demo) and once for every demo in
@@ -13,12 +13,13 @@ import numpy as np
 import pytest
 
 from course_lib import catalog
-from course_lib.controls import Choice, FloatSlider, IntSlider
-from course_lib.demo import Demo
-from course_lib.style import new_figure
+from course_lib.core.controls import Choice, FloatSlider, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import new_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tests"))  # shared test helpers (checker_contract)
 
 TINY = "tiny"
 

@@ -1,11 +1,11 @@
-"""Keep every notebook's Colab badge and setup cell in step with ``course_lib.repository``.
+"""Keep every notebook's Colab badge and setup cell in step with ``course_lib.core.repository``.
 
 Each notebook in ``notebooks/`` starts with
 
 * cell 0, markdown, whose first line is the Open-in-Colab badge of that notebook, and
 * cell 1, the setup code cell, exactly :func:`setup_cell_source`.
 
-The repository address lives only in :mod:`course_lib.repository`; this tool writes it into
+The repository address lives only in :mod:`course_lib.core.repository`; this tool writes it into
 the notebooks. It inserts the badge line and the setup cell when they are missing, replaces
 them when they are stale, and sets the ``python3`` kernelspec if another one is named.
 
@@ -25,7 +25,7 @@ import nbformat
 from nbformat import NotebookNode
 
 import notebook_rewrite
-from course_lib import repository
+from course_lib.core import repository
 from notebook_rewrite import NOTEBOOK_DIR, differing, rewrite_file
 
 __all__ = ["BADGE_PREFIX", "SETUP_FIRST_LINE", "KERNELSPEC", "setup_cell_source", "badge_line",

@@ -1,18 +1,24 @@
 """Read and write precomputed model families as compressed ``.npz`` package data.
 
+Each lesson keeps its cached results in its own ``cache/`` folder (``course_lib/<lesson>/cache``),
+shipped as package data, and offers a ``build_cache()`` that rebuilds them; ``make cache``
+rebuilds every lesson's. The files are written byte for byte the same when the arrays are
+the same (fixed zip timestamps), so a rebuild on the same machine changes nothing in git.
+
 A cache file holds several named families, each a dict of arrays, plus one JSON record of
 the settings that produced them. Boolean arrays are stored bit-packed (``np.packbits``),
 eight values to a byte, and restored to their shape on reading. The file also records
 :data:`FORMAT_VERSION`; reading a file written in another format raises, with the
 command that rebuilds it.
 
-Files shipped with the package live in ``course_lib/data/`` and are found through
-``importlib.resources``, so they load the same from a source checkout, a pip-installed
-wheel or Colab.
+Shipped files are found through ``importlib.resources`` (:func:`packaged_file`), so they
+load the same from a source checkout, a pip-installed wheel or Colab.
 """
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Any, Union
@@ -24,11 +30,15 @@ except ImportError:  # Python 3.10
 
 import numpy as np
 
-__all__ = ["FORMAT_VERSION", "write_families", "read_family", "family_names", "packaged_file"]
+__all__ = ["FORMAT_VERSION", "REBUILD", "write_families", "read_family", "family_names", "packaged_file",
+           "source_file"]
 
 #: bump when the layout of cache files changes; old files then refuse to load
 FORMAT_VERSION = 1
+#: the one command that rebuilds every cache, named by every error about a cache
+REBUILD = "make cache (python -m course_lib.build_cache)"
 _SEP = "/"
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _PACKED = "__packed_shape"
 _RESERVED = ("format_version", "families")
 
@@ -42,21 +52,49 @@ def _as_source(source: Source) -> Path | Traversable:
     if not isinstance(source, Traversable):
         raise TypeError(f"source must be a path or a package resource, got {type(source).__name__}")
     if not source.is_file():
-        raise FileNotFoundError(f"no cache file at {source}")
+        raise FileNotFoundError(f"no cache file at {source}; rebuild it with {REBUILD}")
     return source
 
 
-def packaged_file(filename: str) -> Traversable:
-    """The resource ``course_lib/data/<filename>`` of the installed package (may not exist).
+def _check_names(package: str, filename: str) -> None:
+    if not isinstance(package, str) or not package.startswith("course_lib."):
+        raise ValueError(f"package must name a course_lib subpackage, got {package!r}")
+    if not isinstance(filename, str) or not filename.endswith(".npz") or "/" in filename:
+        raise ValueError(f"filename must be a plain .npz file name, got {filename!r}")
+
+
+def packaged_file(package: str, filename: str) -> Traversable:
+    """The resource ``<package>/cache/<filename>`` of the installed course_lib (may not exist).
 
     Parameters
     ----------
+    package : str
+        A lesson package, e.g. ``"course_lib.emergence"``.
     filename : str
-        Name of a file in the package's ``data`` directory.
+        Name of a file in its ``cache`` folder.
     """
-    if not isinstance(filename, str) or not filename or "/" in filename:
-        raise ValueError(f"filename must be a plain file name, got {filename!r}")
-    return resources.files("course_lib").joinpath("data", filename)
+    _check_names(package, filename)
+    return resources.files(package).joinpath("cache", filename)
+
+
+def source_file(package: str, filename: str) -> Path:
+    """Where ``<package>/cache/<filename>`` lives on disk, for writing it (``make cache``)."""
+    _check_names(package, filename)
+    folder = Path(str(resources.files(package))) / "cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / filename
+
+
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """``np.savez_compressed`` with fixed timestamps, so equal arrays give equal bytes."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for key in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(arrays[key]), allow_pickle=False)
+            info = zipfile.ZipInfo(key + ".npy", date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, buffer.getvalue())
 
 
 def write_families(path: str | Path, families: dict[str, dict[str, np.ndarray]],
@@ -99,19 +137,17 @@ def write_families(path: str | Path, families: dict[str, dict[str, np.ndarray]],
                 arrays[key] = value
     record = {**settings, "format_version": FORMAT_VERSION, "families": sorted(families)}
     arrays["settings_json"] = np.asarray(json.dumps(record, sort_keys=True))
-    np.savez_compressed(path, **arrays)
+    _write_npz(path, arrays)
     return path
 
 
 def _read_settings(data) -> dict[str, Any]:
     if "settings_json" not in data.files:
-        raise RuntimeError("the cache file has no settings record; rebuild it with: "
-                           "python -m course_lib.build_cache (or make cache)")
+        raise RuntimeError(f"the cache file has no settings record; rebuild it with {REBUILD}")
     settings = json.loads(str(data["settings_json"]))
     if settings.get("format_version") != FORMAT_VERSION:
         raise RuntimeError(f"the cache file has format version {settings.get('format_version')}, "
-                           f"this code reads version {FORMAT_VERSION}; rebuild it "
-                           "with: python -m course_lib.build_cache (or make cache)")
+                           f"this code reads version {FORMAT_VERSION}; rebuild it with {REBUILD}")
     return settings
 
 
@@ -127,7 +163,7 @@ def read_family(source: Source, name: str) -> tuple[dict[str, np.ndarray], dict[
     Parameters
     ----------
     source : str, Path or package resource
-        The cache file, e.g. ``packaged_file("addition_families.npz")``.
+        The cache file, e.g. ``packaged_file("course_lib.emergence", "addition_families.npz")``.
     name : str
         A family name the file holds.
 

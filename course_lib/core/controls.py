@@ -2,7 +2,7 @@
 
 A demo lists its controls as ``{parameter name: spec}``. The specs know their range, so
 tests and benchmarks can call a demo at every control's minimum, default and maximum
-without a browser, and :mod:`course_lib.interactive` turns them into ipywidgets.
+without a browser, and :mod:`course_lib.core.interactive` turns them into ipywidgets.
 """
 from __future__ import annotations
 

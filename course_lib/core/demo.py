@@ -7,7 +7,7 @@ once in ``__init__``, a dict of control specs, and an ``update(**params)`` that
 2. computes what to show from precomputed results (:meth:`Demo.compute`, cheap), and
 3. moves the existing artists to show it (:meth:`Demo.draw`).
 
-Nothing here needs a browser; :mod:`course_lib.interactive` only wires sliders to ``update``.
+Nothing here needs a browser; :mod:`course_lib.core.interactive` only wires sliders to ``update``.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from course_lib.controls import Control
+from course_lib.core.controls import Control
 
 __all__ = ["Demo"]
 

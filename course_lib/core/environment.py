@@ -12,7 +12,15 @@ import sys
 import warnings
 from importlib import metadata
 
-__all__ = ["setup", "package_versions", "version_problems", "TESTED_RANGES"]
+from threadpoolctl import threadpool_limits
+
+from course_lib.core.style import apply_style
+from course_lib.core.validation import check_bool
+
+__all__ = ["VERSION", "setup", "package_versions", "version_problems", "TESTED_RANGES"]
+
+#: course_lib's version (``course_lib.__version__``; pyproject.toml says the same, a test checks)
+VERSION = "0.1.0"
 
 #: package -> (lowest tested version, first version *not* supported)
 TESTED_RANGES: dict[str, tuple[str, str | None]] = {
@@ -35,9 +43,7 @@ def _vtuple(version: str) -> tuple[int, ...]:
 
 def package_versions() -> dict[str, str]:
     """Return the installed version of Python, course_lib and each course dependency."""
-    import course_lib
-
-    versions = {"python": platform.python_version(), "course_lib": course_lib.__version__}
+    versions = {"python": platform.python_version(), "course_lib": VERSION}
     for name in TESTED_RANGES:
         try:
             versions[name] = metadata.version(name)
@@ -70,16 +76,10 @@ def setup(verbose: bool = True) -> None:
 
     The versions themselves are returned by :func:`package_versions`.
     """
-    if not isinstance(verbose, bool):
-        raise TypeError(f"verbose must be a bool, got {type(verbose).__name__}")
+    verbose = check_bool("verbose", verbose)
     for var in _THREAD_VARS:
         os.environ[var] = "1"
-    from threadpoolctl import threadpool_limits
-
     threadpool_limits(limits=1)
-
-    from course_lib.style import apply_style
-
     apply_style()
     versions = package_versions()
     problems = version_problems(versions)

@@ -11,18 +11,16 @@ code (so a notebook test fails) and is shown in the output when a learner moves 
 """
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import Image, display
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
-from course_lib.controls import Choice, Control, FloatSlider, IntSlider
-from course_lib.demo import Demo
+from course_lib.core.controls import Choice, Control, FloatSlider, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import render_png
 
-__all__ = ["make_widget", "render_png", "Panel", "show"]
+__all__ = ["make_widget", "Panel", "show"]
 
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "420px"}
@@ -43,16 +41,6 @@ def make_widget(name: str, spec: Control) -> widgets.Widget:
         return widgets.ToggleButtons(options=list(spec.options), value=spec.value,
                                      description=label, style=_STYLE)
     raise TypeError(f"spec must be an IntSlider, FloatSlider or Choice, got {type(spec).__name__}")
-
-
-def render_png(fig: Figure) -> bytes:
-    """Render ``fig`` to PNG bytes (roughly 20-40 ms for a 7x4 inch figure)."""
-    buf = io.BytesIO()
-    if isinstance(fig.canvas, FigureCanvasAgg):
-        fig.canvas.print_png(buf)  # skips savefig's extra bookkeeping
-    else:
-        fig.savefig(buf, format="png")
-    return buf.getvalue()
 
 
 class Panel:

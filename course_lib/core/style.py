@@ -2,8 +2,10 @@
 
 Every series in the course is told apart by colour *and* by line style or marker, so a
 figure still reads in greyscale or for a colour-blind learner. Figures are built with
-:class:`matplotlib.figure.Figure` directly (not ``pyplot``), so the inline backend never
-shows them twice and the interactive layer decides when to show them.
+:class:`CourseFigure`, a :class:`matplotlib.figure.Figure` made outside ``pyplot`` (so the
+inline backend never shows it twice and the interactive layer decides when to show it) that
+shows itself as a PNG wherever it is displayed: JupyterLab, the classic Notebook, Colab and
+nbconvert alike, with or without ``pyplot`` imported.
 
 Interactive figures are redrawn on every slider move, so they keep fixed margins (an
 automatic layout engine doubled the cost of a redraw) and log axes without minor ticks
@@ -12,6 +14,7 @@ math labels took a third of a redraw).
 """
 from __future__ import annotations
 
+import io
 import math
 
 import matplotlib as mpl
@@ -19,8 +22,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullLocator
 
-__all__ = ["PALETTE", "LINESTYLES", "MARKERS", "apply_style", "new_figure", "series_style", "set_log_x",
-           "set_log_y"]
+from course_lib.core.validation import check_count
+
+__all__ = ["PALETTE", "LINESTYLES", "MARKERS", "CourseFigure", "apply_style", "new_figure", "render_png",
+           "series_style", "set_log_x", "set_log_y"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black first.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -51,13 +56,31 @@ def apply_style() -> None:
 
 def series_style(i: int) -> dict:
     """Return colour, line style and marker for the ``i``-th series of a figure."""
-    if not isinstance(i, int) or i < 0:
-        raise ValueError(f"i must be a non-negative int, got {i!r}")
+    i = check_count("i", i, minimum=0)
     return {"color": PALETTE[i % len(PALETTE)], "linestyle": LINESTYLES[i % len(LINESTYLES)],
             "marker": MARKERS[i % len(MARKERS)]}
 
 
 MARGINS = {"left": 0.09, "right": 0.98, "bottom": 0.14, "top": 0.9, "wspace": 0.28, "hspace": 0.4}
+
+
+def render_png(fig: Figure) -> bytes:
+    """Render ``fig`` to PNG bytes at its own size and dpi."""
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    buf = io.BytesIO()
+    if isinstance(fig.canvas, FigureCanvasAgg):
+        fig.canvas.print_png(buf)  # skips savefig's extra bookkeeping
+    else:
+        fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+class CourseFigure(Figure):
+    """A Figure that displays as a PNG image (``display(fig)`` or a cell's last expression)."""
+
+    def _repr_png_(self) -> bytes:
+        return render_png(self)
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = (7.0, 4.0),
@@ -76,16 +99,15 @@ def new_figure(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = (7
 
     Returns
     -------
-    fig : Figure
+    fig : CourseFigure
     axes : Axes or ndarray of Axes, as :meth:`Figure.subplots` returns them.
     """
-    if nrows < 1 or ncols < 1:
-        raise ValueError(f"nrows and ncols must be at least 1, got {nrows} and {ncols}")
+    check_count("nrows", nrows), check_count("ncols", ncols)
     unknown = set(margins or {}) - set(MARGINS)
     if unknown:
         raise ValueError(f"margins may only set {sorted(MARGINS)}, got {sorted(unknown)}")
     with mpl.rc_context(RC):
-        fig = Figure(figsize=figsize)
+        fig = CourseFigure(figsize=figsize)
         FigureCanvasAgg(fig)
         axes = fig.subplots(nrows, ncols, **subplot_kw)
     fig.subplots_adjust(**{**MARGINS, **(margins or {})})

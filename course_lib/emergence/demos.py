@@ -1,6 +1,6 @@
 """Lesson 01 demo: one family of adders, three metrics, with and without a scratchpad.
 
-The families are the numpy MLPs of :mod:`course_lib.addition` (one per hidden width),
+The families are the numpy MLPs of :mod:`course_lib.emergence.training` (one per hidden width),
 trained on n-digit addition. All metrics are computed once, when the demo is built, from
 each model's per-example results on the test set, so a slider move only picks arrays.
 """
@@ -10,13 +10,15 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from course_lib.controls import Choice, IntSlider
-from course_lib.demo import Demo
-from course_lib.emergence_table import format_score
+from course_lib.core.controls import Choice, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.score_tables import format_score
+from course_lib.core.style import new_figure, series_style, set_log_x
+from course_lib.emergence.training import load_family
 from course_lib.metrics import emergence_score
-from course_lib.style import new_figure, series_style, set_log_x
+from course_lib.model_sizes import first_crossing
 
-__all__ = ["METRICS", "SPARSE_WIDTHS", "family_metrics", "first_crossing", "EmergenceDemo"]
+__all__ = ["METRICS", "SPARSE_WIDTHS", "family_metrics", "EmergenceDemo"]
 
 #: metric name -> (y-axis label, higher is better)
 METRICS: dict[str, tuple[str, bool]] = {
@@ -37,18 +39,6 @@ def family_metrics(family) -> dict[str, np.ndarray]:
             "edit distance": family.mean_edit_distance()}
 
 
-def first_crossing(n_params: np.ndarray, values: np.ndarray, level: float = 0.5) -> float | None:
-    """The smallest parameter count whose value reaches ``level`` (None if none does)."""
-    above = np.flatnonzero(np.asarray(values) >= level)
-    return float(np.asarray(n_params)[above[0]]) if above.size else None
-
-
-def _default_loader(n_digits: int, kind: str):
-    from course_lib.addition import load_family
-
-    return load_family(n_digits, kind)
-
-
 class EmergenceDemo(Demo):
     """Exact match, per-digit accuracy or edit distance of the adder families vs size."""
 
@@ -63,7 +53,7 @@ class EmergenceDemo(Demo):
                "The dotted line is what guessing digits at random would score.")
 
     def __init__(self, families: Mapping[tuple[int, str], object] | None = None,
-                 loader: Callable[[int, str], object] = _default_loader):
+                 loader: Callable[[int, str], object] = load_family):
         """
         Parameters
         ----------

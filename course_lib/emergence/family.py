@@ -14,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
-from course_lib.validation import check_count
+from course_lib.core.validation import check_count
 
 __all__ = ["AdditionFamily", "check_widths"]
 
@@ -104,8 +104,7 @@ class AdditionFamily:
         """Number of the first ``n_items`` test problems answered exactly: (n_models,)."""
         if n_items is None:
             n_items = self.n_test
-        if isinstance(n_items, bool) or not isinstance(n_items, (int, np.integer)):
-            raise TypeError(f"n_items must be an int or None, got {type(n_items).__name__}")
+        n_items = check_count("n_items", n_items)
         if not 1 <= n_items <= self.n_test:
             raise ValueError(f"n_items must be between 1 and n_test={self.n_test}, got {n_items}")
         return self._exact_cumulative[:, n_items]

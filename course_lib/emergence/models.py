@@ -1,6 +1,6 @@
 """The two numpy model kinds of the addition lessons: *direct* and *scratchpad*.
 
-Both are the same small network, :class:`course_lib.addition_mlp.SoftmaxMLP`: one ReLU
+Both are the same small network, :class:`course_lib.nets.SoftmaxMLP`: one ReLU
 hidden layer of width ``h`` and softmax heads, trained with Adam (lr 3e-3, batch 512).
 
 - :class:`DirectAdditionModel` reads both whole operands and has one 10-way head per answer
@@ -17,10 +17,10 @@ from typing import Callable
 
 import numpy as np
 
-from course_lib.addition_data import (SCRATCHPAD_CLASSES, SCRATCHPAD_INPUTS, check_n_digits,
+from course_lib.emergence.problems import (SCRATCHPAD_CLASSES, SCRATCHPAD_INPUTS, check_n_digits,
                                       check_operands, direct_inputs, scratchpad_examples,
                                       scratchpad_ids, scratchpad_step_inputs)
-from course_lib.addition_mlp import SoftmaxMLP
+from course_lib.nets import SoftmaxMLP
 
 __all__ = ["DirectAdditionModel", "ScratchpadAdditionModel", "chain_scratchpad"]
 

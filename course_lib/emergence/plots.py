@@ -5,7 +5,8 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from course_lib.papers import wei2022
-from course_lib.style import series_style, set_log_x
+from course_lib.core.style import series_style, set_log_x
+from course_lib.core.validation import check_count
 
 __all__ = ["plot_emergent_scales", "toy_step_accuracy", "plot_all_steps_right"]
 
@@ -36,15 +37,16 @@ def plot_emergent_scales(ax: Axes) -> None:
 def toy_step_accuracy(n_params: np.ndarray, midpoint_log10: float = 5.0, width_decades: float = 1.0) -> np.ndarray:
     """A toy per-step accuracy that rises smoothly in log(size) from 0 to 1 (a model, not data)."""
     n = np.asarray(n_params, dtype=float)
-    if np.any(~(n > 0)):
-        raise ValueError("n_params must be positive")
+    if np.any(~(n > 0)) or not np.isfinite(n).all():
+        raise ValueError("n_params must be positive and finite")
     return 1.0 / (1.0 + np.exp(-(np.log10(n) - midpoint_log10) / width_decades))
 
 
 def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10)) -> None:
     """Toy curves: the chance that all k independent steps are right, p(size)^k, for several k."""
-    if not steps or any((not isinstance(k, int)) or k < 1 for k in steps):
-        raise ValueError(f"steps must be positive ints, got {steps!r}")
+    if not steps:
+        raise ValueError("steps must name at least one number of steps")
+    steps = tuple(check_count(f"steps[{i}]", k) for i, k in enumerate(steps))
     sizes = np.logspace(2, 8, 25)
     p = toy_step_accuracy(sizes)
     for i, k in enumerate(steps):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.validation import check_count
+from course_lib.core.validation import check_count, check_random_state
 
 __all__ = ["make_problems", "check_n_digits", "check_operands", "carries", "direct_inputs",
            "scratchpad_ids", "scratchpad_step_inputs", "scratchpad_examples", "digits_to_ints", "ints_to_digits"]
@@ -75,8 +75,8 @@ def make_problems(n_digits: int, n_problems: int, rng: np.random.Generator
         Digits per operand, at least 1.
     n_problems : int
         Number of problems, at least 1.
-    rng : numpy.random.Generator
-        Source of randomness.
+    rng : numpy.random.Generator or int
+        Source of randomness (an int seeds a new Generator).
 
     Returns
     -------
@@ -86,12 +86,8 @@ def make_problems(n_digits: int, n_problems: int, rng: np.random.Generator
         Digits of ``a + b``, least significant first.
     """
     n_digits = check_n_digits(n_digits)
-    if isinstance(n_problems, bool) or not isinstance(n_problems, (int, np.integer)):
-        raise TypeError(f"n_problems must be an int, got {type(n_problems).__name__}")
-    if n_problems < 1:
-        raise ValueError(f"n_problems must be at least 1, got {n_problems}")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    n_problems = check_count("n_problems", n_problems)
+    rng = check_random_state("rng", rng)
     a = rng.integers(0, 10, size=(n_problems, n_digits), dtype=np.uint8)
     b = rng.integers(0, 10, size=(n_problems, n_digits), dtype=np.uint8)
     carry = carries(a, b)

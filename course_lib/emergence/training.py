@@ -10,11 +10,11 @@ vary the number of test items and the answer length.
 - :func:`train_family` trains one family (a few seconds) and returns an :class:`AdditionFamily`.
 - :func:`load_family` loads a precomputed family shipped with the package
   (n_digits 2..5, both kinds, 100,000 test problems).
-- ``python -m course_lib.addition`` rebuilds that cache.
+- :func:`build_cache` rebuilds that cache (``make cache`` rebuilds every lesson's).
 
-The problems are made in :mod:`course_lib.addition_data`, the models in
-:mod:`course_lib.addition_models`, the results and scores kept in
-:mod:`course_lib.addition_family`.
+The problems are made in :mod:`course_lib.emergence.problems`, the models in
+:mod:`course_lib.emergence.models`, the results and scores kept in
+:mod:`course_lib.emergence.family`.
 """
 from __future__ import annotations
 
@@ -26,13 +26,14 @@ from typing import Sequence
 
 import numpy as np
 
-from course_lib.addition_data import check_n_digits, make_problems
-from course_lib.addition_family import AdditionFamily, check_widths
-from course_lib.addition_models import DirectAdditionModel, ScratchpadAdditionModel
-from course_lib.family_cache import packaged_file, read_family, write_families
+from course_lib.emergence.problems import check_n_digits, make_problems
+from course_lib.emergence.family import AdditionFamily, check_widths
+from course_lib.emergence.models import DirectAdditionModel, ScratchpadAdditionModel
+from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
+from course_lib.core.environment import package_versions
 from course_lib.metrics import token_edit_distances
-from course_lib.progress import progress
-from course_lib.validation import check_count
+from course_lib.core.progress import progress
+from course_lib.core.validation import check_bool, check_choice, check_count
 
 __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
            "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",
@@ -54,9 +55,7 @@ _CACHE_SETTINGS = {"n_train": 50_000, "n_test": 100_000, "epochs": 10, "seed": 0
 
 
 def _check_kind(kind) -> str:
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
-    return kind
+    return check_choice("kind", kind, KINDS)
 
 
 def train_model(n_digits: int, width: int, kind: str, a: np.ndarray, b: np.ndarray, s: np.ndarray,
@@ -72,7 +71,7 @@ def train_model(n_digits: int, width: int, kind: str, a: np.ndarray, b: np.ndarr
     width : int
         Hidden units.
     kind : {"direct", "scratchpad"}
-    a, b, s : uint8 digit arrays from :func:`course_lib.addition_data.make_problems`
+    a, b, s : uint8 digit arrays from :func:`course_lib.emergence.problems.make_problems`
     epochs : int
     seed : int
     """
@@ -122,8 +121,7 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
     kind = _check_kind(kind)
     n_train, n_test = check_count("n_train", n_train), check_count("n_test", n_test)
     epochs, seed = check_count("epochs", epochs), check_count("seed", seed, minimum=0)
-    if not isinstance(show_progress, bool):
-        raise TypeError(f"show_progress must be a bool, got {type(show_progress).__name__}")
+    show_progress = check_bool("show_progress", show_progress)
     rng = np.random.default_rng(seed)
     train = make_problems(n_digits, n_train, rng)
     test_a, test_b, test_s = make_problems(n_digits, n_test, rng)
@@ -168,11 +166,11 @@ def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
     kind = _check_kind(kind)
     if n_digits not in CACHE_N_DIGITS:
         raise ValueError(f"n_digits must be one of the cached {CACHE_N_DIGITS}, got {n_digits}")
-    fields, settings = read_family(packaged_file(CACHE_FILE), _family_name(n_digits, kind))
+    fields, settings = read_family(packaged_file(__package__, CACHE_FILE), _family_name(n_digits, kind))
     stale = any(settings[key] != value for key, value in _CACHE_SETTINGS.items())
     if stale or fields["widths"].tolist() != list(CACHE_WIDTHS[kind]):
         raise RuntimeError(f"{CACHE_FILE} was built with other settings than this code documents; "
-                           "rebuild it with: python -m course_lib.addition")
+                           f"rebuild it with {REBUILD}")
     family = AdditionFamily(n_digits, kind, fields["widths"], fields["n_params"], fields["correct"],
                             fields["edit_distance"], settings["n_train"], settings["epochs"],
                             settings["seed"])
@@ -187,9 +185,7 @@ def build_cache(path: str | Path | None = None) -> Path:
 
     Prints one line per family. Takes about a minute on one core.
     """
-    from course_lib.setup_check import package_versions
-
-    path = Path(__file__).parent / "data" / CACHE_FILE if path is None else Path(path)
+    path = source_file(__package__, CACHE_FILE) if path is None else Path(path)
     families, start = {}, time.perf_counter()
     for n_digits in CACHE_N_DIGITS:
         for kind in KINDS:
@@ -209,7 +205,3 @@ def build_cache(path: str | Path | None = None) -> Path:
     write_families(path, families, settings)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
     return path
-
-
-if __name__ == "__main__":
-    build_cache()

@@ -13,10 +13,12 @@ from typing import Callable
 
 import numpy as np
 
-from course_lib.controls import Choice, IntSlider
-from course_lib.demo import Demo
-from course_lib.emergence_table import emergence_scores, emergence_table_html
-from course_lib.style import new_figure, series_style, set_log_x, set_log_y
+from course_lib.core.controls import Choice, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.score_tables import emergence_table_html
+from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
+from course_lib.emergence.training import load_family
+from course_lib.metrics import emergence_scores
 
 __all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_WIDTHS"]
 
@@ -25,12 +27,6 @@ FLOOR = 3e-6
 #: widths whose exact match is followed across answer lengths
 LENGTH_WIDTHS = (16, 64, 256)
 N_DIGITS = (2, 3, 4, 5)
-
-
-def _default_loader(n_digits: int, kind: str):
-    from course_lib.addition import load_family
-
-    return load_family(n_digits, kind)
 
 
 class AdditionMirageDemo(Demo):
@@ -47,7 +43,7 @@ class AdditionMirageDemo(Demo):
                "256 trained for 2 to 5 digits, against answer length, with the prediction from their "
                "per-digit accuracy p (dashed: p^L for exact match, L(1 - p) for edit distance).")
 
-    def __init__(self, loader: Callable[[int, str], object] = _default_loader):
+    def __init__(self, loader: Callable[[int, str], object] = load_family):
         family = loader(4, "direct")
         self.n_params = np.asarray(family.n_params)
         exact = family.correct.all(axis=2)

@@ -26,9 +26,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from course_lib.digits_families import SPLIT_SEED, load_digits_split, read_cache, write_cache
+from course_lib.mirage.digits import SPLIT_SEED, load_digits_split, read_cache, write_cache
 from course_lib.metrics import reconstruction_rate
-from course_lib.progress import progress
+from course_lib.core.progress import progress
+from course_lib.core.validation import check_count
 
 __all__ = ["BOTTLENECKS", "AutoencoderFamily", "pca_family", "nonlinear_autoencoder_family",
            "build_autoencoder_cache", "load_nonlinear_autoencoder_family"]
@@ -117,10 +118,8 @@ def nonlinear_autoencoder_family(bottlenecks: Sequence[int] = BOTTLENECKS, seed:
     from sklearn.neural_network import MLPRegressor
 
     k_grid = _check_bottlenecks(bottlenecks)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
-        raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
+    seed = check_count("seed", seed, minimum=0)
+    max_iter = check_count("max_iter", max_iter)
     data = load_digits_split()
     errors = np.empty((len(k_grid), len(data.x_test)))
     for i, k in enumerate(progress(k_grid.tolist(), label="autoencoder family, sizes",
@@ -140,7 +139,7 @@ def nonlinear_autoencoder_family(bottlenecks: Sequence[int] = BOTTLENECKS, seed:
 
 def build_autoencoder_cache(bottlenecks: Sequence[int] = BOTTLENECKS, seed: int = 0,
                             max_iter: int = 1000, show_progress: bool = True) -> Path:
-    """Train :func:`nonlinear_autoencoder_family` and save it to ``course_lib/data/digits_autoencoder.npz``.
+    """Train :func:`nonlinear_autoencoder_family` and save it to ``course_lib/mirage/cache/digits_autoencoder.npz``.
 
     Stored: bottlenecks and per-image errors (float32), plus the settings and versions.
     """

@@ -23,9 +23,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from course_lib.digits_families import load_digits_split, read_cache, write_cache, SPLIT_SEED
+from course_lib.mirage.digits import load_digits_split, read_cache, write_cache, SPLIT_SEED
 from course_lib.metrics import subset_accuracy
-from course_lib.progress import progress
+from course_lib.core.progress import progress
+from course_lib.core.validation import check_count, check_scalar
 
 __all__ = ["RF_WIDTHS", "MLP_WIDTHS", "SEEDS", "N_CLASSES", "ClassifierFamily", "n_params",
            "random_feature_family", "mlp_family", "build_mlp_cache", "load_mlp_family"]
@@ -155,8 +156,7 @@ def random_feature_family(widths: Sequence[int] = RF_WIDTHS, seeds: Sequence[int
         Show a progress bar over seeds in a notebook.
     """
     w_grid, s_grid = _check_grid(widths, seeds)
-    if isinstance(ridge, bool) or not isinstance(ridge, (int, float)) or not ridge > 0:
-        raise ValueError(f"ridge must be a number > 0, got {ridge!r}")
+    ridge = check_scalar("ridge", ridge, minimum=0, include_minimum=False)
     data = load_digits_split()
     one_hot = np.eye(N_CLASSES)[data.y_train]
     correct = np.zeros((len(s_grid), len(w_grid), len(data.y_test)), dtype=bool)
@@ -199,10 +199,8 @@ def mlp_family(widths: Sequence[int] = MLP_WIDTHS, seeds: Sequence[int] = SEEDS,
     from sklearn.neural_network import MLPClassifier
 
     w_grid, s_grid = _check_grid(widths, seeds)
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
-        raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
-        raise ValueError(f"learning_rate must be a number > 0, got {learning_rate!r}")
+    max_iter = check_count("max_iter", max_iter)
+    learning_rate = check_scalar("learning_rate", learning_rate, minimum=0, include_minimum=False)
     data = load_digits_split()
     shape = (len(s_grid), len(w_grid), len(data.y_test))
     log_probs = np.zeros(shape + (N_CLASSES,))
@@ -225,7 +223,7 @@ def mlp_family(widths: Sequence[int] = MLP_WIDTHS, seeds: Sequence[int] = SEEDS,
 
 def build_mlp_cache(widths: Sequence[int] = MLP_WIDTHS, seeds: Sequence[int] = SEEDS,
                     max_iter: int = 200, learning_rate: float = 1e-3, show_progress: bool = True) -> Path:
-    """Train :func:`mlp_family` and save it to ``course_lib/data/digits_mlp.npz``.
+    """Train :func:`mlp_family` and save it to ``course_lib/mirage/cache/digits_mlp.npz``.
 
     Stored: widths, seeds, labels, correctness (bool) and class log-probabilities as float16
     (to 0.1% in probability, which is ample for plotting), plus the settings and versions.

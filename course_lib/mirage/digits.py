@@ -2,15 +2,15 @@
 
 Lesson 02 induces emergence on real images with two kinds of model family:
 
-- classifiers of growing width (:mod:`course_lib.digits_classifiers`): per-example accuracy
+- classifiers of growing width (:mod:`course_lib.mirage.classifiers`): per-example accuracy
   rises smoothly, "all K of K correct" subset accuracy rises sharply;
-- bottleneck autoencoders of growing size (:mod:`course_lib.digits_autoencoders`): mean
+- bottleneck autoencoders of growing size (:mod:`course_lib.mirage.autoencoders`): mean
   reconstruction error falls smoothly, the fraction of images below a threshold jumps.
 
 This module holds what they share: the fixed train/test split of the 8x8 digit images
 (shipped with scikit-learn, so nothing is downloaded) and the ``.npz`` caches of the
-families too slow to train live. Run ``python -m course_lib.digits_families`` to rebuild
-every cache (about half a minute on one core).
+families too slow to train live (``make cache`` rebuilds them, about half a minute on one
+core).
 """
 from __future__ import annotations
 
@@ -20,10 +20,11 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from course_lib.family_cache import packaged_file, read_family, write_families
+from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
+from course_lib.core.validation import check_count
 
 __all__ = ["SPLIT_SEED", "DigitsSplit", "load_digits_split", "cache_path", "write_cache",
-           "read_cache", "build_cache"]
+           "read_cache"]
 
 #: Seed of the stratified 50/50 train/test split (898 training, 899 test images).
 SPLIT_SEED = 0
@@ -53,8 +54,7 @@ def load_digits_split(seed: int = SPLIT_SEED) -> DigitsSplit:
         Read-only arrays: ``x_train`` (898, 64), ``x_test`` (899, 64) with pixels in [0, 1],
         ``y_train`` (898,), ``y_test`` (899,).
     """
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    seed = check_count("seed", seed, minimum=0)
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
@@ -71,17 +71,16 @@ def cache_path(name: str) -> Path:
     """Where the cache file ``name`` lives in the source tree (used when writing it)."""
     if not (isinstance(name, str) and name.startswith("digits_") and name.endswith(".npz")) or "/" in name:
         raise ValueError(f"name must look like 'digits_<family>.npz', got {name!r}")
-    return Path(__file__).parent / "data" / name
+    return source_file(__package__, name)
 
 
 def write_cache(name: str, arrays: dict[str, np.ndarray], settings: dict[str, Any]) -> Path:
     """Write one family's ``arrays`` and the ``settings`` that produced them to ``name``.
 
     The file holds a single family named after the file (``digits_mlp`` in ``digits_mlp.npz``),
-    in the format of :mod:`course_lib.family_cache`.
+    in the format of :mod:`course_lib.core.cache`.
     """
     path = cache_path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
     return write_families(path, {Path(name).stem: arrays}, settings)
 
 
@@ -91,32 +90,10 @@ def read_cache(name: str) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     Found through :mod:`importlib.resources`, so it works from a pip-installed course_lib too.
     """
     cache_path(name)  # validates the name
-    resource = packaged_file(name)
+    resource = packaged_file(__package__, name)
     if not resource.is_file():
-        raise FileNotFoundError(f"cache {name} is missing; rebuild it with "
-                                f"python -m course_lib.digits_families")
+        raise FileNotFoundError(f"cache {name} is missing; rebuild it with {REBUILD}")
     arrays, settings = read_family(resource, Path(name).stem)
     for arr in arrays.values():
         arr.setflags(write=False)
     return arrays, settings
-
-
-def build_cache(show_progress: bool = True) -> list[Path]:
-    """Retrain the cached families (trained MLP classifiers, nonlinear autoencoders) and save them."""
-    from course_lib.digits_autoencoders import build_autoencoder_cache
-    from course_lib.digits_classifiers import build_mlp_cache
-
-    return [build_mlp_cache(show_progress=show_progress),
-            build_autoencoder_cache(show_progress=show_progress)]
-
-
-if __name__ == "__main__":
-    import time
-
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1):
-        start = time.perf_counter()
-        for written in build_cache(show_progress=False):
-            print(f"wrote {written} ({written.stat().st_size / 1e3:.0f} kB)")
-        print(f"done in {time.perf_counter() - start:.1f} s")

@@ -3,7 +3,7 @@
 - :class:`SubsetAccuracyDemo`: per-example accuracy (smooth) vs "all K of K correct" (sharp).
 - :class:`ReconstructionDemo`: mean reconstruction error (smooth) vs Reconstruction_c (sharp).
 
-(:class:`course_lib.multiple_choice_demo.MultipleChoiceDemo` scores the same kind of family by
+(:class:`course_lib.mirage.multiple_choice_demo.MultipleChoiceDemo` scores the same kind of family by
 multiple-choice grade and Brier score.)
 
 Each demo takes its model families as constructor arguments (a notebook can pass a family it
@@ -17,14 +17,16 @@ from typing import Any
 
 import numpy as np
 
-from course_lib.controls import Choice, FloatSlider, IntSlider
-from course_lib.demo import Demo
-from course_lib.digits_autoencoders import (AutoencoderFamily, load_nonlinear_autoencoder_family,
+from course_lib.core.controls import Choice, FloatSlider, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.mirage.autoencoders import (AutoencoderFamily, load_nonlinear_autoencoder_family,
                                             pca_family)
-from course_lib.digits_classifiers import (N_CLASSES, ClassifierFamily, load_mlp_family,
+from course_lib.mirage.classifiers import (N_CLASSES, ClassifierFamily, load_mlp_family,
                                            random_feature_family)
-from course_lib.emergence_table import emergence_scores, emergence_table_html, sparse_grid
-from course_lib.style import new_figure, series_style, set_log_x
+from course_lib.core.score_tables import emergence_table_html
+from course_lib.metrics import emergence_scores
+from course_lib.model_sizes import sparse_grid
+from course_lib.core.style import new_figure, series_style, set_log_x
 
 __all__ = ["SubsetAccuracyDemo", "ReconstructionDemo"]
 

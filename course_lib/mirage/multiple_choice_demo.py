@@ -13,13 +13,16 @@ from typing import Any
 
 import numpy as np
 
-from course_lib.controls import Choice, IntSlider
-from course_lib.demo import Demo
-from course_lib.digits_classifiers import N_CLASSES, ClassifierFamily, load_mlp_family
-from course_lib.digits_demos import check_family, set_log_xlim
+from course_lib.core.controls import Choice, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.mirage.classifiers import N_CLASSES, ClassifierFamily, load_mlp_family
+from course_lib.mirage.digits_demos import check_family, set_log_xlim
 from course_lib.metrics import brier_score, multiple_choice_grade
-from course_lib.emergence_table import emergence_scores, emergence_table_html, sparse_grid
-from course_lib.style import new_figure, series_style, set_log_x
+from course_lib.core.score_tables import emergence_table_html
+from course_lib.metrics import emergence_scores
+from course_lib.model_sizes import sparse_grid
+from course_lib.core.style import new_figure, series_style, set_log_x
+from course_lib.core.validation import check_count
 
 __all__ = ["MultipleChoiceDemo"]
 
@@ -53,8 +56,7 @@ class MultipleChoiceDemo(Demo):
         check_family("family", family, ClassifierFamily)
         if family.log_probs is None:
             raise ValueError("family must have log_probs (class outputs), e.g. the trained MLP family")
-        if isinstance(option_seed, bool) or not isinstance(option_seed, int) or option_seed < 0:
-            raise ValueError(f"option_seed must be a non-negative int, got {option_seed!r}")
+        option_seed = check_count("option_seed", option_seed, minimum=0)
         self.family = family
         noise = np.random.default_rng(option_seed).random((family.n_test, N_CLASSES))
         noise[np.arange(family.n_test), family.labels] = -1.0  # the correct option comes first

@@ -22,7 +22,7 @@ from math import comb
 
 import numpy as np
 
-from course_lib.validation import check_count, check_number
+from course_lib.core.validation import check_count, check_random_state, check_scalar
 
 __all__ = ["DEFAULT_LOSS_SCALE", "DEFAULT_ALPHA", "per_token_loss", "per_token_accuracy",
            "expected_exact_match", "expected_edit_distance", "model_sizes", "measure_on_test_set"]
@@ -73,12 +73,8 @@ def per_token_loss(n_params, c: float = DEFAULT_LOSS_SCALE, alpha: float = DEFAU
     ndarray with the shape of ``n_params``.
     """
     n = _positive_array("n_params", n_params)
-    c = check_number("c", c)
-    alpha = check_number("alpha", alpha)
-    if c <= 0:
-        raise ValueError(f"c must be > 0, got {c}")
-    if alpha >= 0:
-        raise ValueError(f"alpha must be < 0 (loss falls with size), got {alpha}")
+    c = check_scalar("c", c, minimum=0, include_minimum=False)
+    alpha = check_scalar("alpha", alpha, maximum=0, include_maximum=False)
     return (n / c) ** alpha
 
 
@@ -117,7 +113,7 @@ def model_sizes(n_min: float, n_max: float, count: int) -> np.ndarray:
     A dense grid (dozens of sizes) shows the curve's shape; a sparse one (a handful, as in a
     published model family) can make a steady rise look like a jump.
     """
-    low, high = check_number("n_min", n_min), check_number("n_max", n_max)
+    low, high = check_scalar("n_min", n_min), check_scalar("n_max", n_max)
     count = check_count("count", count, minimum=2)
     if not 0 < low < high:
         raise ValueError(f"n_min and n_max must satisfy 0 < n_min < n_max, got {low} and {high}")
@@ -155,10 +151,7 @@ def measure_on_test_set(p_token, length: int, n_items: int,
     p = _probabilities("p_token", p_token)
     length = check_count("length", length)
     n_items = check_count("n_items", n_items)
-    if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
-        rng = np.random.default_rng(int(rng))
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy Generator or an int seed, got {type(rng).__name__}")
+    rng = check_random_state("rng", rng)
     flat = p.reshape(-1)
     wrong = np.arange(length + 1)
     binomial = np.array([comb(length, j) for j in wrong], dtype=float)

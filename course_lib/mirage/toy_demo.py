@@ -10,13 +10,14 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from course_lib.controls import Choice, FloatSlider, IntSlider
-from course_lib.demo import Demo
-from course_lib.emergence_table import emergence_scores, emergence_table_html
-from course_lib.mirage_toy import (DEFAULT_LOSS_SCALE, expected_edit_distance, expected_exact_match,
+from course_lib.core.controls import Choice, FloatSlider, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.score_tables import emergence_table_html
+from course_lib.metrics import emergence_scores
+from course_lib.mirage.toy import (DEFAULT_LOSS_SCALE, expected_edit_distance, expected_exact_match,
                                    measure_on_test_set, model_sizes, per_token_accuracy)
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
-from course_lib.style import new_figure, series_style, set_log_x, set_log_y
+from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 
 __all__ = ["MirageToyDemo"]
 
@@ -36,7 +37,7 @@ class MirageToyDemo(Demo):
     sparse_sizes : sequence of float
         The sparse grid; by default the four InstructGPT/GPT-3 sizes of Schaeffer et al. (2023, §3).
     c : float
-        Loss scale of the toy model (see :mod:`course_lib.mirage_toy`).
+        Loss scale of the toy model (see :mod:`course_lib.mirage.toy`).
     """
 
     controls = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.controls import Choice, FloatSlider
-from course_lib.demo import Demo
-from course_lib.style import new_figure, series_style, set_log_x
+from course_lib.core.controls import Choice, FloatSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import new_figure, series_style, set_log_x
 
 __all__ = ["toy_performance", "LogAxisDemo"]
 

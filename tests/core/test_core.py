@@ -3,7 +3,11 @@
 import pytest
 
 import course_lib
-from course_lib import catalog, controls, progress, repository, setup_check, style
+from course_lib import catalog
+from course_lib.core import controls, progress, repository, style
+from course_lib.core import environment as setup_check
+from course_lib.core.validation import check_count
+from course_lib.core.validation import check_scalar as check_number
 from course_lib.papers import wei2022
 
 
@@ -107,8 +111,6 @@ def test_wei_table_is_sorted_and_filtered():
 
 
 def test_validation_names_the_argument():
-    from course_lib.core.validation import check_count, check_number
-
     assert check_count("n", 3) == 3 and check_number("x", 2) == 2.0
     with pytest.raises(TypeError, match="width must be an int"):
         check_count("width", 2.0)

@@ -13,7 +13,7 @@ import warnings
 import ipywidgets
 import pytest
 
-from course_lib import interactive
+from course_lib.core import interactive
 from course_lib.core.controls import Choice
 
 IPYWIDGETS_MAJOR = int(ipywidgets.__version__.split(".")[0])

@@ -2,9 +2,10 @@
 import numpy as np
 import pytest
 
-from course_lib import emergence_plots
+from course_lib.emergence import plots as emergence_plots
 from course_lib.emergence.training import load_family
-from course_lib.emergence.demos import SPARSE_WIDTHS, EmergenceDemo, family_metrics, first_crossing
+from course_lib.emergence.demos import SPARSE_WIDTHS, EmergenceDemo, family_metrics
+from course_lib.model_sizes import first_crossing
 from course_lib.core.style import new_figure
 
 

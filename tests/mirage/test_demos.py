@@ -11,7 +11,9 @@ from course_lib.mirage.autoencoders import AutoencoderFamily
 from course_lib.mirage.classifiers import ClassifierFamily, RF_WIDTHS
 from course_lib.mirage.digits_demos import ReconstructionDemo, SubsetAccuracyDemo
 from course_lib.metrics import brier_score, emergence_score, multiple_choice_grade
-from course_lib.core.score_tables import emergence_scores, emergence_table_html, format_score, sparse_grid
+from course_lib.core.score_tables import emergence_table_html, format_score
+from course_lib.metrics import emergence_scores
+from course_lib.model_sizes import sparse_grid
 from course_lib.mirage.toy_demo import MirageToyDemo
 from course_lib.mirage.multiple_choice_demo import MultipleChoiceDemo
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES

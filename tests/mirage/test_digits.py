@@ -177,5 +177,5 @@ def test_autoencoder_and_cache_validation(call, word):
 
 
 def test_missing_cache_says_how_to_rebuild():
-    with pytest.raises(FileNotFoundError, match="python -m course_lib.mirage.digits"):
+    with pytest.raises(FileNotFoundError, match="make cache"):
         read_cache("digits_no_such_family.npz")

@@ -13,7 +13,7 @@ import pytest
 
 from execute_notebook import execute_many, sanitise, text_outputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT = 120  # seconds, as for nbval in `make test`
 

@@ -1,0 +1,43 @@
+"""Lesson 02, the mirage (``notebooks/02_mirage.ipynb``).
+
+Notebook section -> what it calls:
+
+- §1 The claim: :mod:`course_lib.papers.schaeffer2023`.
+- §2 The toy model: :mod:`~course_lib.mirage.toy`, :class:`~course_lib.mirage.toy_demo.MirageToyDemo`,
+  :func:`~course_lib.mirage.checks.toy_exact_match`.
+- §3 The three predictions on real adders: lesson 01's :func:`course_lib.emergence.training.load_family`,
+  :class:`~course_lib.mirage.adders_demo.AdditionMirageDemo`.
+- §4 Induced emergence on images: :mod:`~course_lib.mirage.digits` (the split),
+  :mod:`~course_lib.mirage.classifiers`, :class:`~course_lib.mirage.digits_demos.SubsetAccuracyDemo`,
+  :func:`~course_lib.mirage.checks.sampled_subset_accuracy`; :mod:`~course_lib.mirage.autoencoders`,
+  :class:`~course_lib.mirage.digits_demos.ReconstructionDemo`, :func:`~course_lib.mirage.checks.emergent_metric`.
+- §5 Multiple choice vs Brier score: :class:`~course_lib.mirage.multiple_choice_demo.MultipleChoiceDemo`.
+
+Cached results: ``cache/digits_mlp.npz`` and ``cache/digits_autoencoder.npz`` (:func:`build_cache`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from course_lib.mirage.autoencoders import build_autoencoder_cache
+from course_lib.mirage.classifiers import build_mlp_cache
+
+NOTEBOOK = "02_mirage.ipynb"
+#: demo name -> "module:class" (found by :mod:`course_lib.catalog`)
+DEMOS = {
+    "mirage_toy": "course_lib.mirage.toy_demo:MirageToyDemo",
+    "mirage_adders": "course_lib.mirage.adders_demo:AdditionMirageDemo",
+    "mirage_subset_accuracy": "course_lib.mirage.digits_demos:SubsetAccuracyDemo",
+    "mirage_reconstruction": "course_lib.mirage.digits_demos:ReconstructionDemo",
+    "mirage_multiple_choice": "course_lib.mirage.multiple_choice_demo:MultipleChoiceDemo",
+}
+#: live family name -> "module:function" that trains what the notebook trains live
+LIVE_FAMILIES = {"digits, random-feature classifiers": "course_lib.mirage.classifiers:random_feature_family"}
+#: the demo whose default figure stands for this lesson in the README (``make figures``)
+README_DEMO = "mirage_toy"
+
+
+def build_cache(show_progress: bool = False) -> list[Path]:
+    """Retrain the cached digit families (trained MLP classifiers, nonlinear autoencoders)."""
+    return [build_mlp_cache(show_progress=show_progress),
+            build_autoencoder_cache(show_progress=show_progress)]

@@ -1,0 +1,110 @@
+"""Checks of lesson 02's exercises (02_mirage.ipynb): ``checks.<exercise>(fn)`` grades the learner's ``fn``.
+
+Each check runs ``fn`` on cases chosen to catch the usual mistakes, prints a diagnosis and
+returns a :class:`course_lib.core.checking.CheckResult` (truthy when every case passed).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from course_lib.core.checking import CheckResult, call_learner, run_cases, short_repr
+from course_lib.metrics import subset_accuracy
+from course_lib.mirage.classifiers import random_feature_family
+
+__all__ = ["toy_exact_match", "sampled_subset_accuracy", "emergent_metric"]
+
+
+def _toy_exact_match_cases() -> list[tuple[str, tuple, Any]]:
+    raw = [("one token", 0.9, 1), ("five tokens", 0.9, 5), ("a perfect model", 1.0, 12),
+           ("many per-token accuracies at once", np.array([0.5, 0.9, 0.99]), 10)]
+    return [(d, (p, length), np.asarray(p, dtype=float) ** length) for d, p, length in raw]
+
+
+def toy_exact_match(fn: Callable) -> CheckResult:
+    """Check ``fn(p_token, length) -> expected exact match p_token ** length`` (vectorised)."""
+    return run_cases("toy_exact_match", fn, _toy_exact_match_cases(),
+                     hint="the answer is right only if all `length` tokens are right, each independently "
+                          "with probability p_token; numpy's ** works on arrays too")
+
+
+def _subset_sampling_cases() -> list[tuple[str, np.ndarray, int]]:
+    mostly = np.ones(10, dtype=bool)
+    mostly[3] = False
+    return [("150 of 200 right, K = 5", np.arange(200) < 150, 5),
+            ("9 of 10 right, K = 10: ten *distinct* items include the wrong one", mostly, 10),
+            ("half right, K = 2", np.arange(50) % 2 == 0, 2)]
+
+
+def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
+    """Check ``fn(correct, k, n_draws, rng) -> share of draws of k distinct items all correct``.
+
+    The estimate must agree with the exact formula C(c, k) / C(n, k) within four standard
+    errors of a binomial proportion on every case.
+    """
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    cases = []
+    for description, correct, k in _subset_sampling_cases():
+        exact = subset_accuracy(int(correct.sum()), len(correct), k)
+        rng = np.random.default_rng(0)
+        cases.append((description, correct, k, exact, rng))
+
+    def sampled_or_exact(correct, k, exact, rng):
+        estimate = float(fn(correct, k, n_draws, rng))
+        tolerance = 4 * np.sqrt(max(exact * (1 - exact), 1 / n_draws) / n_draws)
+        return exact if abs(estimate - exact) <= tolerance else estimate
+
+    wrapped = [(d, (c, k, e, r), e) for d, c, k, e, r in cases]
+    return run_cases("sampled_subset_accuracy", sampled_or_exact, wrapped, rtol=0, shown_args=2,
+                     hint="for each draw pick k *different* items (rng.choice(n, size=k, replace=False)) "
+                          "and count the draw as a success if all of them are correct; return the share "
+                          "of successful draws")
+
+
+def emergent_metric(fn: Callable) -> CheckResult:
+    """Check that ``fn(correct) -> one score per model`` makes the random-feature family look emergent.
+
+    ``correct`` is the (widths, test images) boolean array of seed 0 of the live random-feature
+    digit classifiers. The metric must stay in [0, 1], read at most 0.05 for every width up to
+    16 (where plain accuracy is already about 0.7), and reach at least 0.3 at the widest model.
+    """
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    family = random_feature_family(seeds=(0,), show_progress=False)
+    correct, widths = family.correct[0], family.widths
+    name = "emergent_metric"
+    got, failure = call_learner(name, fn, (correct,), "your metric", "")
+    if failure is not None:
+        return failure
+    try:
+        values = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        values = None
+    small = widths <= 16
+    problems = []
+    if values is None:
+        problems.append(f"expected numbers, one per model, got {short_repr(got)}")
+    elif values.shape != (len(widths),):
+        problems.append(f"expected one value per model, shape ({len(widths)},), got shape {values.shape}")
+    elif np.isnan(values).any() or values.min() < 0 or values.max() > 1:
+        problems.append(f"values must lie in [0, 1], got min {np.nanmin(values):.3g}, max {np.nanmax(values):.3g}")
+    else:
+        if values[small].max() > 0.05:
+            problems.append(f"not absent in small models: {values[small].max():.3f} at width "
+                            f"{widths[small][values[small].argmax()]} (must be <= 0.05 up to width 16)")
+        if values[-1] < 0.3:
+            problems.append(f"not present in the largest model: {values[-1]:.3f} at width {widths[-1]} "
+                            f"(must be >= 0.3)")
+    accuracy = correct.mean(axis=1)
+    if problems:
+        message = (f"{name}: " + "; ".join(problems) + ".\n  plain accuracy of the same models: "
+                   + ", ".join(f"{a:.2f}" for a in accuracy))
+        print(message + "\nHint: demand more of each model: many test images right at once, or a "
+                        "high bar on a score computed from many images.")
+        return CheckResult(False, message)
+    message = (f"{name}: emergent! At most {values[small].max():.3f} up to width 16, {values[-1]:.2f} at width "
+               f"{widths[-1]}, while plain accuracy rose smoothly from {accuracy[0]:.2f} to {accuracy[-1]:.2f}.")
+    print(message)
+    return CheckResult(True, message)
