@@ -12,10 +12,12 @@ PYTHON ?= python3
 VENV := .venv
 COLAB_VENV := .venv-colab
 COLAB_CONSTRAINTS := ci/colab-constraints.txt
-START_NOTEBOOK := notebooks/00_start_here.ipynb
 LAB_ARGS ?=
 BENCH_ARGS ?=
 PYTEST_ARGS ?=
+# LESSON=02 (or 2, or mirage): `make test` runs only that lesson's unit tests and notebook checks
+LESSON ?=
+export COURSE_LESSON := $(LESSON)
 
 # The notebooks run on one BLAS thread (as course_lib.setup() sets) and the default backend.
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
@@ -24,12 +26,15 @@ export OMP_NUM_THREADS := 1
 unexport MPLBACKEND
 
 NBVAL := -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env --nbval-cell-timeout=120
-# pip on some machines warns about every missing local index folder; the warnings are noise
-QUIET_PIP := grep -v "^WARNING: Location '.*' is ignored" || true
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# pip's output goes to a log that is shown only when an install fails
+PIP_LOG = $(1)/pip-install.log
+QUIET_PIP = > $(call PIP_LOG,$(1)) 2>&1 || { cat $(call PIP_LOG,$(1)); echo "pip install failed (log: $(call PIP_LOG,$(1)))"; exit 1; }
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+# what one lesson's tests and notebook are, when LESSON is set
+LESSON_TESTS = $$($(VENV)/bin/python tools/lesson_paths.py tests $(LESSON)) tests/notebooks
+LESSON_NOTEBOOK = $$($(VENV)/bin/python tools/lesson_paths.py notebook $(LESSON))
 
-.PHONY: help venv colab-venv lab test test-unit test-notebooks test-colab bench cache sync strip clean
+.PHONY: help venv colab-venv lab test test-unit test-colab test-browser bench cache figures sync strip clean
 
 help:  ## list the targets
 	@echo "make targets:"
@@ -44,8 +49,8 @@ $(VENV)/.installed: pyproject.toml
 	    $(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu install python3-venv"; exit 1; }; \
 	fi
 	@echo "Installing course_lib and its lab and test extras into $(VENV)"
-	@$(VENV)/bin/python -m pip install -q --upgrade pip 2>&1 | $(QUIET_PIP)
-	@$(VENV)/bin/python -m pip install -q -e ".[lab,test]" 2>&1 | $(QUIET_PIP)
+	@$(VENV)/bin/python -m pip install -q --upgrade pip $(call QUIET_PIP,$(VENV))
+	@$(VENV)/bin/python -m pip install -q -e ".[lab,test]" $(call QUIET_PIP,$(VENV))
 	@touch $@
 
 colab-venv: $(COLAB_VENV)/.installed  ## create or update .venv-colab (Colab's versions, ipywidgets 7.7.1)
@@ -57,47 +62,43 @@ $(COLAB_VENV)/.installed: pyproject.toml $(COLAB_CONSTRAINTS)
 	    $$py -m venv $(COLAB_VENV); \
 	fi
 	@echo "Installing course_lib with Colab's package versions into $(COLAB_VENV)"
-	@$(COLAB_VENV)/bin/python -m pip install -q --upgrade pip 2>&1 | $(QUIET_PIP)
-	@$(COLAB_VENV)/bin/python -m pip install -q -c $(COLAB_CONSTRAINTS) -e ".[test]" 2>&1 | $(QUIET_PIP)
+	@$(COLAB_VENV)/bin/python -m pip install -q --upgrade pip $(call QUIET_PIP,$(COLAB_VENV))
+	@$(COLAB_VENV)/bin/python -m pip install -q -c $(COLAB_CONSTRAINTS) -e ".[test]" $(call QUIET_PIP,$(COLAB_VENV))
 	@$(COLAB_VENV)/bin/python -c "import platform as p, ipywidgets as w, matplotlib as m, numpy as n; \
 	    print('$(COLAB_VENV): Python', p.python_version(), '| ipywidgets', w.__version__, \
 	          '| matplotlib', m.__version__, '| numpy', n.__version__)"
 	@touch $@
 
-lab: $(VENV)/.installed  ## open JupyterLab at the first notebook (LAB_ARGS=--no-browser to stay headless)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ALLOW_ROOT) $(LAB_ARGS) \
-	    $(or $(wildcard $(START_NOTEBOOK)),notebooks)
+lab: $(VENV)/.installed  ## open JupyterLab at lesson 00 (LAB_ARGS=--no-browser to stay headless)
+	@$(VENV)/bin/python tools/lab.py $(LAB_ARGS)
 
-test: test-unit test-notebooks test-colab  ## all tests: unit/guards, notebooks in .venv and in .venv-colab
+test: test-unit test-colab test-browser  ## every test: unit, guards and lessons; Colab parity; browser
 	@echo "make test: all steps passed"
 
-test-unit: $(VENV)/.installed  ## (a) unit and guard tests in .venv
-	@echo "== (a) unit and guard tests, $(VENV) ($$($(VENV)/bin/python --version))"
-	$(VENV)/bin/python -m pytest -p no:cacheprovider tests/ $(PYTEST_ARGS)
+test-unit: $(VENV)/.installed  ## (a) unit and guard tests, each lesson run as committed and as finished, in .venv
+	@echo "== (a) unit and guard tests, lessons run twice each, $(VENV) ($$($(VENV)/bin/python --version))"
+	$(VENV)/bin/python -m pytest -p no:cacheprovider --ignore=tests/browser \
+	    $(if $(LESSON),$(LESSON_TESTS),tests/) $(PYTEST_ARGS)
 
-test-notebooks: $(VENV)/.installed  ## (b) every notebook under nbval in .venv (ipywidgets 8)
-	@echo "== (b) notebooks under nbval, $(VENV) ($$($(VENV)/bin/python --version), ipywidgets 8)"
-ifeq ($(NOTEBOOKS),)
-	@echo "no notebooks in notebooks/ yet: nothing to run"
-else
-	$(VENV)/bin/python $(NBVAL) notebooks/ $(PYTEST_ARGS)
-endif
-
-test-colab: $(COLAB_VENV)/.installed  ## (c) notebooks under nbval + widget tests in .venv-colab (ipywidgets 7.7.1)
-	@echo "== (c) Colab parity, $(COLAB_VENV) ($$($(COLAB_VENV)/bin/python --version), ipywidgets 7.7.1)"
+test-colab: $(COLAB_VENV)/.installed  ## (b) notebooks under nbval + widget tests in .venv-colab (ipywidgets 7.7.1)
+	@echo "== (b) Colab parity, $(COLAB_VENV) ($$($(COLAB_VENV)/bin/python --version), ipywidgets 7.7.1)"
 ifeq ($(NOTEBOOKS),)
 	@echo "no notebooks in notebooks/ yet: nothing to run under nbval"
 else
-	$(COLAB_VENV)/bin/python $(NBVAL) -W ignore::DeprecationWarning notebooks/ $(PYTEST_ARGS)
+	$(COLAB_VENV)/bin/python $(NBVAL) -W ignore::DeprecationWarning \
+	    $(if $(LESSON),$(LESSON_NOTEBOOK),notebooks/) $(PYTEST_ARGS)
 endif
 	$(COLAB_VENV)/bin/python -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
-	    tests/test_interactive.py tests/test_demos.py $(PYTEST_ARGS)
+	    tests/core/test_interactive.py tests/test_demos.py $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed  ## time demos, live training and notebooks against their targets (BENCH_ARGS=--strict)
 	$(VENV)/bin/python bench/run_bench.py $(BENCH_ARGS)
 
-cache: $(VENV)/.installed  ## rebuild the precomputed results shipped in course_lib
-	$(VENV)/bin/python -m course_lib.build_cache
+cache: $(VENV)/.installed  ## rebuild every lesson's cached results (the one rebuild command; LESSON=02 for one)
+	$(VENV)/bin/python -m course_lib.build_cache $(LESSON)
+
+figures: $(VENV)/.installed  ## draw the README's figure of each lesson into assets/
+	$(VENV)/bin/python tools/make_figures.py
 
 sync: $(VENV)/.installed  ## regenerate each notebook's Colab badge and setup cell
 	$(VENV)/bin/python tools/sync_notebooks.py

@@ -43,6 +43,8 @@ def _as_sequences(name: str, seqs) -> list[np.ndarray] | np.ndarray:
 def exact_match(predictions, targets) -> np.ndarray:
     """Per-example exact match: 1 where the whole predicted sequence equals the target.
 
+    Used in notebook 01 §4 (exercise 1.3).
+
     Parameters
     ----------
     predictions, targets : 2-D array of shape (n, L), or list of n token sequences
@@ -180,6 +182,8 @@ def subset_accuracy(n_correct, n_total: int, k: int) -> np.ndarray | float:
 
 def emergence_score(scales, values) -> float:
     """The BIG-bench breakthroughness ("emergence") score of a scaling curve.
+
+    Used in notebook 01 §3, 02 §3.
 
     Schaeffer et al. (2023), Eq. 1, after Srivastava et al. (2022)::
 

@@ -42,7 +42,10 @@ def _vtuple(version: str) -> tuple[int, ...]:
 
 
 def package_versions() -> dict[str, str]:
-    """Return the installed version of Python, course_lib and each course dependency."""
+    """Return the installed version of Python, course_lib and each course dependency.
+
+    Used in notebook 00 §1.
+    """
     versions = {"python": platform.python_version(), "course_lib": VERSION}
     for name in TESTED_RANGES:
         try:
@@ -53,7 +56,10 @@ def package_versions() -> dict[str, str]:
 
 
 def version_problems(versions: dict[str, str]) -> list[str]:
-    """Return one sentence per package outside its tested range (empty when all is well)."""
+    """Return one sentence per package outside its tested range (empty when all is well).
+
+    Used in notebook 00 §1.
+    """
     found = []
     if sys.version_info < (3, 10):
         found.append(f"Python {versions['python']} is older than 3.10")
@@ -68,6 +74,8 @@ def version_problems(versions: dict[str, str]) -> list[str]:
 
 def setup(verbose: bool = True) -> None:
     """Prepare this kernel for the course and print what it runs on.
+
+    Used in notebook every notebook's setup cell; 00 §1.
 
     Parameters
     ----------

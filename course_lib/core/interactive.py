@@ -81,7 +81,10 @@ class Panel:
 
 
 def show(demo: Demo) -> Panel:
-    """Build the panel for ``demo``, display it, and return it."""
+    """Build the panel for ``demo``, display it, and return it.
+
+    Used in notebook 00 §3, 01 §4, 02 §2-§5.
+    """
     panel = Panel(demo)
     display(panel.box)
     return panel

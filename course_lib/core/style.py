@@ -87,6 +87,8 @@ def new_figure(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = (7
                margins: dict | None = None, **subplot_kw) -> tuple[Figure, object]:
     """Create a figure outside ``pyplot``, with an Agg canvas and fixed margins, and its axes.
 
+    Used in notebook 01 §1-§2.
+
     Parameters
     ----------
     nrows, ncols : int

@@ -27,7 +27,10 @@ def _exact_match_cases() -> list[tuple[str, tuple, Any]]:
 
 
 def exact_match(fn: Callable) -> CheckResult:
-    """Check ``fn(predictions, targets) -> per-example 0/1 array`` against exact match."""
+    """Check ``fn(predictions, targets) -> per-example 0/1 array`` against exact match.
+
+    Used in notebook 01 §4 (exercise 1.3).
+    """
     return run_cases("exact_match", fn, _exact_match_cases(),
                      hint="an answer scores 1 only if it has the target's length and every token equals it; "
                           "return one 0/1 value per example (e.g. np.array([...]))")
@@ -44,7 +47,10 @@ def _emergence_cases() -> list[tuple[str, tuple, Any]]:
 
 
 def emergence_score(fn: Callable) -> CheckResult:
-    """Check ``fn(scales, values) -> float`` against the BIG-bench emergence score."""
+    """Check ``fn(scales, values) -> float`` against the BIG-bench emergence score.
+
+    Used in notebook 01 §3 (exercise 1.2).
+    """
     return run_cases("emergence_score", fn, _emergence_cases(), rtol=1e-6,
                      hint="sort the points by scale first; the denominator is the square root of the "
                           "median of the squared steps between neighbours; the sign is that of "
@@ -58,7 +64,10 @@ def _all_steps_cases() -> list[tuple[str, tuple, Any]]:
 
 
 def all_steps_right(fn: Callable) -> CheckResult:
-    """Check ``fn(p_step, n_steps) -> probability that every step is right`` (independent steps)."""
+    """Check ``fn(p_step, n_steps) -> probability that every step is right`` (independent steps).
+
+    Used in notebook 01 §2 (exercise 1.1).
+    """
     return run_cases("all_steps_right", fn, _all_steps_cases(),
                      hint="if each step is right with probability p, independently, all k of them are "
                           "right with probability p * p * ... * p (k times)")

@@ -12,7 +12,10 @@ __all__ = ["plot_emergent_scales", "toy_step_accuracy", "plot_all_steps_right"]
 
 
 def plot_emergent_scales(ax: Axes) -> None:
-    """Dot plot of Wei et al. (2022) Table 1: the training FLOPs at which each ability emerged."""
+    """Dot plot of Wei et al. (2022) Table 1: the training FLOPs at which each ability emerged.
+
+    Used in notebook 01 §1.
+    """
     rows = wei2022.table_1_rows()
     kinds = {"few-shot": (0, "few-shot task"), "augmented": (1, "augmented prompting / fine-tuning")}
     y = np.arange(len(rows))[::-1]
@@ -35,7 +38,10 @@ def plot_emergent_scales(ax: Axes) -> None:
 
 
 def toy_step_accuracy(n_params: np.ndarray, midpoint_log10: float = 5.0, width_decades: float = 1.0) -> np.ndarray:
-    """A toy per-step accuracy that rises smoothly in log(size) from 0 to 1 (a model, not data)."""
+    """A toy per-step accuracy that rises smoothly in log(size) from 0 to 1 (a model, not data).
+
+    Used in notebook 01 §3.
+    """
     n = np.asarray(n_params, dtype=float)
     if np.any(~(n > 0)) or not np.isfinite(n).all():
         raise ValueError("n_params must be positive and finite")
@@ -43,7 +49,10 @@ def toy_step_accuracy(n_params: np.ndarray, midpoint_log10: float = 5.0, width_d
 
 
 def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10)) -> None:
-    """Toy curves: the chance that all k independent steps are right, p(size)^k, for several k."""
+    """Toy curves: the chance that all k independent steps are right, p(size)^k, for several k.
+
+    Used in notebook 01 §2.
+    """
     if not steps:
         raise ValueError("steps must name at least one number of steps")
     steps = tuple(check_count(f"steps[{i}]", k) for i, k in enumerate(steps))

@@ -89,6 +89,8 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
                  show_progress: bool = True) -> AdditionFamily:
     """Train one model per width on ``n_digits``-digit addition and test them all.
 
+    Used in notebook 01 §4-§5, through train_live_direct and train_live_scratchpad.
+
     Training and test problems are drawn, in that order, from ``default_rng(seed)``; the
     test problems are fresh draws (for 2 digits, with only 10,000 possible problems, most
     of them also occur in training). Same arguments, bitwise-identical results; the
@@ -140,12 +142,18 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
 
 
 def train_live_direct() -> AdditionFamily:
-    """The 4-digit direct family that lesson 01 trains live (widths :data:`LIVE_WIDTHS`)."""
+    """The 4-digit direct family that lesson 01 trains live (widths :data:`LIVE_WIDTHS`).
+
+    Used in notebook 01 §4.
+    """
     return train_family(4, LIVE_WIDTHS, "direct")
 
 
 def train_live_scratchpad() -> AdditionFamily:
-    """The 4-digit scratchpad family that lesson 01 trains live (:data:`LIVE_SCRATCHPAD_WIDTHS`)."""
+    """The 4-digit scratchpad family that lesson 01 trains live (:data:`LIVE_SCRATCHPAD_WIDTHS`).
+
+    Used in notebook 01 §5.
+    """
     return train_family(4, LIVE_SCRATCHPAD_WIDTHS, "scratchpad")
 
 
@@ -156,6 +164,8 @@ def _family_name(n_digits: int, kind: str) -> str:
 @functools.lru_cache(maxsize=None)
 def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
     """Load a precomputed family shipped with the package (memoised).
+
+    Used in notebook 02 §3 (and the demos of 01 §4 and 02 §3).
 
     Cached: ``n_digits`` in 2..5, each kind, widths :data:`CACHE_WIDTHS` [kind], 50,000
     training problems, 10 epochs, seed 0, 100,000 test problems. The result equals

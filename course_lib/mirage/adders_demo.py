@@ -30,7 +30,10 @@ N_DIGITS = (2, 3, 4, 5)
 
 
 class AdditionMirageDemo(Demo):
-    """Exact match measured on few or many test problems, and against answer length."""
+    """Exact match measured on few or many test problems, and against answer length.
+
+    Used in notebook 02 §3.
+    """
 
     controls = {
         "n_items": Choice(("100", "1000", "10000", "100000"), "100", label="test problems"),

@@ -23,7 +23,10 @@ def _toy_exact_match_cases() -> list[tuple[str, tuple, Any]]:
 
 
 def toy_exact_match(fn: Callable) -> CheckResult:
-    """Check ``fn(p_token, length) -> expected exact match p_token ** length`` (vectorised)."""
+    """Check ``fn(p_token, length) -> expected exact match p_token ** length`` (vectorised).
+
+    Used in notebook 02 §2 (exercise 2.1).
+    """
     return run_cases("toy_exact_match", fn, _toy_exact_match_cases(),
                      hint="the answer is right only if all `length` tokens are right, each independently "
                           "with probability p_token; numpy's ** works on arrays too")
@@ -39,6 +42,8 @@ def _subset_sampling_cases() -> list[tuple[str, np.ndarray, int]]:
 
 def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
     """Check ``fn(correct, k, n_draws, rng) -> share of draws of k distinct items all correct``.
+
+    Used in notebook 02 §4a (exercise 4.1).
 
     The estimate must agree with the exact formula C(c, k) / C(n, k) within four standard
     errors of a binomial proportion on every case.
@@ -65,6 +70,8 @@ def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
 
 def emergent_metric(fn: Callable) -> CheckResult:
     """Check that ``fn(correct) -> one score per model`` makes the random-feature family look emergent.
+
+    Used in notebook 02 §4b (exercise 4.2).
 
     ``correct`` is the (widths, test images) boolean array of seed 0 of the live random-feature
     digit classifiers. The metric must stay in [0, 1], read at most 0.05 for every width up to

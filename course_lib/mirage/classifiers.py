@@ -141,6 +141,8 @@ def random_feature_family(widths: Sequence[int] = RF_WIDTHS, seeds: Sequence[int
                           ridge: float = 0.01, show_progress: bool = True) -> ClassifierFamily:
     """Train the random-feature classifier family live (about 0.5 s per seed for 17 widths).
 
+    Used in notebook 02 §4a.
+
     Each model: hidden units ``relu(x W + b)`` with fixed random ``W ~ N(0, 1/64)`` and
     ``b ~ N(0, 0.25)``; a ridge regression from the hidden units to one-hot labels, penalty
     ``ridge * n_train``; the predicted class is the largest output. Model (seed, width) draws

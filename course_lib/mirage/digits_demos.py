@@ -51,6 +51,8 @@ def set_log_xlim(ax, x: np.ndarray) -> None:
 class SubsetAccuracyDemo(Demo):
     """Per-example accuracy vs subset accuracy ("all K of K correct") over a classifier family.
 
+    Used in notebook 02 §4a.
+
     Parameters
     ----------
     live_family : ClassifierFamily, optional
@@ -118,6 +120,8 @@ class SubsetAccuracyDemo(Demo):
 
 class ReconstructionDemo(Demo):
     """Mean reconstruction error vs Reconstruction_c (share of images with error below c).
+
+    Used in notebook 02 §4b.
 
     Parameters
     ----------

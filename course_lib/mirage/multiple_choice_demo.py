@@ -30,6 +30,8 @@ __all__ = ["MultipleChoiceDemo"]
 class MultipleChoiceDemo(Demo):
     """Multiple-choice grade and Brier score, and log-probabilities, on one family's class outputs.
 
+    Used in notebook 02 §5.
+
     Each test image is a 10-option question (the digit classes). With fewer options kept, each
     image keeps its correct class and the first wrong classes of a fixed random order (drawn
     once from ``option_seed``), and the probabilities are renormalised over the kept options.

@@ -28,6 +28,8 @@ TEST_ITEMS = ("10", "100", "1000", "10000", "100000")
 class MirageToyDemo(Demo):
     """Schaeffer et al.'s toy model: one smooth per-token accuracy, two metrics, finite test sets.
 
+    Used in notebook 02 §2.
+
     Parameters
     ----------
     n_min, n_max : float

@@ -21,7 +21,10 @@ def _mlp_param_cases() -> list[tuple[str, tuple, Any]]:
 
 
 def mlp_param_count(fn: Callable) -> CheckResult:
-    """Check ``fn(n_inputs, n_hidden, n_outputs) -> number of weights and biases`` of a 1-hidden-layer MLP."""
+    """Check ``fn(n_inputs, n_hidden, n_outputs) -> number of weights and biases`` of a 1-hidden-layer MLP.
+
+    Used in notebook 00 §4 (exercise 0.1).
+    """
     return run_cases("mlp_param_count", fn, _mlp_param_cases(),
                      hint="count both weight matrices (inputs x hidden, hidden x outputs) and both bias "
                           "vectors (one per hidden unit, one per output)")

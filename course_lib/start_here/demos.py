@@ -29,7 +29,10 @@ def toy_performance(n_params: np.ndarray, midpoint_log10: float, width_decades: 
 
 
 class LogAxisDemo(Demo):
-    """One toy curve, shown on a linear or a logarithmic model-size axis."""
+    """One toy curve, shown on a linear or a logarithmic model-size axis.
+
+    Used in notebook 00 §3.
+    """
 
     controls = {
         "x_axis": Choice(("linear", "log"), "linear", label="x-axis"),

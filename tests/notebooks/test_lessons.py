@@ -1,40 +1,147 @@
-"""Each notebook prints the same text on every run.
+"""Each lesson, run twice side by side on fresh kernels: as committed, and as a learner finishes it.
 
-Every notebook in notebooks/ is executed twice, on two fresh kernels at the same time, and
-the text outputs of every code cell (stdout and ``text/plain``, after replacing memory
-addresses and elapsed-time figures such as "5.3 s" by placeholders) must be identical. A
-difference means an unseeded random choice, or a result that depends on timing or order.
+The *committed* run executes the notebook as it is in the repository, where every exercise is
+still a stub: each check must report "not implemented yet" and nothing may fail. The *solved*
+run replaces each stub by the solution printed in the notebook's own "Solution" dropdown and
+appends a cell that moves every control of every panel through all its options (or its
+minimum, maximum and default): every check must then pass, and a slider position that only a
+browser would reach gets exercised.
+
+The text output (stdout and ``text/plain``, memory addresses and timings masked) of every
+code cell that is not part of an exercise must be identical in the two runs. That proves the
+lesson is deterministic *and* that no later cell depends on the learner's answer. Both runs
+must also show every figure as an image, never as the text ``<Figure size ...>``.
+
+``COURSE_LESSON=02`` (``make test LESSON=02``) restricts the run to one lesson.
 """
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from execute_notebook import execute_many, sanitise, text_outputs
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT = 120  # seconds, as for nbval in `make test`
+SOLUTION = re.compile(r"<summary>Solution</summary>.*?```python\n(.*?)```", re.S)
+STUB = re.compile(r"^\s*def (\w+)\(.*raise NotImplementedError", re.S)
+CHECK_CALL = re.compile(r"^checks\.\w+\(", re.M)
+PASSED = re.compile(r"all \d+ cases pass|emergent!")
+FIGURE_AS_TEXT = re.compile(r"<\w*Figure size [\d.]+x[\d.]+ with \d+ Axes>")
+SWEEP = '''
+_moved = 0
+for _name, _panel in list(globals().items()):
+    if type(_panel).__name__ == "Panel" and not _name.startswith("_"):
+        for _control in _panel.controls.values():
+            _start = _control.value
+            _values = list(_control.options) if hasattr(_control, "options") else [_control.min, _control.max]
+            for _value in _values + [_start]:
+                _control.value = _value
+                _moved += 1
+print("controls moved:", _moved)
+'''
 
+
+def lesson_notebooks() -> list[Path]:
+    """The notebooks under test: all, or the one lesson named by ``COURSE_LESSON``."""
+    chosen = os.environ.get("COURSE_LESSON", "").strip()
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if chosen:
+        paths = [p for p in paths if p.name[:2] == chosen.zfill(2) or p.stem[3:] == chosen]
+    return paths
+
+
+def is_exercise_cell(source: str) -> bool:
+    """A stub the learner fills in, or the cell that checks it."""
+    return bool(STUB.match(source) or CHECK_CALL.search(source))
+
+
+def solved_copy(path: Path, folder: Path) -> tuple[Path, int]:
+    """Write ``path`` with every stub replaced by its solution and the sweep cell appended."""
+    nb = nbformat.read(path, as_version=4)
+    solutions = {}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for code in SOLUTION.findall(cell.source):
+                solutions[re.search(r"def (\w+)\(", code).group(1)] = code
+    replaced = 0
+    for cell in nb.cells:
+        stub = STUB.match(cell.source) if cell.cell_type == "code" else None
+        if stub:
+            assert stub.group(1) in solutions, f"{path.name}: no solution shown for {stub.group(1)}"
+            cell.source = solutions[stub.group(1)]
+            replaced += 1
+    nb.cells.append(nbformat.v4.new_code_cell(SWEEP))
+    copy = folder / path.name
+    nbformat.write(nb, copy)
+    return copy, replaced
+
+
+def figures_shown_as_text(nb: nbformat.NotebookNode) -> list[str]:
+    """Code cells that display a figure as its text repr instead of an image."""
+    found = []
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    for index, cell in enumerate(code_cells):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            text = data.get("text/plain", "") if out.output_type in ("display_data", "execute_result") else ""
+            text += out.get("text", "") if out.output_type == "stream" else ""
+            if FIGURE_AS_TEXT.search(text) and "image/png" not in data:
+                found.append(f"code cell {index}: {FIGURE_AS_TEXT.search(text).group(0)}")
+    return found
+
+
+def stream_text(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
+                     for out in cell.outputs if out.get("output_type") == "stream")
+
+
+def differing_cells(first: list[list[str]], second: list[list[str]], skip: set[int]) -> list[str]:
+    """Describe each code cell outside ``skip`` whose text outputs differ between two runs."""
+    return [f"code cell {i}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(first, second))
+            if i not in skip and a != b]
+
+
+NOTEBOOKS = lesson_notebooks()
 if NOTEBOOKS:
     PARAMS = [pytest.param(p, id=p.name) for p in NOTEBOOKS]
 else:
     PARAMS = [pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(
-        reason="notebooks/ holds no .ipynb yet: nothing to execute twice"))]
-
-
-def differing_cells(first: list[list[str]], second: list[list[str]]) -> list[str]:
-    """Describe each code cell whose text outputs differ between two runs."""
-    return [f"code cell {i}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(first, second)) if a != b]
+        reason="no notebook matches: nothing to execute"))]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PARAMS)
-def test_two_runs_print_the_same(path):
-    first, second = (text_outputs(nb) for nb in execute_many([path, path], timeout=CELL_TIMEOUT))
-    assert differing_cells(first, second) == []
+def test_lesson_as_committed_and_as_finished(path, tmp_path):
+    solved, n_exercises = solved_copy(path, tmp_path)
+    committed_nb, solved_nb = execute_many([path, solved], timeout=CELL_TIMEOUT)
 
+    code = [c.source for c in committed_nb.cells if c.cell_type == "code"]
+    exercise_cells = {i for i, source in enumerate(code) if is_exercise_cell(source)}
+    n_checks = sum(bool(CHECK_CALL.search(source)) for source in code)
+    assert n_exercises >= 1, f"{path.name} has no exercise"
+    assert n_checks == n_exercises, f"{path.name}: {n_exercises} stubs but {n_checks} check cells"
+
+    committed_text = stream_text(committed_nb)
+    assert committed_text.count("not implemented yet") == n_exercises, committed_text
+    assert not PASSED.search(committed_text), committed_text
+
+    solved_text = stream_text(solved_nb)
+    assert len(PASSED.findall(solved_text)) == n_exercises, solved_text
+    assert "not implemented yet" not in solved_text and "differs" not in solved_text
+    moved = int(re.search(r"controls moved: (\d+)", solved_text).group(1))
+    assert moved > 0, f"{path.name}: no panel found to move"
+
+    assert differing_cells(text_outputs(committed_nb), text_outputs(solved_nb), exercise_cells) == []
+    assert figures_shown_as_text(committed_nb) == []
+    assert figures_shown_as_text(solved_nb) == []
+
+
+# ---- the runner's own checks, on small synthetic notebooks -----------------------------------
 
 def test_sanitise_hides_addresses_and_timings_only():
     assert sanitise("<Obj at 0x7f3a2b1c9d10> took 5.3 s, then 12 ms") == "<Obj at 0xADDRESS> took <TIME>, then <TIME>"
@@ -42,18 +149,32 @@ def test_sanitise_hides_addresses_and_timings_only():
     assert sanitise("accuracy 0.53 at 3 seeds") == "accuracy 0.53 at 3 seeds"
 
 
-def test_a_difference_is_reported():
-    assert differing_cells([["stdout: 1\n"], []], [["stdout: 2\n"], []]) == ["code cell 0: ['stdout: 1\\n'] != ['stdout: 2\\n']"]
-    assert differing_cells([["stdout: 1\n"]], [["stdout: 1\n"]]) == []
+def test_a_difference_outside_the_exercises_is_reported():
+    first, second = [["stdout: 1\n"], ["stdout: a\n"]], [["stdout: 2\n"], ["stdout: b\n"]]
+    assert differing_cells(first, second, skip={1}) == ["code cell 0: ['stdout: 1\\n'] != ['stdout: 2\\n']"]
+    assert differing_cells(first, second, skip={0, 1}) == []
+
+
+def test_exercise_cells_are_recognised():
+    assert is_exercise_cell("def f(x):\n    # fill in\n    raise NotImplementedError")
+    assert is_exercise_cell("from course_lib.mirage import checks\n\nchecks.toy_exact_match(toy_exact_match)")
+    assert not is_exercise_cell("print(metrics.exact_match([[1]], [[1]]))")
+
+
+def _notebook(tmp_path: Path, name: str, *sources: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    path = tmp_path / name
+    nbformat.write(nb, path)
+    return path
 
 
 @pytest.mark.slow
-def test_an_unseeded_notebook_is_caught(tmp_path):
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("import random\nprint(random.random())")]
-    path = tmp_path / "unseeded.ipynb"
-    nbformat.write(nb, path)
-    first, second = (text_outputs(n) for n in execute_many([path, path], timeout=30))
-    assert differing_cells(first, second)
+def test_an_unseeded_notebook_and_a_figure_shown_as_text_are_caught(tmp_path):
+    unseeded = _notebook(tmp_path, "unseeded.ipynb", "import random\nprint(random.random())")
+    figure = _notebook(tmp_path, "figure.ipynb",
+                       "from matplotlib.figure import Figure\nfig = Figure(figsize=(2, 1))\nfig.subplots()\nfig",
+                       "from course_lib.core.style import new_figure\nnew_figure()[0]")
+    first, second, shown = execute_many([unseeded, unseeded, figure], timeout=60)
+    assert differing_cells(text_outputs(first), text_outputs(second), skip=set())
+    assert figures_shown_as_text(shown) == ["code cell 0: <Figure size 200x100 with 1 Axes>"]
