@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pytest
+
 
 def stub(*args):
     raise NotImplementedError
@@ -35,3 +37,25 @@ def assert_stub_and_crash_do_not_raise(check: Callable, capsys) -> None:
     assert "not implemented yet" in capsys.readouterr().out
     assert not check(crashes)
     assert "IndexError" in capsys.readouterr().out
+
+
+def contract_tests(checks: list[tuple[Callable, Callable, dict[str, Callable]]]):
+    """The three contract tests, parametrised over ``checks`` = [(check, solution, wrong answers)].
+
+    A lesson's ``test_checks.py`` binds them to module-level ``test_*`` names for pytest.
+    """
+    parametrise = pytest.mark.parametrize("check, solution, wrong", checks)
+
+    @parametrise
+    def test_accepts_solution(check, solution, wrong, capsys):
+        assert_accepts(check, solution, capsys)
+
+    @parametrise
+    def test_rejects_wrong_answers_with_a_diagnosis(check, solution, wrong, capsys):
+        assert_rejects_with_a_diagnosis(check, wrong, capsys)
+
+    @parametrise
+    def test_stub_and_crash_do_not_raise(check, solution, wrong, capsys):
+        assert_stub_and_crash_do_not_raise(check, capsys)
+
+    return test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_and_crash_do_not_raise

@@ -1,8 +1,7 @@
 """Lesson 01's exercise checks accept the reference solutions and reject typical wrong answers."""
 import numpy as np
-import pytest
 
-from checker_contract import assert_accepts, assert_rejects_with_a_diagnosis, assert_stub_and_crash_do_not_raise
+from checker_contract import contract_tests
 from course_lib import metrics
 from course_lib.emergence import checks
 
@@ -25,18 +24,5 @@ CHECKS = [
     (checks.all_steps_right, lambda p, k: p ** k, STEPS_WRONG),
 ]
 
-
-@pytest.mark.parametrize("check, solution, wrong", CHECKS)
-def test_accepts_solution(check, solution, wrong, capsys):
-    assert_accepts(check, solution, capsys)
-
-
-@pytest.mark.parametrize("check, solution, wrong", CHECKS)
-def test_rejects_wrong_answers_with_a_diagnosis(check, solution, wrong, capsys):
-    assert_rejects_with_a_diagnosis(check, wrong, capsys)
-
-
-@pytest.mark.parametrize("check, solution, wrong", CHECKS)
-def test_stub_and_crash_do_not_raise(check, solution, wrong, capsys):
-    assert_stub_and_crash_do_not_raise(check, capsys)
-
+test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_and_crash_do_not_raise = \
+    contract_tests(CHECKS)

@@ -2,28 +2,15 @@
 import numpy as np
 import pytest
 
-from checker_contract import (assert_accepts, assert_rejects_with_a_diagnosis, assert_stub_and_crash_do_not_raise,
-                              stub)
+from checker_contract import contract_tests, stub
 from course_lib import metrics
 from course_lib.mirage import checks
 
 TOY_EM_WRONG = {"edit distance instead": lambda p, L: L * (1 - np.asarray(p)), "p times L": lambda p, L: np.asarray(p) * L}
 CHECKS = [(checks.toy_exact_match, lambda p, L: np.asarray(p, dtype=float) ** L, TOY_EM_WRONG)]
 
-
-@pytest.mark.parametrize("check, solution, wrong", CHECKS)
-def test_accepts_solution(check, solution, wrong, capsys):
-    assert_accepts(check, solution, capsys)
-
-
-@pytest.mark.parametrize("check, solution, wrong", CHECKS)
-def test_rejects_wrong_answers_with_a_diagnosis(check, solution, wrong, capsys):
-    assert_rejects_with_a_diagnosis(check, wrong, capsys)
-
-
-@pytest.mark.parametrize("check, solution, wrong", CHECKS)
-def test_stub_and_crash_do_not_raise(check, solution, wrong, capsys):
-    assert_stub_and_crash_do_not_raise(check, capsys)
+test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_and_crash_do_not_raise = \
+    contract_tests(CHECKS)
 
 
 # --- checks that do not fit the table above ---
