@@ -91,6 +91,14 @@ endif
 	$(COLAB_VENV)/bin/python -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
 	    tests/core/test_interactive.py tests/test_demos.py $(PYTEST_ARGS)
 
+test-browser: $(VENV)/.installed  ## (c) every lesson in a real browser: JupyterLab, classic Notebook (ipywidgets 7.7.1), Voila
+	@if [ ! -x /usr/bin/chromium ]; then \
+	    echo "== (c) browser suite skipped: /usr/bin/chromium is not installed (as root: ci/browser-setup --apt; CI does this)"; \
+	else \
+	    echo "== (c) browser suite: JupyterLab, classic Notebook with ipywidgets 7.7.1, Voila (screenshots in build/browser/)"; \
+	    ci/browser-setup && $(VENV)/bin/python -m pytest -p no:cacheprovider tests/browser $(PYTEST_ARGS); \
+	fi
+
 bench: $(VENV)/.installed  ## time demos, live training and notebooks against their targets (BENCH_ARGS=--strict)
 	$(VENV)/bin/python bench/run_bench.py $(BENCH_ARGS)
 

@@ -40,6 +40,7 @@ class TinyDemo(Demo):
         self.line, = self.ax.plot([0.0, 1.0], [0.0, 0.0])
         self.ax.set_xlim(0, 1)
         self.ax.set_ylim(-1.1, 2.1)
+        self.data_artists = [self.line]
 
     def compute(self, slope: float, points: int, shape: str) -> dict:
         if points == self.fail_at_points:

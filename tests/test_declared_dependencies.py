@@ -18,7 +18,7 @@ except ImportError:  # Python 3.10
 
 ROOT = Path(__file__).resolve().parents[1]
 #: import name -> distribution name, where they differ
-DISTRIBUTION = {"sklearn": "scikit-learn", "IPython": "ipython"}
+DISTRIBUTION = {"sklearn": "scikit-learn", "IPython": "ipython", "PIL": "pillow"}
 
 
 def imported_packages(root: Path) -> set[str]:

@@ -28,6 +28,11 @@ class Demo:
     #: one sentence, shown under the figure, saying what the figure shows
     caption: str = ""
     fig: Figure
+    #: the artists whose data a slider move changes (lines, markers, bars, text that moves),
+    #: set in ``__init__``. The widget layer redraws only these over a cached background when
+    #: nothing else of the figure changed (limits, scales, labels, titles, legend); an empty
+    #: list means every move redraws the whole figure.
+    data_artists: list = []
 
     def defaults(self) -> dict[str, Any]:
         """Every parameter at its control's default."""

@@ -79,6 +79,7 @@ class EmergenceDemo(Demo):
         set_log_x(self.ax)
         self.ax.set_xlabel("parameters (log axis)")
         self.ax.legend(loc="center left", fontsize=9)
+        self.data_artists = [*self.lines.values(), self.chance]
 
     def compute(self, metric: str, n_digits: int, grid: str) -> dict:
         curves = {}

@@ -65,8 +65,8 @@ class AdditionMirageDemo(Demo):
                 rows.append((f.exact_match()[0], f.mean_edit_distance()[0], f.digit_accuracy()[0]))
             self.by_length[w] = np.array(rows).T  # (3, len(N_DIGITS))
 
-        self.fig, (self.ax_res, self.ax_len) = new_figure(1, 2, figsize=(10.5, 4.2),
-                                                          margins={"left": 0.07, "wspace": 0.25})
+        self.fig, (self.ax_res, self.ax_len) = new_figure(1, 2, figsize=(8.4, 4.0),
+                                                          margins={"left": 0.1, "right": 0.99, "wspace": 0.27})
         ax = self.ax_res
         self.all_line, = ax.plot(self.n_params, self.exact_all, label="all 100,000 problems", **series_style(0))
         self.product_line, = ax.plot(self.n_params, self.product, label="product of per-position acc.",
@@ -81,7 +81,7 @@ class AdditionMirageDemo(Demo):
         ax.set_ylim(FLOOR / 2, 1.5)
         ax.set_xlabel("parameters (log axis)")
         ax.set_ylabel("exact match (log axis)")
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.36), fontsize=8)
 
         ax = self.ax_len
         self.len_points, self.len_lines = {}, {}
@@ -95,6 +95,7 @@ class AdditionMirageDemo(Demo):
         ax.set_xticks(self.lengths)
         ax.set_xlabel("answer length L (digits)")
         ax.legend(loc="best", fontsize=8)
+        self.data_artists = [self.measured, self.zeros, self.ax_res.title, *self.len_points.values(), *self.len_lines.values()]
 
     def compute(self, n_items: str, block: int, length_metric: str) -> dict:
         n = int(n_items)

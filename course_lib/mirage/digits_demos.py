@@ -78,7 +78,7 @@ class SubsetAccuracyDemo(Demo):
         check_family("live_family", live, ClassifierFamily)
         check_family("trained_family", trained, ClassifierFamily)
         self.families = {"random features": live, "trained MLP": trained}
-        self.fig, (self.ax_acc, self.ax_subset) = new_figure(1, 2, figsize=(10, 3.8))
+        self.fig, (self.ax_acc, self.ax_subset) = new_figure(1, 2, figsize=(8.4, 3.6))
         self.line_acc, = self.ax_acc.plot([], [], **series_style(0))
         self.line_subset, = self.ax_subset.plot([], [], **series_style(1))
         self.ax_acc.axhline(1 / N_CLASSES, color="0.5", linestyle=":", linewidth=1, label="chance")
@@ -90,6 +90,7 @@ class SubsetAccuracyDemo(Demo):
         self.ax_acc.set_title("Per-example accuracy")
         self.ax_acc.set_ylabel("accuracy")
         self.ax_subset.set_ylabel("subset accuracy")
+        self.data_artists = [self.line_acc, self.line_subset, self.ax_subset.title]
 
     def compute(self, k: int, family: str, grid: str) -> dict[str, Any]:
         full = self.families[family]
@@ -145,7 +146,7 @@ class ReconstructionDemo(Demo):
         check_family("pca", pca, AutoencoderFamily)
         check_family("nonlinear", nonlinear, AutoencoderFamily)
         self.families = {"PCA": pca, "nonlinear AE": nonlinear}
-        self.fig, (self.ax_mse, self.ax_rate) = new_figure(1, 2, figsize=(10, 3.8))
+        self.fig, (self.ax_mse, self.ax_rate) = new_figure(1, 2, figsize=(8.4, 3.6))
         self.line_mse, = self.ax_mse.plot([], [], **series_style(0))
         self.line_c = self.ax_mse.axhline(np.nan, color="0.3", linestyle="--", linewidth=1.2, label="c")
         self.line_rate, = self.ax_rate.plot([], [], **series_style(1))
@@ -162,6 +163,7 @@ class ReconstructionDemo(Demo):
         self.ax_rate.set_ylim(-0.03, 1.03)
         top = max(max(f.mean_error().max() for f in self.families.values()), self.controls["c"].max)
         self.ax_mse.set_ylim(0, 1.08 * top)
+        self.data_artists = [self.line_mse, self.line_c, self.line_rate, self.ax_rate.title]
 
     def compute(self, c: float, family: str) -> dict[str, Any]:
         curves = {name: (fam.bottlenecks, {"mean error (negated)": -fam.mean_error(),

@@ -70,7 +70,7 @@ class MultipleChoiceDemo(Demo):
         self._build_figure()
 
     def _build_figure(self) -> None:
-        self.fig, (self.ax_scores, self.ax_lp) = new_figure(1, 2, figsize=(10, 3.8))
+        self.fig, (self.ax_scores, self.ax_lp) = new_figure(1, 2, figsize=(8.4, 3.6))
         self.line_grade, = self.ax_scores.plot([], [], label="grade (higher = better)",
                                                **series_style(0))
         self.line_brier, = self.ax_scores.plot([], [], label="Brier score (lower = better)",
@@ -91,6 +91,7 @@ class MultipleChoiceDemo(Demo):
         self.ax_scores.set_ylim(-0.03, max(1.03, 1.05 * top))
         low = min(c[key].mean(axis=0).min() for c in self.curves.values() for key in ("lp_correct", "lp_wrong"))
         self.ax_lp.set_ylim(1.1 * low - 0.1, 0.3)
+        self.data_artists = [self.line_grade, self.line_brier, self.line_grade_chance, self.line_brier_chance, self.line_lp_correct, self.line_lp_wrong, self.ax_scores.title]
 
     def compute(self, n_options: int, grid: str) -> dict[str, Any]:
         widths = self.family.widths if grid == "dense" else sparse_grid(self.family.widths)

@@ -62,13 +62,13 @@ class MirageToyDemo(Demo):
             raise ValueError(f"sparse_sizes must hold at least 2 sizes, got {sparse_sizes!r}")
         per_token_accuracy(self.grids["sparse"], c)  # validates the sizes and c
         self.c = c
-        self.fig, (self.ax_em, self.ax_ted) = new_figure(1, 2, figsize=(10, 3.8))
+        self.fig, (self.ax_em, self.ax_ted) = new_figure(1, 2, figsize=(8.4, 3.6))
         self.lines = {}
         for ax, metric in ((self.ax_em, "em"), (self.ax_ted, "ted")):
             model = dict(series_style(0), marker=None)
             measured = dict(series_style(1), linestyle="none")
             self.lines[metric, "expected"], = ax.plot([], [], label="model (expected)", **model)
-            self.lines[metric, "measured"], = ax.plot([], [], label="measured", **measured)
+            self.lines[metric, "measured"], = ax.plot([], [], label="measured on a test set", **measured)
             set_log_x(ax)
             ax.set_xlabel("model size N (parameters)")
             ax.set_xlim(min(g.min() for g in self.grids.values()) / 2,
@@ -81,6 +81,7 @@ class MirageToyDemo(Demo):
         self.ax_ted.set_ylabel("edit distance (lower is better)")
         self.zero_note = self.ax_em.text(0.03, 0.78, "", transform=self.ax_em.transAxes,
                                          ha="left", va="top", fontsize=9)
+        self.data_artists = [*self.lines.values(), self.zero_note]
 
     def compute(self, length: int, alpha: float, n_items: str, sizes: str, accuracy_axis: str,
                 seed: int) -> dict[str, Any]:
@@ -105,8 +106,6 @@ class MirageToyDemo(Demo):
         self.lines["em", "measured"].set_data(n, state["exact_match_measured"])
         self.lines["ted", "expected"].set_data(n, state["edit_distance"])
         self.lines["ted", "measured"].set_data(n, state["edit_distance_measured"])
-        label = f"measured ({state['n_items']:,} items)"
-        self.ax_em.get_legend().get_texts()[1].set_text(label)
         if self.ax_em.get_yscale() != state["accuracy_axis"]:
             if state["accuracy_axis"] == "log":  # a measured 0 cannot be shown and is left out
                 set_log_y(self.ax_em)

@@ -48,6 +48,7 @@ class LogAxisDemo(Demo):
         self.ax.set_ylim(-0.03, 1.03)
         self.ax.set_ylabel("score (toy model)")
         self.ax.legend(loc="lower right")
+        self.data_artists = [self.line]
 
     def compute(self, x_axis: str, midpoint: float) -> dict:
         return {"x_axis": x_axis, "midpoint": midpoint, "score": toy_performance(SIZES, midpoint)}

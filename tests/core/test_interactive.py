@@ -37,13 +37,13 @@ def _panel(demo):
 def recorder(monkeypatch):
     """Record each PNG the panel renders."""
     pngs = []
-    render = interactive.render_png
+    render = interactive.FigureRenderer.render
 
-    def recording_render(fig):
-        pngs.append(render(fig))
+    def recording_render(self):
+        pngs.append(render(self))
         return pngs[-1]
 
-    monkeypatch.setattr(interactive, "render_png", recording_render)
+    monkeypatch.setattr(interactive.FigureRenderer, "render", recording_render)
     return pngs
 
 
