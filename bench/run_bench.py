@@ -1,22 +1,29 @@
 """Time what a learner waits for, against the course's targets (``make bench``).
 
-* every demo in ``course_lib.catalog.DEMOS``: ``compute`` alone (target: median < 30 ms) and
-  ``update`` + PNG render, i.e. one slider move (target: median < 100 ms), over each control's
-  ``sweep()`` values with the other controls at their defaults, several repeats;
+* every demo in ``course_lib.catalog.DEMOS``, through the same renderer the panels use
+  (:class:`course_lib.core.rendering.FigureRenderer`), over each control's ``sweep()`` values
+  with the other controls at their defaults, several repeats: ``compute`` alone (target: median
+  < 10 ms), a data-only slider move (compute, blitted redraw, PNG; target: median < 25 ms) and a
+  move that redraws the whole figure (target: median < 100 ms), medians and maxima;
 * every entry in ``course_lib.catalog.LIVE_FAMILIES``: the training a notebook runs live
   (target < 10 s);
-* every notebook in ``notebooks/``: execution top to bottom on a fresh kernel (target < 60 s).
+* every notebook in ``notebooks/``: execution top to bottom on a fresh kernel (target < 60 s);
+* with Chromium installed, every panel of every lesson in JupyterLab: key press to new image
+  (target: median < 80 ms, max < 150 ms), from the browser suite's harness;
+* each lesson's own extra measurements: ``bench/<lesson>.py`` files with a ``report()``.
 
 It prints a table per part and PASS/MISS per target. It is a report, not a test: it exits 0
-even when a target is missed, unless ``--strict`` is given.
+even when a target is missed, unless ``--strict`` is given. The machine is shared and noisy:
+read medians, and compare numbers from one run.
 
 Usage::
 
-    python bench/run_bench.py [--repeats N] [--only demos,families,notebooks] [--strict]
+    python bench/run_bench.py [--repeats N] [--only demos,families,notebooks,browser,lessons] [--strict]
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import sys
 import time
@@ -24,7 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from course_lib import catalog
-from course_lib.core.style import render_png
+from course_lib.core.rendering import FigureRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -32,8 +39,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 from execute_notebook import execute  # noqa: E402  (needs tools/ on the path)
 
 #: target name -> limit in seconds
-TARGETS = {"update median": 0.100, "compute median": 0.030, "live training": 10.0, "notebook run": 60.0}
-PARTS = ("demos", "families", "notebooks")
+TARGETS = {"compute median": 0.010, "data-only move median": 0.025, "full redraw median": 0.100,
+           "live training": 10.0, "notebook run": 60.0, "browser median": 0.080, "browser max": 0.150}
+PARTS = ("demos", "families", "notebooks", "browser", "lessons")
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -51,35 +59,51 @@ def _ms(seconds: float) -> str:
 
 
 def bench_demo(name: str, repeats: int) -> dict[str, list[float]]:
-    """Times (s) of ``compute`` and of ``update`` + render over every control's sweep."""
+    """Times (s) of ``compute``, and of whole moves by the path the renderer took ("blit", "full")."""
     demo = catalog.make_demo(name)
-    times: dict[str, list[float]] = {"compute": [], "update": []}
+    renderer = FigureRenderer(demo.fig, demo.data_artists)
+    demo.update()
+    renderer.render()
+    times: dict[str, list[float]] = {"compute": [], "blit": [], "full": []}
     for _ in range(repeats):
         for control, spec in demo.controls.items():
-            for value in spec.sweep():
+            for value in spec.sweep() + [spec.value]:
                 params = demo.resolve({control: value})
                 times["compute"].append(_timed(lambda: demo.compute(**params)))
-                times["update"].append(_timed(lambda: (demo.update(**{control: value}), render_png(demo.fig))))
+                seconds = _timed(lambda: (demo.update(**{control: value}), renderer.render()))
+                times[renderer.last_path].append(seconds)
     return times
+
+
+def _stats(values: list[float]) -> tuple[str, str]:
+    if not values:
+        return f"{'-':>8}", f"{'-':>8}"
+    return _ms(statistics.median(values)), _ms(max(values))
 
 
 def report_demos(repeats: int) -> list[str]:
     """Print the demo table; return the missed targets."""
     names = sorted(catalog.DEMOS)
-    print(f"\nDemos ({len(names)} registered; {repeats} repeats over each control's sweep; ms)")
+    print(f"\nDemos ({len(names)} registered; {repeats} repeats over each control's sweep; ms; "
+          "n = moves that took that path)")
     if not names:
         print("  none registered in course_lib.catalog.DEMOS")
         return []
     width = max(len(n) for n in names + ["demo"]) + 2
-    print(f"  {'demo':<{width}}{'compute med':>12}{'max':>9}{'update+png med':>16}{'max':>9}  verdict")
+    print(f"  {'demo':<{width}}{'compute med':>12}{'data-only med':>14}{'max':>8}{'n':>5}"
+          f"{'full med':>10}{'max':>8}{'n':>5}  verdict")
     missed = []
     for name in names:
         t = bench_demo(name, repeats)
-        c_med, u_med = statistics.median(t["compute"]), statistics.median(t["update"])
-        verdicts = [_verdict(c_med, "compute median"), _verdict(u_med, "update median")]
-        print(f"  {name:<{width}}{_ms(c_med):>12}{_ms(max(t['compute'])):>9}{_ms(u_med):>16}"
-              f"{_ms(max(t['update'])):>9}  compute {verdicts[0]}, update {verdicts[1]}")
-        missed += [f"demo {name}: {what}" for what, v in zip(("compute", "update"), verdicts) if v == "MISS"]
+        checks = [("compute", "compute median", t["compute"]), ("data-only move", "data-only move median", t["blit"]),
+                  ("full redraw", "full redraw median", t["full"])]
+        verdicts = [(what, _verdict(statistics.median(v), target) if v else "n/a") for what, target, v in checks]
+        blit_med, blit_max = _stats(t["blit"])
+        full_med, full_max = _stats(t["full"])
+        print(f"  {name:<{width}}{_ms(statistics.median(t['compute'])):>12}{blit_med:>14}{blit_max:>8}"
+              f"{len(t['blit']):>5}{full_med:>10}{full_max:>8}{len(t['full']):>5}  "
+              + ", ".join(f"{what} {v}" for what, v in verdicts))
+        missed += [f"demo {name}: {what}" for what, v in verdicts if v == "MISS"]
     return missed
 
 
@@ -119,6 +143,44 @@ def report_notebooks() -> list[str]:
     return missed
 
 
+def report_browser() -> list[str]:
+    """Key press to new image per panel in JupyterLab (needs Chromium and the browser extras)."""
+    print("\nBrowser latency (JupyterLab, headless Chromium; key press to new image; ms)")
+    try:
+        sys.path.insert(0, str(ROOT / "tests" / "browser"))
+        from harness import measure_lab_latency  # noqa: E402  (optional: needs playwright)
+    except ImportError as err:
+        print(f"  skipped: {err} (run `make test-browser` once to install the browser tools)")
+        return []
+    if not Path("/usr/bin/chromium").exists():
+        print("  skipped: /usr/bin/chromium is not installed (as root: ci/browser-setup --apt)")
+        return []
+    missed = []
+    results = measure_lab_latency(sorted((ROOT / "notebooks").glob("*.ipynb")), moves=12)
+    for (notebook, panel), values in results.items():
+        med, top = statistics.median(values), max(values)
+        verdicts = [_verdict(med, "browser median"), _verdict(top, "browser max")]
+        print(f"  {notebook:<28} panel {panel:<3}{_ms(med):>10} median{_ms(top):>10} max   "
+              f"median {verdicts[0]}, max {verdicts[1]}")
+        missed += [f"browser {notebook} panel {panel}: {what}" for what, v in zip(("median", "max"), verdicts)
+                   if v == "MISS"]
+    return missed
+
+
+def report_lessons() -> list[str]:
+    """Each lesson's own measurements (``bench/<lesson>.py`` with a ``report()`` returning misses)."""
+    missed = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.name == Path(__file__).name:
+            continue
+        spec = importlib.util.spec_from_file_location(f"bench_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        print(f"\nLesson measurements: {path.stem}")
+        missed += list(module.report() or [])
+    return missed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time demos, live training and notebooks against targets.")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of each demo sweep (default 3)")
@@ -138,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         missed += report_families()
     if "notebooks" in parts:
         missed += report_notebooks()
+    if "browser" in parts:
+        missed += report_browser()
+    if "lessons" in parts:
+        missed += report_lessons()
     print(f"\n{'MISS: ' + '; '.join(missed) if missed else 'PASS: every target met'}")
     return 1 if missed and args.strict else 0
 

@@ -66,8 +66,11 @@ class FloatSlider:
         return list(dict.fromkeys([self.min, self.value, self.max]))
 
     def sweep(self, n: int = 10) -> list[float]:
-        """``n`` evenly spread values over the range (for benchmarks)."""
-        return [float(v) for v in np.linspace(self.min, self.max, n)]
+        """Up to ``n`` evenly spread values on the slider's own steps (for benchmarks)."""
+        count = int(round((self.max - self.min) / self.step)) + 1
+        picks = np.unique(np.linspace(0, count - 1, min(n, count)).round().astype(int))
+        decimals = max(0, -int(np.floor(np.log10(self.step))) + 6)
+        return [float(round(min(self.min + int(i) * self.step, self.max), decimals)) for i in picks]
 
     def validate(self, name: str, value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
