@@ -1,6 +1,6 @@
 """Execute notebooks on fresh kernels of *this* Python environment.
 
-Used by ``tests/test_determinism.py`` and ``bench/run_bench.py``. A notebook's kernelspec
+Used by ``tests/notebooks/test_lessons.py`` and ``bench/run_bench.py``. A notebook's kernelspec
 says ``python3``, which Jupyter resolves through its kernel search path, where a user's own
 ``python3`` kernelspec may point at another environment. Like ``nbval --nbval-current-env``,
 this module starts the kernel with ``sys.executable`` instead, in the notebook's folder.

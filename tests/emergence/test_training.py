@@ -1,7 +1,6 @@
 """Tests of the addition problems, models, families and their shipped cache."""
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
@@ -210,23 +209,6 @@ def test_train_family_defaults_are_the_cache_settings(monkeypatch):
     monkeypatch.setitem(addition._CACHE_SETTINGS, "epochs", 11)
     with pytest.raises(RuntimeError, match="rebuild"):
         load_family.__wrapped__(2, "direct")  # the file no longer matches the documented settings
-
-
-def test_cache_file_round_trip_and_version_check(tmp_path):
-    flags = np.random.default_rng(5).random((3, 7, 5)) < 0.5  # 105 bits: not a whole byte count
-    path = family_cache.write_families(tmp_path / "f.npz", {"a": {"flags": flags, "w": np.arange(3)}}, {"seed": 1})
-    fields, settings = family_cache.read_family(str(path), "a")
-    assert np.array_equal(fields["flags"], flags) and fields["w"].tolist() == [0, 1, 2]
-    assert settings["seed"] == 1 and family_cache.family_names(path) == ["a"]
-    with pytest.raises(ValueError, match="name"):
-        family_cache.read_family(path, "b")
-    old = dict(np.load(path))
-    old["settings_json"] = np.asarray(json.dumps({"format_version": 0, "families": ["a"]}))
-    np.savez_compressed(tmp_path / "old.npz", **old)
-    with pytest.raises(RuntimeError, match="format version"):
-        family_cache.read_family(tmp_path / "old.npz", "a")
-    with pytest.raises(FileNotFoundError):
-        family_cache.read_family(tmp_path / "missing.npz", "a")
 
 
 # --- input validation -------------------------------------------------------------------

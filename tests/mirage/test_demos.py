@@ -2,7 +2,7 @@
 and their shared helpers.
 
 The digits demos get tiny synthetic families, so these tests check the demo logic and
-drawing, not the models (see test_digits_families.py for those).
+drawing, not the models (see test_digits.py for those).
 """
 import numpy as np
 import pytest
