@@ -1,0 +1,265 @@
+"""Lesson 05 demos: IsoFLOP curves of the published laws, the toy grid's fits, and inference demand.
+
+- :class:`IsoFLOPDemo` (§3): the loss along one IsoFLOP line under a chosen coefficient set,
+  where a model of a chosen tokens-per-parameter ratio sits on it, and the frontier beside
+  Hoffmann et al.'s Table 3.
+- :class:`ToyGridDemo` (§6-§7): an IsoFLOP grid of tiny models with the law fitted to it (E
+  free or fixed to the true entropy) and the three approaches' frontiers.
+- :class:`InferenceDemo` (§10): lifetime compute of every model size that reaches a target
+  loss, for a chosen lifetime inference demand (Sardana et al. 2024).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from course_lib.chinchilla.analysis import GridAnalysis, analyse_grid
+from course_lib.chinchilla.grid import MAIN_BUDGETS, load_grid
+from course_lib.core.controls import Choice, FloatSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
+from course_lib.papers import hoffmann2022
+from course_lib.scaling import COEFFICIENT_SETS, compute_optimal, inference_optimal, isoflop_curve, tokens_for_loss
+
+__all__ = ["IsoFLOPDemo", "ToyGridDemo", "InferenceDemo"]
+
+LAW_NAMES = tuple(COEFFICIENT_SETS)
+#: tokens-per-parameter ratios offered for "your model" (strings: they label toggle buttons); Gopher had about 1
+TOKEN_RATIOS = ("1", "5", "20", "100", "500")
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td style='text-align:left'>{k}</td><td style='text-align:right'>{v}</td></tr>"
+                    for k, v in rows)
+    return f"<table>{cells}</table>"
+
+
+class IsoFLOPDemo(Demo):
+    """Loss along an IsoFLOP line of the published laws, and the compute-optimal frontier.
+
+    Used in notebook 05 §3.
+    """
+
+    controls = {
+        "log10_compute": FloatSlider(18.0, 26.0, 23.75, 0.05, label="compute log₁₀ C (FLOPs)"),
+        "coefficients": Choice(LAW_NAMES, LAW_NAMES[0], label="coefficients"),
+        "tokens_per_param": Choice(TOKEN_RATIOS, "20", label="your model: tokens per parameter"),
+    }
+    caption = ("Left: predicted loss of every model size trained on the same compute C = 6ND (one IsoFLOP "
+               "line); the circle is its minimum, the square a model trained on your tokens-per-parameter "
+               "ratio. Right: the compute-optimal size N_opt(C) of each coefficient set, Table 3's projections "
+               "(crosses) and the current budget (circle).")
+
+    def __init__(self):
+        self.fig, (self.ax, self.ax_frontier) = new_figure(1, 2, figsize=(8.4, 3.6))
+        self.n_grid = np.geomspace(1e6, 1e14, 400)
+        self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None), label="IsoFLOP line")
+        self.best, = self.ax.plot([], [], linestyle="none", marker="o", color=series_style(0)["color"],
+                                  markersize=8, label="optimum")
+        self.yours, = self.ax.plot([], [], linestyle="none", marker="s", color=series_style(1)["color"],
+                                   markersize=8, label="your ratio")
+        set_log_x(self.ax)
+        self.ax.set_xlim(1e6, 1e14)
+        self.ax.set_ylim(1.6, 4.6)
+        self.ax.set_xlabel("parameters N")
+        self.ax.set_ylabel("predicted loss (nats/token)")
+        self.ax.legend(loc="upper right", fontsize=9)
+        self.ax.set_title("One IsoFLOP line", fontsize=11)
+        compute = np.geomspace(1e18, 1e26, 50)
+        self.frontier_lines = {}
+        for i, (name, law) in enumerate(COEFFICIENT_SETS.items()):
+            style = dict(series_style(i), marker=None)
+            self.frontier_lines[name], = self.ax_frontier.plot(compute, compute_optimal(compute, law)[0],
+                                                               label=name, **style)
+        table = hoffmann2022.TABLE_3
+        self.ax_frontier.plot([r.flops for r in table], [r.params for r in table], linestyle="none", marker="x",
+                              color="black", label="Table 3 (Approach 1)")
+        self.here, = self.ax_frontier.plot([], [], linestyle="none", marker="o", color="black", markersize=8,
+                                           markerfacecolor="none", markeredgewidth=2)
+        set_log_x(self.ax_frontier)
+        set_log_y(self.ax_frontier)
+        self.ax_frontier.set_xlim(1e18, 1e26)
+        self.ax_frontier.set_ylim(1e8, 1e13)
+        self.ax_frontier.set_xlabel("training compute C (FLOPs)")
+        self.ax_frontier.set_ylabel("compute-optimal N")
+        self.ax_frontier.legend(loc="upper left", fontsize=8)
+        self.ax_frontier.set_title("The frontier", fontsize=11)
+        self.data_artists = [self.curve, self.best, self.yours, self.here, *self.frontier_lines.values()]
+
+    def compute(self, log10_compute: float, coefficients: str, tokens_per_param: str) -> dict[str, Any]:
+        law = COEFFICIENT_SETS[coefficients]
+        tokens_per_param = float(tokens_per_param)
+        C = 10.0 ** log10_compute
+        n_opt, d_opt = compute_optimal(C, law)
+        n_yours = np.sqrt(C / (6 * tokens_per_param))  # D = r N and C = 6 N D
+        return {"C": C, "law": coefficients, "loss": isoflop_curve(C, self.n_grid, law), "n_opt": n_opt,
+                "d_opt": d_opt, "loss_opt": law.loss(n_opt, d_opt), "n_yours": n_yours,
+                "loss_yours": law.loss(n_yours, tokens_per_param * n_yours), "ratio": tokens_per_param}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self.curve.set_data(self.n_grid, state["loss"])
+        self.best.set_data([state["n_opt"]], [state["loss_opt"]])
+        self.yours.set_data([state["n_yours"]], [state["loss_yours"]])
+        self.here.set_data([state["C"]], [state["n_opt"]])
+        for name, line in self.frontier_lines.items():
+            line.set_linewidth(3.5 if name == state["law"] else 1.2)
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        return _table([("compute C", f"{state['C']:.3g} FLOPs"),
+                       ("N_opt / D_opt", f"{state['n_opt']:.3g} / {state['d_opt']:.3g} tokens"),
+                       ("optimal tokens per parameter", f"{state['d_opt'] / state['n_opt']:.1f}"),
+                       ("loss at the optimum", f"{state['loss_opt']:.4f}"),
+                       (f"your model ({state['ratio']:.0f} tokens/param)",
+                        f"N = {state['n_yours']:.3g}, loss {state['loss_yours']:.4f} "
+                        f"(+{state['loss_yours'] - state['loss_opt']:.4f})")])
+
+
+class ToyGridDemo(Demo):
+    """An IsoFLOP grid of tiny language models, the law fitted to it, and the three approaches' frontiers.
+
+    Used in notebook 05 §6-§7.
+
+    Parameters
+    ----------
+    analysis : GridAnalysis, optional
+        What the notebook computed (:func:`~course_lib.chinchilla.analysis.analyse_grid`); by
+        default the cached grid at :data:`~course_lib.chinchilla.grid.MAIN_BUDGETS`, analysed here (about a second).
+    """
+
+    controls = {"fit": Choice(("E free", "E fixed to H"), "E free", label="law fitted with")}
+    caption = ("Left: final loss of each tiny model (markers, one colour per compute budget) against its size, "
+               "with the fitted law's IsoFLOP curves (lines), the fitted E (dashed) and the true entropy H "
+               "(dotted). Right: N_opt against compute from the three approaches, with a slope-0.5 guide.")
+
+    def __init__(self, analysis: GridAnalysis | None = None):
+        if analysis is None:
+            analysis = analyse_grid(load_grid().subset(MAIN_BUDGETS))
+        if not isinstance(analysis, GridAnalysis):
+            raise TypeError(f"analysis must be a GridAnalysis, got {type(analysis).__name__}")
+        self.analysis = analysis
+        grid = analysis.grid
+        self.fig, (self.ax, self.ax_frontier) = new_figure(1, 2, figsize=(8.4, 3.8))
+        n_all = grid.n_params
+        self.n_grid = np.geomspace(n_all.min() / 1.5, n_all.max() * 1.5, 200)
+        self.fit_lines = []
+        for i, budget in enumerate(grid.budgets):
+            style = series_style(i)
+            n, loss = grid.curve(budget)
+            self.ax.plot(n, loss, linestyle="none", marker=style["marker"], color=style["color"],
+                         label=f"C = {budget:.0e}")
+            line, = self.ax.plot([], [], color=style["color"], linestyle="-", linewidth=1.3)
+            self.fit_lines.append(line)
+        self.e_line = self.ax.axhline(np.nan, color="grey", linestyle="--", linewidth=1.3)
+        self.ax.axhline(grid.entropy, color="black", linestyle=":", linewidth=1.5)
+        self.ax.text(n_all.min(), grid.entropy + 0.02, f"true entropy H = {grid.entropy:.3f}", fontsize=8,
+                     va="bottom")
+        self.e_label = self.ax.text(n_all.min(), np.nan, "", fontsize=8, va="top", color="grey")
+        set_log_x(self.ax)
+        self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
+        self.ax.set_ylim(min(analysis.law.E, grid.entropy) - 0.12, min(grid.loss.max(), 3.2) + 0.1)
+        self.ax.set_xlabel("non-embedding parameters N")
+        self.ax.set_ylabel("loss (nats/token)")
+        self.ax.legend(loc="lower right", fontsize=8, ncol=1)
+        budgets = np.geomspace(grid.budgets[0] / 1.5, grid.budgets[-1] * 1.5, 30)
+        a2 = analysis.approach2
+        self.ax_frontier.plot(a2.budgets, a2.n_opt, linestyle="none", marker="o", color=series_style(0)["color"],
+                              label=f"2: parabola minima (a = {a2.a:.2f})")
+        a1 = analysis.approach1
+        self.ax_frontier.plot(a1.flops, a1.n_best, linestyle="none", marker=".", color=series_style(1)["color"],
+                              label=f"1: envelope (a = {a1.a:.2f})")
+        self.law_frontier, = self.ax_frontier.plot([], [], color=series_style(2)["color"], linestyle="-",
+                                                   label="3: fitted law")
+        guide = a2.n_opt[0] * (budgets / a2.budgets[0]) ** 0.5
+        self.ax_frontier.plot(budgets, guide, color="grey", linestyle=":", linewidth=1.2, label="slope 0.5")
+        set_log_x(self.ax_frontier)
+        set_log_y(self.ax_frontier)
+        self.ax_frontier.set_xlim(budgets[0], budgets[-1])
+        self.ax_frontier.set_ylim(min(a2.n_opt.min(), a1.n_best.min()) / 3, max(a2.n_opt.max(), a1.n_best.max()) * 3)
+        self.ax_frontier.set_xlabel("compute C (FLOPs)")
+        self.ax_frontier.set_ylabel("N_opt")
+        self.legend = self.ax_frontier.legend(loc="upper left", fontsize=8)
+        self.budget_axis = budgets
+        self.data_artists = [*self.fit_lines, self.e_line, self.e_label, self.law_frontier]
+
+    def compute(self, fit: str) -> dict[str, Any]:
+        law = self.analysis.law if fit == "E free" else self.analysis.law_fixed_E
+        curves = [isoflop_curve(b, self.n_grid, law) for b in self.analysis.grid.budgets]
+        return {"fit": fit, "law": law, "curves": curves, "frontier": compute_optimal(self.budget_axis, law)[0],
+                "objective": self.analysis.objective if fit == "E free" else self.analysis.objective_fixed_E}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        for line, curve in zip(self.fit_lines, state["curves"]):
+            line.set_data(self.n_grid, curve)
+        law = state["law"]
+        self.e_line.set_ydata([law.E, law.E])
+        self.e_label.set_position((self.n_grid[0] * 1.6, law.E - 0.01))
+        self.e_label.set_text(f"fitted E = {law.E:.3f}")
+        self.law_frontier.set_data(self.budget_axis, state["frontier"])
+        self.legend.get_texts()[2].set_text(f"3: fitted law (a = {law.a:.2f})")
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        law = state["law"]
+        return _table([("fit", state["fit"]), ("E, A, B", f"{law.E:.3f}, {law.A:.3g}, {law.B:.3g}"),
+                       ("α, β", f"{law.alpha:.3f}, {law.beta:.3f}"), ("a = β/(α+β)", f"{law.a:.3f}"),
+                       ("summed Huber objective", f"{state['objective']:.2e}")])
+
+
+class InferenceDemo(Demo):
+    """Lifetime compute (training + inference) of every model size that reaches a target loss.
+
+    Used in notebook 05 §10.
+    """
+
+    controls = {
+        "log10_inference_tokens": FloatSlider(9.0, 14.0, 12.3, 0.1, label="lifetime inference log₁₀ tokens"),
+        "coefficients": Choice(LAW_NAMES, "Epoch 2024", label="coefficients"),
+    }
+    caption = ("Every model size that reaches Chinchilla's predicted loss needs its own number of training "
+               "tokens; the curve is its training plus inference compute relative to the compute-optimal "
+               "(Chinchilla-style) model's, the circle the cheapest model for the chosen demand and the "
+               "triangle the compute-optimal one.")
+
+    def __init__(self):
+        self.fig = new_figure(1, 1, figsize=(7.0, 3.6))[0]
+        self.ax = self.fig.axes[0]
+        self.n_grid = np.geomspace(3e9, 3e11, 300)
+        self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None))
+        self.best, = self.ax.plot([], [], linestyle="none", marker="o", color=series_style(0)["color"],
+                                  markersize=9, label="cheapest for this demand")
+        self.chinchilla, = self.ax.plot([], [], linestyle="none", marker="^", color=series_style(1)["color"],
+                                        markersize=9, label="compute-optimal (no inference)")
+        self.ax.axhline(1.0, color="grey", linestyle=":", linewidth=1)
+        set_log_x(self.ax)
+        self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
+        self.ax.set_ylim(0.3, 2.0)
+        self.ax.set_xlabel("parameters N")
+        self.ax.set_ylabel("lifetime compute / compute-optimal's")
+        self.ax.legend(loc="upper right", fontsize=9)
+        self.data_artists = [self.curve, self.best, self.chinchilla]
+
+    def compute(self, log10_inference_tokens: float, coefficients: str) -> dict[str, Any]:
+        law = COEFFICIENT_SETS[coefficients]
+        target = law.loss(hoffmann2022.CHINCHILLA[0], hoffmann2022.CHINCHILLA[1])
+        inference = 10.0 ** log10_inference_tokens
+        best = inference_optimal(target, inference, law)
+        plain = inference_optimal(target, 0.0, law)
+        plain_cost = plain.train_flops + 2 * plain.n_params * inference
+        cost = 6 * self.n_grid * tokens_for_loss(self.n_grid, target, law) + 2 * self.n_grid * inference
+        relative = cost / plain_cost
+        relative[relative > 10] = np.nan  # far above the axes (or never reaching the target): not drawn
+        return {"target": target, "inference": inference, "best": best, "plain": plain,
+                "relative": relative, "best_relative": best.total_flops / plain_cost}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self.curve.set_data(self.n_grid, state["relative"])
+        self.best.set_data([state["best"].n_params], [state["best_relative"]])
+        self.chinchilla.set_data([state["plain"].n_params], [1.0])
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        b, p = state["best"], state["plain"]
+        return _table([("target loss", f"{state['target']:.4f}"),
+                       ("inference tokens", f"{state['inference']:.3g}"),
+                       ("compute-optimal model", f"{p.n_params:.3g} params, {p.tokens_per_parameter:.0f} tokens/param"),
+                       ("cheapest model", f"{b.n_params:.3g} params, {b.tokens_per_parameter:.0f} tokens/param"),
+                       ("its lifetime compute", f"{state['best_relative']:.1%} of the compute-optimal model's")])

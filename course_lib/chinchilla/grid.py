@@ -1,0 +1,195 @@
+"""IsoFLOP grids of tiny language models: for each compute budget C, several sizes N trained on D = C / (6N).
+
+:func:`run_grid` trains every (budget, width) pair, with a progress bar; :func:`live_grid` is the
+small grid notebook 05 trains live and :func:`full_grid` the larger one whose results ship in
+``cache/isoflop_grid.npz`` (:func:`build_grid_cache` rebuilds it, ``make cache``; :func:`load_grid`
+reads it). Runs with fewer than :data:`MIN_STEPS` optimiser steps are skipped: they are the
+largest models of the smallest budgets, too short-trained to mean anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from course_lib.chinchilla.language import MarkovLanguage
+from course_lib.chinchilla.model import batch_size, n_params, train_model
+from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
+from course_lib.core.progress import progress
+from course_lib.core.validation import check_bool, check_count, check_scalar
+
+__all__ = ["IsoFLOPGrid", "WIDTH_LADDER", "MIN_STEPS", "FULL_GRID_WIDTHS", "LIVE_GRID_WIDTHS", "MAIN_BUDGETS",
+           "run_grid", "live_grid", "full_grid", "load_grid", "build_grid_cache", "write_grid_cache"]
+
+#: hidden widths on a x1.5 ladder (every one a multiple of 4)
+WIDTH_LADDER = (8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024)
+#: runs with fewer optimiser steps than this are skipped
+MIN_STEPS = 100
+#: the cached grid: budget -> widths (8 per budget around its optimum; 1e12 is where the toy saturates)
+FULL_GRID_WIDTHS = {1e10: WIDTH_LADDER[4:12], 3e10: WIDTH_LADDER[5:13], 1e11: WIDTH_LADDER[6:14],
+                    3e11: WIDTH_LADDER[7:15], 1e12: WIDTH_LADDER[8:15]}
+#: the grid notebook 05 trains live: 4 widths per budget, one rung up the ladder per budget
+LIVE_GRID_WIDTHS = {3e9: (24, 48, 96, 192), 1e10: (32, 64, 128, 256), 3e10: (48, 96, 192, 384)}
+#: the budgets the lesson analyses (1e12 is shown apart: the toy saturates there)
+MAIN_BUDGETS = (1e10, 3e10, 1e11, 3e11)
+CACHE_FILE = "isoflop_grid.npz"
+FAMILY = "isoflop_grid"
+#: the live grid's results, kept too so that tests check the lesson's claims about it without retraining
+LIVE_FAMILY = "live_grid"
+FIELDS = ("budget", "width", "n_params", "tokens", "batch", "steps", "loss")
+
+
+@dataclass
+class IsoFLOPGrid:
+    """Final losses of an IsoFLOP grid, one entry per trained run.
+
+    Attributes
+    ----------
+    budget : array
+        The compute budget C each run was sized for.
+    width, n_params, tokens, batch, steps : arrays
+        The model's width h, non-embedding parameters N, training tokens D, batch and steps.
+    loss : array
+        Exact population cross-entropy (nats per token) after training.
+    entropy : float
+        The language's entropy rate H: no model can go below it.
+    """
+
+    budget: np.ndarray
+    width: np.ndarray
+    n_params: np.ndarray
+    tokens: np.ndarray
+    batch: np.ndarray
+    steps: np.ndarray
+    loss: np.ndarray
+    entropy: float
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def flops(self) -> np.ndarray:
+        """Compute actually spent, 6 N D (within half a batch of the budget)."""
+        return 6.0 * self.n_params * self.tokens
+
+    @property
+    def budgets(self) -> np.ndarray:
+        """The distinct budgets, ascending."""
+        return np.unique(self.budget)
+
+    def __len__(self) -> int:
+        return len(self.loss)
+
+    def curve(self, budget: float) -> tuple[np.ndarray, np.ndarray]:
+        """(N, loss) of one budget's runs, by increasing N. Used in notebook 05 §6."""
+        budget = check_scalar("budget", budget, minimum=0, include_minimum=False)
+        rows = np.isclose(self.budget, budget, rtol=1e-9)
+        if not rows.any():
+            raise ValueError(f"budget must be one of {self.budgets.tolist()}, got {budget:g}")
+        order = np.argsort(self.n_params[rows])
+        return self.n_params[rows][order], self.loss[rows][order]
+
+    def subset(self, budgets: Sequence[float]) -> "IsoFLOPGrid":
+        """The runs of the given budgets only."""
+        rows = np.zeros(len(self), dtype=bool)
+        for b in budgets:
+            hit = np.isclose(self.budget, b, rtol=1e-9)
+            if not hit.any():
+                raise ValueError(f"budgets must be among {self.budgets.tolist()}, got {b:g}")
+            rows |= hit
+        return IsoFLOPGrid(*(getattr(self, f)[rows] for f in FIELDS), entropy=self.entropy,
+                           settings=dict(self.settings))
+
+    def as_arrays(self) -> dict[str, np.ndarray]:
+        return {f: getattr(self, f) for f in FIELDS}
+
+
+def _plan(widths_by_budget: dict[float, Sequence[int]], vocab: int) -> list[tuple[float, int, int]]:
+    plan = []
+    for budget, widths in widths_by_budget.items():
+        budget = check_scalar("budgets", budget, minimum=0, include_minimum=False)
+        for width in widths:
+            n = n_params(width, vocab)
+            tokens = int(round(budget / (6 * n)))
+            if tokens >= 128 and round(tokens / batch_size(tokens)) >= MIN_STEPS:
+                plan.append((budget, int(width), tokens))
+    if not plan:
+        raise ValueError("the grid has no run with at least MIN_STEPS steps; use larger budgets or smaller widths")
+    return plan
+
+
+def run_grid(widths_by_budget: dict[float, Sequence[int]], language: MarkovLanguage | None = None,
+             seed: int = 0, show_progress: bool = True) -> IsoFLOPGrid:
+    """Train one model per (budget, width) on D = C / (6N) tokens and record its final loss.
+
+    Used in notebook 05 §6.
+
+    Parameters
+    ----------
+    widths_by_budget : dict
+        Compute budget C (FLOPs) -> the widths to train at that budget. Runs that would take
+        fewer than :data:`MIN_STEPS` steps are skipped.
+    language : MarkovLanguage, optional
+        Default: ``MarkovLanguage()`` (V = 64, seed 0).
+    seed : int, default 0
+        Seed of every run's weights and token stream.
+    show_progress : bool, default True
+    """
+    if not isinstance(widths_by_budget, dict) or not widths_by_budget:
+        raise ValueError("widths_by_budget must be a non-empty dict of budget -> widths")
+    language = MarkovLanguage() if language is None else language
+    if not isinstance(language, MarkovLanguage):
+        raise TypeError(f"language must be a MarkovLanguage, got {type(language).__name__}")
+    seed = check_count("seed", seed, minimum=0)
+    show_progress = check_bool("show_progress", show_progress)
+    plan = _plan(widths_by_budget, language.vocab)
+    rows = []
+    for budget, width, tokens in progress(plan, label="IsoFLOP runs", enabled=show_progress):
+        run = train_model(width, tokens, language, seed=seed)
+        rows.append((budget, width, run.n_params, run.tokens, run.batch, run.steps, run.loss))
+    columns = [np.array(c) for c in zip(*rows)]
+    columns = [c.astype(float) if i in (0, 6) else c.astype(np.int64) for i, c in enumerate(columns)]
+    settings = {"vocab": language.vocab, "successors": language.successors,
+                "concentration": language.concentration, "language_seed": language.seed, "seed": seed,
+                "min_steps": MIN_STEPS}
+    return IsoFLOPGrid(*columns, entropy=language.entropy_rate, settings=settings)
+
+
+def live_grid(show_progress: bool = False) -> IsoFLOPGrid:
+    """The small grid notebook 05 trains live (:data:`LIVE_GRID_WIDTHS`, 12 runs, about 8 s on one core).
+
+    The notebook calls :func:`run_grid` with these settings written out; this is the same
+    call, for tests and the benchmark.
+    """
+    return run_grid(dict(LIVE_GRID_WIDTHS), show_progress=show_progress)
+
+
+def full_grid(show_progress: bool = True) -> IsoFLOPGrid:
+    """The cached grid (:data:`FULL_GRID_WIDTHS`), retrained: about 5 minutes on one core."""
+    return run_grid(dict(FULL_GRID_WIDTHS), show_progress=show_progress)
+
+
+def write_grid_cache(grid: IsoFLOPGrid, live: IsoFLOPGrid) -> Path:
+    """Write the full and the live grid to ``cache/isoflop_grid.npz``."""
+    run_keys = ("vocab", "successors", "concentration", "language_seed", "seed", "min_steps")
+    settings = dict({key: grid.settings[key] for key in run_keys}, entropy=grid.entropy,
+                    widths_by_budget={f"{b:g}": list(w) for b, w in FULL_GRID_WIDTHS.items()},
+                    live_widths_by_budget={f"{b:g}": list(w) for b, w in LIVE_GRID_WIDTHS.items()})
+    return write_families(source_file(__package__, CACHE_FILE),
+                          {FAMILY: grid.as_arrays(), LIVE_FAMILY: live.as_arrays()}, settings)
+
+
+def build_grid_cache(show_progress: bool = False) -> Path:
+    """Retrain :func:`full_grid` and :func:`live_grid` and write ``cache/isoflop_grid.npz`` (about 4 minutes)."""
+    return write_grid_cache(full_grid(show_progress=show_progress), live_grid(show_progress=show_progress))
+
+
+def load_grid(name: str = FAMILY) -> IsoFLOPGrid:
+    """The cached full IsoFLOP grid, or with ``name="live_grid"`` the live grid's results. Used in notebook 05 §7."""
+    if name not in (FAMILY, LIVE_FAMILY):
+        raise ValueError(f"name must be {FAMILY!r} or {LIVE_FAMILY!r}, got {name!r}")
+    try:
+        fields, settings = read_family(packaged_file(__package__, CACHE_FILE), name)
+    except FileNotFoundError as err:
+        raise FileNotFoundError(f"the IsoFLOP grid cache {CACHE_FILE} is missing; rebuild it with {REBUILD}") from err
+    return IsoFLOPGrid(*(fields[f] for f in FIELDS), entropy=float(settings["entropy"]), settings=settings)
