@@ -1,0 +1,165 @@
+"""What test-set contamination does to a benchmark score.
+
+The benchmark of :func:`course_lib.corpus.make_corpus` is a cloze test: each item is a prompt
+and its answer, the item's last word. :class:`LongestMatchModel` is the simplest language
+model that can profit from having seen an item: it predicts the next word from the longest
+end of the prompt (up to ``max_context`` words) that occurs in its training text, taking the
+word that most often followed it there. An item leaked verbatim into training is recalled
+from its own copy; a clean item has to make do with shorter, common contexts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from course_lib.core.validation import check_count
+from course_lib.corpus import Corpus, normalize
+from course_lib.dedup import ngram_overlap
+
+__all__ = ["CONTEXTS", "LongestMatchModel", "cloze", "BenchmarkScore", "benchmark_score", "overlap_by_leak"]
+
+#: the context lengths the model tries, longest first
+CONTEXTS = (12, 8, 6, 4, 3, 2, 1)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _hash(windows: np.ndarray) -> np.ndarray:
+    """One 64-bit key per row of word ids (a polynomial hash that wraps around mod 2^64)."""
+    h = np.zeros(windows.shape[0], dtype=np.uint64)
+    for k in range(windows.shape[1]):
+        h = h * _MIX + windows[:, k].astype(np.uint64) + np.uint64(1)
+    return h
+
+
+def cloze(item: str) -> tuple[list[str], str]:
+    """Split a test item into (prompt words, answer word), both normalised.
+
+    Used in notebook 06 §3.
+    """
+    words = normalize(item)
+    if len(words) < 2:
+        raise ValueError(f"item must have at least 2 words, got {item!r}")
+    return words[:-1], words[-1]
+
+
+class LongestMatchModel:
+    """Predict the next word from the longest end of the prompt seen in training.
+
+    Used in notebook 06 §3.
+
+    Parameters
+    ----------
+    train_docs : sequence of str
+    contexts : tuple of int
+        Context lengths to try, longest first.
+    """
+
+    def __init__(self, train_docs, contexts: tuple[int, ...] = CONTEXTS):
+        self.contexts = tuple(check_count("contexts", c) for c in contexts)
+        if list(self.contexts) != sorted(set(self.contexts), reverse=True):
+            raise ValueError(f"contexts must be distinct lengths, longest first, got {contexts!r}")
+        self.vocabulary: dict[str, int] = {}
+        ids = []
+        for doc in train_docs:
+            if not isinstance(doc, str):
+                raise TypeError(f"train_docs must hold str documents, got {type(doc).__name__}")
+            for line in doc.split("\n"):
+                ids += [self.vocabulary.setdefault(w, len(self.vocabulary)) for w in normalize(line)]
+                ids.append(-1)  # no context runs across a line or document break
+        if len(self.vocabulary) == 0:
+            raise ValueError("train_docs must hold some words (the corpus is empty)")
+        tokens = np.asarray(ids, dtype=np.int64)
+        self.tables = {}
+        for length in self.contexts:
+            if len(tokens) <= length:
+                continue
+            windows = np.lib.stride_tricks.sliding_window_view(tokens, length + 1)
+            windows = windows[(windows >= 0).all(axis=1)]
+            if len(windows) == 0:
+                continue
+            keys, nxt = _hash(windows[:, :length]), windows[:, length]
+            order = np.lexsort((nxt, keys))
+            keys, nxt = keys[order], nxt[order]
+            # count each (context, next word); keep the most frequent next word per context
+            new_pair = np.concatenate([[True], (keys[1:] != keys[:-1]) | (nxt[1:] != nxt[:-1])])
+            starts = np.flatnonzero(new_pair)
+            counts = np.diff(np.concatenate([starts, [len(keys)]]))
+            pair_keys, pair_next = keys[starts], nxt[starts]
+            best = np.lexsort((-counts, pair_keys))  # by context, most frequent next word first
+            first = np.concatenate([[True], pair_keys[best][1:] != pair_keys[best][:-1]])
+            self.tables[length] = (pair_keys[best][first], pair_next[best][first])
+        self.words = np.array(list(self.vocabulary), dtype=object)
+
+    def predict(self, prompts) -> list[str]:
+        """The predicted next word of each prompt (a list of normalised words)."""
+        out: list[str] = []
+        for prompt in prompts:
+            ids = np.asarray([self.vocabulary.get(w, -2) for w in prompt], dtype=np.int64)
+            guess = ""
+            for length in self.contexts:
+                if length > len(ids) or length not in self.tables or (ids[-length:] < 0).any():
+                    continue
+                keys, nxt = self.tables[length]
+                key = _hash(ids[None, -length:])[0]
+                pos = int(np.searchsorted(keys, key))
+                if pos < len(keys) and keys[pos] == key:
+                    guess = str(self.words[nxt[pos]])
+                    break
+            out.append(guess)
+        return out
+
+
+@dataclass(frozen=True)
+class BenchmarkScore:
+    """Accuracy of a model on the benchmark, overall and by how each item leaked.
+
+    ``correct`` is per item; ``by_leak`` maps each leak type to (items, accuracy).
+    """
+
+    correct: np.ndarray
+    by_leak: dict
+
+    @property
+    def accuracy(self) -> float:
+        return float(self.correct.mean())
+
+    def clean_accuracy(self) -> float:
+        """Accuracy on the items that did not leak."""
+        return self.by_leak["none"][1]
+
+
+def benchmark_score(corpus: Corpus, train_docs) -> BenchmarkScore:
+    """Train :class:`LongestMatchModel` on ``train_docs`` and score it on ``corpus.test_items``.
+
+    Used in notebook 06 §3.
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be a course_lib.corpus.Corpus, got {type(corpus).__name__}")
+    model = LongestMatchModel(train_docs)
+    prompts, answers = zip(*(cloze(t) for t in corpus.test_items))
+    correct = np.asarray([g == a for g, a in zip(model.predict(prompts), answers)], dtype=bool)
+    by_leak = {}
+    for leak in ("none", "verbatim", "paraphrase", "short"):
+        pick = corpus.test_leak == leak
+        by_leak[leak] = (int(pick.sum()), float(correct[pick].mean()) if pick.any() else float("nan"))
+    return BenchmarkScore(correct, by_leak)
+
+
+def overlap_by_leak(corpus: Corpus, train_docs, n: int) -> dict[str, tuple[int, float]]:
+    """Per leak type, among the test items of at least ``n`` words: (items, share flagged).
+
+    Leak types without an item that long are left out.
+
+    An item is flagged when one of its n-grams occurs in ``train_docs``
+    (:func:`course_lib.dedup.ngram_overlap`). Used in notebook 06 §3.
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be a course_lib.corpus.Corpus, got {type(corpus).__name__}")
+    n = check_count("n", n)
+    long_enough = np.asarray([len(normalize(t)) >= n for t in corpus.test_items], dtype=bool)
+    items = [t for t, ok in zip(corpus.test_items, long_enough) if ok]
+    flagged = ngram_overlap(train_docs, items, n=n).contaminated
+    leak = corpus.test_leak[long_enough]
+    return {kind: (int((leak == kind).sum()), float(flagged[leak == kind].mean()))
+            for kind in ("none", "verbatim", "paraphrase", "short") if (leak == kind).any()}

@@ -1,0 +1,128 @@
+"""Lesson 06 demo: LSH banding, bands × rows, against exact Jaccard.
+
+:class:`BandingDemo` shows, for one split of the MinHash signature into bands of rows, the
+S-curve 1 − (1 − s^r)^b (the chance that a pair of similarity s becomes a candidate), the
+measured share of pairs that did, binned by their exact Jaccard similarity, and precision and
+recall against the pairs whose exact similarity is at least a target.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from course_lib import dedup
+from course_lib.core.controls import Choice, FloatSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import new_figure, series_style
+from course_lib.data_quality.experiment import default_study
+from course_lib.data_quality.near_dup import BIN_EDGES, SPLITS, BandingStudy
+
+__all__ = ["BandingDemo", "split_label"]
+
+_TARGETS = np.round(np.arange(0.30, 0.951, 0.05), 2)
+
+
+def split_label(bands: int, rows: int) -> str:
+    """ "16 bands × 8 rows" (or "1 band", "1 row")."""
+    return f"{bands} band{'s' * (bands != 1)} × {rows} row{'s' * (rows != 1)}"
+
+
+class BandingDemo(Demo):
+    """Bands × rows: the S-curve, the measured candidate rate, precision and recall.
+
+    Used in notebook 06 §2.
+
+    Parameters
+    ----------
+    study : BandingStudy, optional
+        What the notebook computed (:func:`course_lib.data_quality.near_dup.banding_study`); by
+        default the lesson's corpus is built and studied here (a few seconds).
+    """
+
+    caption = ("Left: the chance that a pair becomes a candidate, predicted by the S-curve (line) and "
+               "measured on every pair of the corpus, binned by exact Jaccard similarity (markers; bins "
+               "with fewer than 5 pairs left out; dotted line: the threshold (1/b)^(1/r)). Right: precision "
+               "and recall of the candidates when a near duplicate is a pair with exact Jaccard at least the "
+               "target (dashed line).")
+
+    def __init__(self, study: BandingStudy | None = None):
+        if study is None:
+            study = default_study()
+        if not isinstance(study, BandingStudy):
+            raise TypeError(f"study must be a BandingStudy, got {type(study).__name__}")
+        self.study = study
+        self.splits = [s for s in SPLITS if s in study.candidates]
+        labels = tuple(split_label(b, r) for b, r in self.splits)
+        default = split_label(16, 8) if (16, 8) in self.splits else labels[0]
+        self.controls = {"split": Choice(labels, default, label="split"),
+                         "target": FloatSlider(0.3, 0.95, 0.8, 0.05, label="near duplicate if J ≥")}
+        self._by_label = dict(zip(labels, self.splits))
+        # everything a move shows, precomputed: compute() is a lookup
+        self.s = np.linspace(0, 1, 201)
+        centres = (BIN_EDGES[:-1] + BIN_EDGES[1:]) / 2
+        enough = study.truth.histogram() >= 5
+        self.table = {}
+        for split in self.splits:
+            pr = np.array([study.precision_recall(*split, t) for t in _TARGETS])
+            self.table[split] = {"curve": dedup.lsh_candidate_probability(self.s, *split),
+                                 "rates": np.where(enough, study.rates(*split), np.nan),
+                                 "precision": pr[:, 1], "recall": pr[:, 2], "candidates": pr[:, 0]}
+        self.centres = centres
+
+        self.fig, (self.ax_s, self.ax_pr) = new_figure(1, 2, figsize=(8.4, 3.6),
+                                                       margins={"left": 0.08, "wspace": 0.3, "bottom": 0.15,
+                                                                "top": 0.82})
+        style0, style1, style2 = series_style(0), series_style(1), series_style(2)
+        self.curve, = self.ax_s.plot([], [], color=style0["color"], label="S-curve 1 − (1 − sʳ)ᵇ")
+        self.rates, = self.ax_s.plot([], [], color=style1["color"], marker=style1["marker"], linestyle="none",
+                                     label="measured")
+        self.threshold = self.ax_s.axvline(0.5, color="0.4", linestyle=":", linewidth=1.5)
+        self.target_s = self.ax_s.axvline(0.8, color=style2["color"], linestyle="--", linewidth=1.5)
+        self.ax_s.set_xlim(0, 1)
+        self.ax_s.set_ylim(-0.03, 1.03)
+        self.ax_s.set_xlabel("exact Jaccard similarity s")
+        self.ax_s.set_ylabel("P(candidate)")
+        self.ax_s.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
+        self.precision, = self.ax_pr.plot(_TARGETS, np.zeros_like(_TARGETS), color=style0["color"],
+                                          marker=style0["marker"], markersize=4, label="precision")
+        self.recall, = self.ax_pr.plot(_TARGETS, np.zeros_like(_TARGETS), color=style1["color"],
+                                       linestyle="--", marker=style1["marker"], markersize=4, label="recall")
+        self.target_pr = self.ax_pr.axvline(0.8, color=style2["color"], linestyle="--", linewidth=1.5)
+        self.ax_pr.set_xlim(0.28, 0.97)
+        self.ax_pr.set_ylim(-0.03, 1.03)
+        self.ax_pr.set_xlabel("target J (what counts as a near duplicate)")
+        self.ax_pr.set_ylabel("share")
+        self.ax_pr.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
+        self.data_artists = [self.curve, self.rates, self.threshold, self.target_s,
+                             self.precision, self.recall, self.target_pr]
+
+    def compute(self, split: str, target: float) -> dict[str, Any]:
+        bands, rows = self._by_label[split]
+        row = self.table[bands, rows]
+        k = int(np.argmin(np.abs(_TARGETS - target)))
+        return {"bands": bands, "rows": rows, "target": float(_TARGETS[k]),
+                "threshold": dedup.lsh_threshold(bands, rows), "curve": row["curve"], "rates": row["rates"],
+                "precision_curve": row["precision"], "recall_curve": row["recall"],
+                "candidates": int(row["candidates"][k]), "precision": float(row["precision"][k]),
+                "recall": float(row["recall"][k]),
+                "true_pairs": self.study.truth.count_at_least(float(_TARGETS[k]))}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self.curve.set_data(self.s, state["curve"])
+        self.rates.set_data(self.centres, state["rates"])
+        t = state["threshold"]
+        self.threshold.set_xdata([t, t])
+        for line in (self.target_s, self.target_pr):
+            line.set_xdata([state["target"]] * 2)
+        self.precision.set_ydata(np.nan_to_num(state["precision_curve"], nan=-1.0))
+        self.recall.set_ydata(np.nan_to_num(state["recall_curve"], nan=-1.0))
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        def pct(x):
+            return "—" if np.isnan(x) else f"{100 * x:.0f}%"
+        return ("<table><tr><th>split</th><th>threshold (1/b)<sup>1/r</sup></th><th>candidates</th>"
+                "<th>pairs with J ≥ target</th><th>precision</th><th>recall</th></tr>"
+                f"<tr><td>{split_label(state['bands'], state['rows'])}</td><td>{state['threshold']:.2f}</td>"
+                f"<td>{state['candidates']:,}</td><td>{state['true_pairs']:,}</td>"
+                f"<td>{pct(state['precision'])}</td><td>{pct(state['recall'])}</td></tr></table>")

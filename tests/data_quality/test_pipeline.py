@@ -1,0 +1,119 @@
+"""The pipeline's stages on small hand-made inputs, and the experiment helpers on a small corpus."""
+import numpy as np
+import pytest
+
+from course_lib.corpus import make_corpus
+from course_lib.data_quality import contamination, near_dup, pipeline, substrings
+from course_lib import dedup
+
+GOOD = " ".join(["The old man saw the dog and the cat with a friend."] * 6)
+
+
+def test_content_filter_counts_blocklisted_words():
+    keep = pipeline.content_filter(["casino jackpot loans and more", "casino night", GOOD], min_hits=3)
+    assert keep.tolist() == [False, True, True]
+    with pytest.raises(ValueError, match="min_hits"):
+        pipeline.content_filter([GOOD], min_hits=0)
+
+
+def test_html_to_text_drops_furniture_and_strips_tags():
+    page = "<nav> Home | News </nav>\n<p> Some text here. </p>\nShare this article: Facebook\n</body> </html>"
+    text, dropped = pipeline.html_to_text(page)
+    assert text == "Some text here.\nShare this article: Facebook" and dropped == (0, 3)
+
+
+@pytest.mark.parametrize("doc, rule", [
+    ("a b c", "word count"),
+    (" ".join(["abcdefghijklmn"] * 60), "mean word length"),
+    (" ".join(["#tag the"] * 40), "symbol ratio"),
+    ("\n".join(["• the golden harbour"] * 20), "bullet lines"),
+    ("\n".join(["the golden harbour and the castle near the quiet meadow were calm today ..."] * 10), "ellipsis lines"),
+    (" ".join(["123 456 789 the"] * 20), "alphabetic words"),
+    (" ".join(["old dog cat"] * 30), "stop words"),
+    (GOOD, ""),
+])
+def test_quality_rules(doc, rule):
+    assert pipeline.quality_problem(doc) == rule
+
+
+def test_deduplicate_removes_exact_and_near_copies_and_keeps_the_first():
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in rng.integers(0, 500, 120)]
+    base = " ".join(words)
+    near = " ".join(words[:60] + ["changed"] + words[61:])
+    other = " ".join(f"v{i}" for i in rng.integers(0, 500, 120))
+    keep, info = pipeline.deduplicate([base, other, base, near])
+    assert keep.tolist() == [True, True, False, False]
+    assert info["exact_removed"] == 1 and info["confirmed"] == 1
+
+
+def test_test_set_filter_skips_short_items():
+    docs = ["x " + " ".join(f"w{i}" for i in range(20)), "nothing to see"]
+    items = [" ".join(f"w{i}" for i in range(3, 17)), "w1 w2"]
+    keep, checked = pipeline.test_set_filter(docs, items, n=13)
+    assert keep.tolist() == [False, True] and checked.tolist() == [True, False]
+
+
+@pytest.fixture(scope="module")
+def small():
+    c = make_corpus(n_clean=400, exact_copies=20, near_copies=40, canaries_per_count=2, canary_counts=(1, 2, 4),
+                    n_low_quality=12, n_unsafe=6, n_test=30, n_leaked=4, seed=2)
+    return c, pipeline.run_pipeline(c)
+
+
+def test_run_pipeline_on_a_small_corpus(small):
+    c, result = small
+    names = [s.name for s in result.stages]
+    assert names == ["content filtering", "text extraction", "quality filtering", "deduplication",
+                     "test-set filtering"]
+    for stage in result.stages:
+        assert 0 <= stage.caught <= min(stage.removed, stage.planted)
+    assert result.stages[0].recall == 1 and result.stages[2].recall == 1
+    assert len(result.docs) == len(result.source)
+    assert "stage" in pipeline.stage_table(result.stages)
+    rates = pipeline.dedup_recall_by_edit_rate(c, result)
+    assert rates[0.0][1] == 1.0
+
+
+def test_all_pairs_jaccard_matches_pairwise_jaccard(small):
+    _, result = small
+    docs = list(result.dedup_input[:60])
+    truth = near_dup.all_pairs_jaccard(docs)
+    for i in range(0, 60, 7):
+        for j in range(i + 1, 60, 5):
+            assert truth.lookup([i * 60 + j])[0] == pytest.approx(dedup.jaccard(docs[i], docs[j]))
+    assert truth.histogram().sum() == truth.n_pairs
+
+
+def test_banding_study_rates_and_precision_recall(small):
+    _, result = small
+    docs = list(result.dedup_input)
+    sig = dedup.minhash_signatures(docs)
+    truth = near_dup.all_pairs_jaccard(docs)
+    study = near_dup.banding_study(sig, truth, ((16, 8), (8, 16)), show_progress=False)
+    n, precision, recall = study.precision_recall(16, 8, 0.8)
+    assert n == len(dedup.lsh_candidate_pairs(sig, 16, 8)) and 0 <= precision <= 1 and 0 <= recall <= 1
+    rates = study.rates(16, 8)
+    assert np.nanmax(rates) <= 1 and rates[-1] == 1.0
+
+
+def test_token_categories_cover_every_token(small):
+    c, _ = small
+    tokens, category, canary_k = substrings.token_categories(c)
+    assert np.all((category >= 0) == (tokens >= 0))
+    assert set(np.unique(canary_k)) == {0, 1, 2, 4}
+
+
+def test_longest_match_model_recalls_what_it_saw():
+    model = contamination.LongestMatchModel(["the old man saw the red dog today", "a cat saw the blue bird"])
+    prompts = [["old", "man", "saw", "the", "red"], ["cat", "saw", "the"], ["unknown"]]
+    assert model.predict(prompts) == ["dog", "blue", ""]
+    with pytest.raises(ValueError, match="longest first"):
+        contamination.LongestMatchModel(["a b"], contexts=(1, 2))
+
+
+def test_benchmark_score_by_leak(small):
+    c, result = small
+    score = contamination.benchmark_score(c, c.docs)
+    assert score.by_leak["verbatim"] == (4, 1.0)
+    assert set(score.by_leak) == {"none", "verbatim", "paraphrase", "short"}
