@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-__all__ = ["CheckResult", "run_cases", "call_learner", "short_repr", "NOT_IMPLEMENTED"]
+__all__ = ["CheckResult", "run_cases", "call_learner", "learner_name", "short_repr", "NOT_IMPLEMENTED"]
 
 #: what a check prints while the learner's function is still the stub
 NOT_IMPLEMENTED = "not implemented yet. Fill in the function above, run its cell, then run this check."
@@ -49,16 +49,27 @@ def _same_values(expected: Any, got: Any, rtol: float) -> bool:
     return bool(np.all(close))
 
 
+def learner_name(fn: Callable, fallback: str) -> str:
+    """The name the learner gave ``fn`` (``my_emergence_score``), or ``fallback`` for a lambda."""
+    name = getattr(fn, "__name__", "")
+    return name if name.isidentifier() else fallback
+
+
 def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
-              rtol: float = 1e-9, hint: str = "", shown_args: int | None = None) -> CheckResult:
+              rtol: float = 1e-9, hint: str = "", shown_args: int | None = None,
+              learner: Callable | None = None) -> CheckResult:
     """Call ``fn(*args)`` for each ``(description, args, expected)`` and report.
+
+    Messages name the learner's function as the learner wrote it (``my_emergence_score``),
+    and show numbers rounded to 6 significant digits.
 
     Parameters
     ----------
     name : str
-        What the learner implemented, for the messages.
+        What the learner implemented; used in the messages when the function has no name of
+        its own (a lambda).
     fn : callable
-        The learner's function.
+        The learner's function, or a wrapper around it (then pass ``learner``).
     cases : sequence of (description, args, expected)
     rtol : float
         Relative tolerance for numbers (infinities must match in sign).
@@ -67,9 +78,12 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
     shown_args : int, optional
         Show only the first ``shown_args`` arguments of a failing case (the others are
         bookkeeping of the checker, not the learner's input).
+    learner : callable, optional
+        The learner's own function when ``fn`` wraps it: its name is shown.
     """
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    name = learner_name(learner if learner is not None else fn, name)
     for i, (description, args, expected) in enumerate(cases, 1):
         got, failure = call_learner(name, fn, args, f"case {i} of {len(cases)} ({description})", hint)
         if failure is not None:
@@ -103,9 +117,18 @@ def call_learner(name: str, fn: Callable, args: tuple, where: str, hint: str) ->
     return None, CheckResult(False, message)
 
 
+def _rounded(value: Any) -> Any:
+    """``value`` with every float rounded to 6 significant digits (lists and tuples too)."""
+    if isinstance(value, float) and np.isfinite(value):
+        return float(f"{value:.6g}")
+    if isinstance(value, (list, tuple)):
+        return type(value)(_rounded(v) for v in value)
+    return value
+
+
 def short_repr(value: Any, limit: int = 90) -> str:
-    """``repr`` of ``value`` (arrays as lists), cut to ``limit`` characters."""
+    """``repr`` of ``value`` (arrays as lists, floats to 6 significant digits), cut to ``limit`` characters."""
     if isinstance(value, (np.ndarray, np.generic)):
         value = value.tolist()
-    text = repr(value)
+    text = repr(_rounded(value))
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -30,6 +30,10 @@ from course_lib.core.rendering import FigureRenderer
 __all__ = ["make_widget", "Panel", "show"]
 
 _STYLE = {"description_width": "initial"}
+#: caption and summary text at the size and line height of the notebook's markdown (JupyterLab's
+#: variables, with the classic front end's values as fallbacks); a widget's own line is 28 px
+_TEXT = ("font-size:var(--jp-content-font-size1, 14px);line-height:var(--jp-content-line-height, 1.5);"
+         "margin:4px 0")
 _LAYOUT = {"width": "420px"}
 
 
@@ -65,7 +69,7 @@ class Panel:
         width, height = demo.fig.canvas.get_width_height()
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self.summary = widgets.HTML()
-        caption = widgets.HTML(f"<p style='max-width:{max(width, 480)}px'><em>{demo.caption}</em></p>")
+        caption = widgets.HTML(f"<div style='{_TEXT};max-width:{max(width, 480)}px'><em>{demo.caption}</em></div>")
         self.box = widgets.VBox(list(self.controls.values()) + [self.image, self.summary, caption])
         for w in self.controls.values():
             w.observe(self._on_change, names="value")
@@ -79,7 +83,8 @@ class Panel:
         """Update the demo from the controls and re-show its figure and summary."""
         state = self.demo.update(**self.values())
         self.image.value = self.renderer.render()
-        self.summary.value = self.demo.summary_html(state)
+        summary = self.demo.summary_html(state)
+        self.summary.value = f"<div style='{_TEXT}'>{summary}</div>" if summary else ""
         return state
 
     def _on_change(self, change: dict) -> None:

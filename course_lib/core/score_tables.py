@@ -8,7 +8,33 @@ from __future__ import annotations
 import html
 import numpy as np
 
-__all__ = ["emergence_table_html", "format_score"]
+__all__ = ["emergence_table_html", "format_score", "table_html", "TABLE_STYLE", "CELL_STYLE"]
+
+#: a table that reads as one in JupyterLab, the classic Notebook and Colab: those front ends
+#: style a bare <table> differently (the classic one with no cell spacing at all), so every
+#: table carries its own spacing and rules
+TABLE_STYLE = "border-collapse:collapse;margin:6px 0;font-size:inherit;line-height:1.4"
+#: every cell: padding and a light rule, numbers right-aligned
+CELL_STYLE = "padding:3px 12px;border:1px solid #d0d0d0;text-align:right"
+_FIRST_CELL_STYLE = "padding:3px 12px;border:1px solid #d0d0d0;text-align:left"
+_HEAD_STYLE = "background:#f2f2f2;font-weight:bold"
+
+
+def table_html(header: list[str], rows: list[list[str]]) -> str:
+    """An HTML table with spacing and rules of its own; the first column is left-aligned.
+
+    ``header`` and the cells of ``rows`` are HTML (escape plain text before passing it).
+    """
+    if any(len(row) != len(header) for row in rows):
+        raise ValueError(f"every row must have {len(header)} cells")
+
+    def cells(row: list[str], tag: str, extra: str = "") -> str:
+        return "".join(f"<{tag} style='{_FIRST_CELL_STYLE if i == 0 else CELL_STYLE};{extra}'>{c}</{tag}>"
+                       for i, c in enumerate(row))
+
+    head = f"<tr>{cells(header, 'th', _HEAD_STYLE)}</tr>"
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
+    return f"<table style='{TABLE_STYLE}'>{head}{body}</table>"
 
 
 def format_score(score: float) -> str:
@@ -36,13 +62,8 @@ def emergence_table_html(scores: dict[str, dict[str, float]], note: str = "") ->
     for curve, row in scores.items():
         if list(row) != metrics:
             raise ValueError(f"scores[{curve!r}] must have the metrics {metrics}, got {list(row)}")
-    cell = "style='padding:2px 10px;text-align:right'"
-    head = "".join(f"<th {cell}>{html.escape(m)}</th>" for m in metrics)
-    body = "".join(
-        f"<tr><td style='padding:2px 10px'>{html.escape(curve)}</td>"
-        + "".join(f"<td {cell}>{format_score(row[m])}</td>" for m in metrics) + "</tr>"
-        for curve, row in scores.items())
-    foot = f"<p style='margin:2px 0'><small>{html.escape(note)}</small></p>" if note else ""
+    table = table_html([""] + [html.escape(m) for m in metrics],
+                       [[html.escape(curve)] + [format_score(row[m]) for m in metrics] for curve, row in scores.items()])
+    foot = f"<div style='margin:2px 0;font-size:90%'>{html.escape(note)}</div>" if note else ""
     return ("<b>Emergence score</b> (Schaeffer et al. 2023, Eq. 1): the total rise divided by the "
-            "typical step, so it is large when most steps are small, before a jump or after saturation."
-            f"<table><tr><th></th>{head}</tr>{body}</table>{foot}")
+            f"typical step, so it is large when most steps are small, before a jump or after saturation.{table}{foot}")

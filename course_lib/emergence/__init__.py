@@ -2,21 +2,25 @@
 
 Notebook section -> what it calls:
 
-- §1 What the papers saw: :mod:`course_lib.papers.wei2022`,
-  :func:`~course_lib.emergence.plots.plot_emergent_scales`.
-- §2 All steps right, or nothing: :mod:`course_lib.papers.bigbench2022`,
+- §1 What the papers saw: :mod:`course_lib.papers.wei2022` (all 22 named rows of Table 1),
+  :func:`~course_lib.emergence.plots.plot_emergent_scales`, :mod:`course_lib.papers.bigbench2022`.
+- §2 All steps right, or nothing:
   :func:`~course_lib.emergence.plots.plot_all_steps_right`, :func:`~course_lib.emergence.checks.all_steps_right`.
 - §3 The emergence score: :func:`course_lib.metrics.emergence_score`,
   :func:`~course_lib.emergence.plots.toy_step_accuracy`, :func:`~course_lib.emergence.checks.emergence_score`.
-- §4 Training a family of adders live: :func:`~course_lib.emergence.training.train_family`
-  (:mod:`~course_lib.emergence.problems`, :mod:`~course_lib.emergence.models`,
-  :class:`~course_lib.emergence.family.AdditionFamily`), :func:`~course_lib.emergence.checks.exact_match`,
-  :class:`~course_lib.emergence.demos.EmergenceDemo` over the cached families
-  (:func:`~course_lib.emergence.training.load_family`).
+- §4 Training a family of adders live: one model with :func:`~course_lib.emergence.training.train_model`
+  (:mod:`~course_lib.emergence.problems`, :mod:`~course_lib.emergence.models`), then the family with
+  :func:`~course_lib.emergence.training.train_family` (:class:`~course_lib.emergence.family.AdditionFamily`),
+  :func:`~course_lib.emergence.checks.exact_match`, :class:`~course_lib.emergence.demos.EmergenceDemo`
+  over the live and the cached families (:func:`~course_lib.emergence.training.load_family`), and
+  :func:`~course_lib.emergence.thresholds.threshold_decomposition` (why longer sums need larger models).
 - §5 A scratchpad: the scratchpad kind of :func:`~course_lib.emergence.training.train_family`,
-  :func:`course_lib.model_sizes.first_crossing`.
+  :func:`course_lib.model_sizes.first_crossing`, and the two ablations
+  (:func:`~course_lib.emergence.training.load_ablation`: the direct network given the true carries,
+  the step network without its carry).
 
-Cached results: ``cache/addition_families.npz`` (:func:`build_cache`).
+Cached results: ``cache/addition_families.npz`` and ``cache/addition_ablations.npz`` (:func:`build_cache`).
+The claims the notebook's prose makes about these results are tested in ``tests/emergence/test_claims.py``.
 """
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ NOTEBOOK = "01_emergence.ipynb"
 DEMOS = {"emergence": "course_lib.emergence.demos:EmergenceDemo"}
 #: live family name -> "module:function" that trains what the notebook trains live
 LIVE_FAMILIES = {
+    "one adder, 4 digits, width 64": "course_lib.emergence.training:train_live_one_adder",
     "adders, 4 digits, direct": "course_lib.emergence.training:train_live_direct",
     "adders, 4 digits, scratchpad": "course_lib.emergence.training:train_live_scratchpad",
 }
@@ -37,5 +42,5 @@ README_DEMO = "emergence"
 
 
 def build_cache() -> list[Path]:
-    """Retrain every cached adder family and rewrite ``cache/addition_families.npz``."""
-    return [training.build_cache()]
+    """Retrain every cached adder family: ``cache/addition_families.npz`` and ``cache/addition_ablations.npz``."""
+    return [training.build_cache(), training.build_ablation_cache()]

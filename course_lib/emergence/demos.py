@@ -12,7 +12,7 @@ import numpy as np
 
 from course_lib.core.controls import Choice, IntSlider
 from course_lib.core.demo import Demo
-from course_lib.core.score_tables import format_score
+from course_lib.core.score_tables import format_score, table_html
 from course_lib.core.style import new_figure, series_style, set_log_x
 from course_lib.emergence.training import load_family
 from course_lib.metrics import emergence_score
@@ -50,10 +50,10 @@ class EmergenceDemo(Demo):
         "n_digits": IntSlider(2, 5, 4, label="digits per number"),
         "grid": Choice(("dense", "sparse"), "dense", label="model sizes sampled"),
     }
-    caption = ("Each marker is one trained model (a one-hidden-layer network; bigger markers to the right "
-               "are wider networks). Solid: the model writes the answer directly; dashed: it writes the "
-               "carries in a scratchpad and each digit is computed from its digit pair and the carry. "
-               "The dotted line is what guessing digits at random would score.")
+    caption = ("Each marker is one trained model (a one-hidden-layer network; markers further right are "
+               "wider networks with more parameters). Solid: the model writes the answer directly; dashed: "
+               "a step network writes each digit and the next carry from one digit pair and the carry it "
+               "wrote before. The dotted line is what guessing digits at random would score.")
 
     def __init__(self, families: Mapping[tuple[int, str], object] | None = None,
                  loader: Callable[[int, str], object] = load_family):
@@ -72,13 +72,14 @@ class EmergenceDemo(Demo):
             for kind in KINDS:
                 family = families[(n, kind)] if (n, kind) in families else loader(n, kind)
                 self.metrics[(n, kind)] = family_metrics(family)
-        self.fig, self.ax = new_figure(figsize=(7.5, 4.2))
+        self.fig, self.ax = new_figure(figsize=(8.0, 4.6), margins={"bottom": 0.25, "top": 0.92})
         self.lines = {kind: self.ax.plot([], [], label=KIND_LABELS[kind], **series_style(i))[0]
                       for i, kind in enumerate(KINDS)}
         self.chance = self.ax.axhline(0, color="0.4", linestyle=":", linewidth=1.5, label="random digits")
         set_log_x(self.ax)
         self.ax.set_xlabel("parameters (log axis)")
-        self.ax.legend(loc="center left", fontsize=9)
+        # below the axes: inside, it would cover the scratchpad's rise (left) or the direct one (right)
+        self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=9, frameon=False)
         self.data_artists = [*self.lines.values(), self.chance]
 
     def compute(self, metric: str, n_digits: int, grid: str) -> dict:
@@ -115,10 +116,7 @@ class EmergenceDemo(Demo):
                 scores.append(format_score(emergence_score(c["n_params"], y)) if len(y) >= 2 else "n/a")
             cross = first_crossing(c["n_params"], c["exact match"])
             cross_text = f"{cross:,.0f}" if cross is not None else "not reached"
-            rows.append(f"<tr><td>{KIND_LABELS[kind]}</td>" + "".join(f"<td>{s}</td>" for s in scores)
-                        + f"<td>{cross_text}</td></tr>")
-        head = "".join(f"<th>{m}</th>" for m in METRICS)
-        return ("<table><tr><th>family</th>" + head + "<th>params at exact match &ge; 0.5</th></tr>"
-                + "".join(rows) + "</table><p style='font-size:90%'>Emergence score of each curve "
-                "(higher = more sudden; ±∞ when more than half the steps are flat; edit distance is "
-                "scored as &minus;distance so that up is better).</p>")
+            rows.append([KIND_LABELS[kind], *scores, cross_text, str(len(c["n_params"]))])
+        table = table_html(["family", *METRICS, "params at exact match &ge; 0.5", "models"], rows)
+        return ("<b>Emergence score</b> of each curve (higher = more sudden; ±∞ when more than half the "
+                f"steps are flat; edit distance is scored as &minus;distance so that up is better).{table}")

@@ -14,6 +14,8 @@ __all__ = ["plot_emergent_scales", "toy_step_accuracy", "plot_all_steps_right"]
 def plot_emergent_scales(ax: Axes) -> None:
     """Dot plot of Wei et al. (2022) Table 1: the training FLOPs at which each ability emerged.
 
+    All 22 named rows; the row "Many BIG-Bench tasks", which has no single scale, is left out.
+
     Used in notebook 01 §1.
     """
     rows = wei2022.table_1_rows()
@@ -28,12 +30,12 @@ def plot_emergent_scales(ax: Axes) -> None:
         params = f"{r.params / 1e9:g}B" if r.params >= 1e9 else f"{r.params / 1e6:g}M"
         ax.annotate(f"{r.model}, {params}", (r.train_flops, yy), xytext=(7, -4),
                     textcoords="offset points", fontsize=8, color="0.3")
-    ax.set_yticks(y, [r.ability for r in rows], fontsize=9)
+    ax.set_yticks(y, [r.ability for r in rows], fontsize=8.5)
     set_log_x(ax)
     ax.set_xlim(3e19, 3e25)
     ax.set_xlabel("training FLOPs at which the ability emerged (log axis)")
-    ax.set_title("Wei et al. (2022), Table 1: emergent scale of each ability")
-    ax.legend(loc="upper right", fontsize=9)
+    ax.set_title("Wei et al. (2022), Table 1: the 22 named rows", fontsize=11)
+    ax.legend(loc="upper right", fontsize=9)  # the top right is empty: early rows have small FLOPs
     ax.grid(axis="y", alpha=0.15)
 
 

@@ -11,6 +11,8 @@ vary the number of test items and the answer length.
 - :func:`load_family` loads a precomputed family shipped with the package
   (n_digits 2..5, both kinds, 100,000 test problems).
 - :func:`build_cache` rebuilds that cache (``make cache`` rebuilds every lesson's).
+- :func:`load_ablation` and :func:`build_ablation_cache`: the two 4-digit ablations of lesson 01
+  §5 (the direct network given the true carries; the step network without its carry).
 
 The problems are made in :mod:`course_lib.emergence.problems`, the models in
 :mod:`course_lib.emergence.models`, the results and scores kept in
@@ -28,7 +30,8 @@ import numpy as np
 
 from course_lib.emergence.problems import check_n_digits, make_problems
 from course_lib.emergence.family import AdditionFamily, check_widths
-from course_lib.emergence.models import DirectAdditionModel, ScratchpadAdditionModel
+from course_lib.emergence.models import (DirectAdditionModel, DirectWithCarriesModel, ScratchpadAdditionModel,
+                                        StepWithoutCarryModel)
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
 from course_lib.core.environment import package_versions
 from course_lib.metrics import token_edit_distances
@@ -36,31 +39,45 @@ from course_lib.core.progress import progress
 from course_lib.core.validation import check_bool, check_choice, check_count
 
 __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
+           "ABLATION_KINDS", "ALL_KINDS", "ABLATION_WIDTHS", "ABLATION_FILE", "load_ablation", "build_ablation_cache",
            "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",
-           "CACHE_FILE", "train_live_direct", "train_live_scratchpad"]
+           "CACHE_FILE", "train_live_one_adder", "train_live_direct", "train_live_scratchpad"]
 
 KINDS = ("direct", "scratchpad")
+#: the two ablations of lesson 01 §5: the direct model given the true carries, and the
+#: scratchpad's step network without its carry input
+ABLATION_KINDS = ("direct_carries", "step_no_carry")
+ALL_KINDS = KINDS + ABLATION_KINDS
+_MODELS = {"direct": DirectAdditionModel, "direct_carries": DirectWithCarriesModel,
+           "scratchpad": ScratchpadAdditionModel, "step_no_carry": StepWithoutCarryModel}
 #: a dense, roughly x1.4 log-spaced width grid (widths 1-2 of a direct model are pure chance)
 DENSE_WIDTHS = (4, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256)
 #: the sparser grid a notebook trains live (about 5 s for 4 digits)
 LIVE_WIDTHS = (4, 8, 16, 32, 64, 128, 256)
-#: the scratchpad widths a notebook trains live (about 3 s for 4 digits): it crosses at width 3-4
-LIVE_SCRATCHPAD_WIDTHS = (1, 2, 3, 4, 6, 8)
+#: the scratchpad widths a notebook trains live (about 3 s for 4 digits): it crosses at width 3-4;
+#: 16 is there so that the demo's sparse grid (1, 4, 16, 64, 256) keeps three of them
+LIVE_SCRATCHPAD_WIDTHS = (1, 2, 3, 4, 6, 8, 16)
 #: cached widths per kind: the scratchpad family crosses the exact-match threshold at
 #: widths 1-4, so its grid starts at 1
 CACHE_WIDTHS = {"direct": DENSE_WIDTHS, "scratchpad": (1, 2, 3) + DENSE_WIDTHS}
 CACHE_N_DIGITS = (2, 3, 4, 5)
 CACHE_FILE = "addition_families.npz"
+#: the ablation families (4 digits only): cached widths per kind
+ABLATION_WIDTHS = {"direct_carries": DENSE_WIDTHS, "step_no_carry": (1, 2, 3, 4, 6, 8, 16, 64)}
+ABLATION_N_DIGITS = 4
+ABLATION_FILE = "addition_ablations.npz"
 _CACHE_SETTINGS = {"n_train": 50_000, "n_test": 100_000, "epochs": 10, "seed": 0}
 
 
 def _check_kind(kind) -> str:
-    return check_choice("kind", kind, KINDS)
+    return check_choice("kind", kind, ALL_KINDS)
 
 
 def train_model(n_digits: int, width: int, kind: str, a: np.ndarray, b: np.ndarray, s: np.ndarray,
                 epochs: int, seed: int) -> DirectAdditionModel | ScratchpadAdditionModel:
     """Train one addition model on the problems ``a + b = s``.
+
+    Used in notebook 01 §4 and 02 §3.
 
     The initial weights and the minibatch order come from ``numpy.random.default_rng([seed,
     width])``, so a model does not depend on which other widths are trained with it.
@@ -70,17 +87,16 @@ def train_model(n_digits: int, width: int, kind: str, a: np.ndarray, b: np.ndarr
     n_digits : int
     width : int
         Hidden units.
-    kind : {"direct", "scratchpad"}
+    kind : {"direct", "scratchpad", "direct_carries", "step_no_carry"}
+        The last two are the ablations of notebook 01 §5.
     a, b, s : uint8 digit arrays from :func:`course_lib.emergence.problems.make_problems`
     epochs : int
     seed : int
     """
     width, seed = check_count("width", width), check_count("seed", seed, minimum=0)
     rng = np.random.default_rng([seed, width])
-    if _check_kind(kind) == "direct":
-        model = DirectAdditionModel(n_digits, width, rng)
-    else:
-        model = ScratchpadAdditionModel(width, rng)
+    cls = _MODELS[_check_kind(kind)]
+    model = cls(n_digits, width, rng) if kind.startswith("direct") else cls(width, rng)
     return model.fit(a, b, s, epochs, rng)
 
 
@@ -89,7 +105,7 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
                  show_progress: bool = True) -> AdditionFamily:
     """Train one model per width on ``n_digits``-digit addition and test them all.
 
-    Used in notebook 01 §4-§5, through train_live_direct and train_live_scratchpad.
+    Used in notebook 01 §4-§5.
 
     Training and test problems are drawn, in that order, from ``default_rng(seed)``; the
     test problems are fresh draws (for 2 digits, with only 10,000 possible problems, most
@@ -102,8 +118,10 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
         Digits per operand (at least 1).
     widths : sequence of int
         Hidden widths, distinct positive ints; results keep this order.
-    kind : {"direct", "scratchpad"}
-        Whole answer at once, or digit by digit with the carry written in a scratchpad.
+    kind : {"direct", "scratchpad", "direct_carries", "step_no_carry"}
+        Whole answer at once, or digit by digit with the carry written in a scratchpad; or
+        one of the two ablations (the direct model given the true carries, the step network
+        without its carry).
     n_train, n_test : int
         Number of training and test problems.
     epochs : int
@@ -139,6 +157,15 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
         edit_distance[i] = token_edit_distances(predicted, test_s)
     return AdditionFamily(n_digits, kind, np.array(widths, dtype=np.int64), n_params, correct,
                           edit_distance, n_train, epochs, seed)
+
+
+def train_live_one_adder() -> DirectAdditionModel:
+    """The one adder lesson 01 trains first: 4 digits, width 64, the cache's problems and epochs.
+
+    Used in notebook 01 §4.
+    """
+    a, b, s = make_problems(4, _CACHE_SETTINGS["n_train"], np.random.default_rng(_CACHE_SETTINGS["seed"]))
+    return train_model(4, 64, "direct", a, b, s, epochs=_CACHE_SETTINGS["epochs"], seed=_CACHE_SETTINGS["seed"])
 
 
 def train_live_direct() -> AdditionFamily:
@@ -188,6 +215,57 @@ def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
         array.flags.writeable = False
     family.digit_accuracy(), family.exact_match(), family.mean_edit_distance()  # fill the caches
     return family
+
+
+@functools.lru_cache(maxsize=None)
+def load_ablation(kind: str) -> AdditionFamily:
+    """Load one of the two cached 4-digit ablation families of notebook 01 §5 (memoised).
+
+    Used in notebook 01 §5.
+
+    ``kind`` is ``"direct_carries"`` (the direct model given the true carries, widths
+    :data:`DENSE_WIDTHS`) or ``"step_no_carry"`` (the step network without its carry input,
+    widths ``ABLATION_WIDTHS["step_no_carry"]``). Same settings as :func:`load_family`; equal to
+    ``train_family(4, ABLATION_WIDTHS[kind], kind)``. Read-only, shared between callers.
+    """
+    kind = check_choice("kind", kind, ABLATION_KINDS)
+    fields, settings = read_family(packaged_file(__package__, ABLATION_FILE),
+                                   _family_name(ABLATION_N_DIGITS, kind))
+    stale = any(settings[key] != value for key, value in _CACHE_SETTINGS.items())
+    if stale or fields["widths"].tolist() != list(ABLATION_WIDTHS[kind]):
+        raise RuntimeError(f"{ABLATION_FILE} was built with other settings than this code documents; "
+                           f"rebuild it with {REBUILD}")
+    family = AdditionFamily(ABLATION_N_DIGITS, kind, fields["widths"], fields["n_params"], fields["correct"],
+                            fields["edit_distance"], settings["n_train"], settings["epochs"],
+                            settings["seed"])
+    for array in (family.widths, family.n_params, family.correct, family.edit_distance):
+        array.flags.writeable = False
+    return family
+
+
+def build_ablation_cache(path: str | Path | None = None) -> Path:
+    """Train the two 4-digit ablation families and write ``cache/addition_ablations.npz``.
+
+    Prints one line per family (about half a minute on one core).
+    """
+    path = source_file(__package__, ABLATION_FILE) if path is None else Path(path)
+    families, start = {}, time.perf_counter()
+    for kind in ABLATION_KINDS:
+        t0 = time.perf_counter()
+        family = train_family(ABLATION_N_DIGITS, ABLATION_WIDTHS[kind], kind, show_progress=False,
+                              **_CACHE_SETTINGS)
+        families[_family_name(ABLATION_N_DIGITS, kind)] = {
+            "widths": family.widths, "n_params": family.n_params,
+            "correct": family.correct, "edit_distance": family.edit_distance}
+        em = family.exact_match()
+        print(f"{ABLATION_N_DIGITS}-digit {kind:14s}: {len(family.widths)} widths in "
+              f"{time.perf_counter() - t0:5.1f} s; exact match {em[0]:.4f} .. {em[-1]:.4f}", flush=True)
+    settings = {**_CACHE_SETTINGS, "widths": {k: list(v) for k, v in ABLATION_WIDTHS.items()},
+                "n_digits": [ABLATION_N_DIGITS], "versions": package_versions(),
+                "machine": platform.machine()}
+    write_families(path, families, settings)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    return path
 
 
 def build_cache(path: str | Path | None = None) -> Path:

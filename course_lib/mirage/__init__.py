@@ -5,13 +5,21 @@ Notebook section -> what it calls:
 - §1 The claim: :mod:`course_lib.papers.schaeffer2023`.
 - §2 The toy model: :mod:`~course_lib.mirage.toy`, :class:`~course_lib.mirage.toy_demo.MirageToyDemo`,
   :func:`~course_lib.mirage.checks.toy_exact_match`.
-- §3 The three predictions on real adders: lesson 01's :func:`course_lib.emergence.training.load_family`,
-  :class:`~course_lib.mirage.adders_demo.AdditionMirageDemo`.
+- §3 The three predictions on real adders: lesson 01's :func:`course_lib.emergence.training.load_family`
+  and :func:`~course_lib.emergence.training.train_model`, :mod:`~course_lib.mirage.lengths` (prediction 3
+  on one fixed model), :class:`~course_lib.mirage.adders_demo.AdditionMirageDemo`.
 - §4 Induced emergence on images: :mod:`~course_lib.mirage.digits` (the split),
   :mod:`~course_lib.mirage.classifiers`, :class:`~course_lib.mirage.digits_demos.SubsetAccuracyDemo`,
   :func:`~course_lib.mirage.checks.sampled_subset_accuracy`; :mod:`~course_lib.mirage.autoencoders`,
   :class:`~course_lib.mirage.digits_demos.ReconstructionDemo`, :func:`~course_lib.mirage.checks.emergent_metric`.
-- §5 Multiple choice vs Brier score: :class:`~course_lib.mirage.multiple_choice_demo.MultipleChoiceDemo`.
+- §5 Multiple choice vs Brier score: :func:`~course_lib.mirage.multiple_choice_demo.keep_options`,
+  :func:`~course_lib.mirage.multiple_choice_demo.score_multiple_choice`,
+  :class:`~course_lib.mirage.multiple_choice_demo.MultipleChoiceDemo`.
+- §6 What the critique does and does not claim: :mod:`course_lib.papers.schaeffer2023` and the later
+  work (:mod:`course_lib.papers.du2024`, :mod:`~course_lib.papers.hu2024`, :mod:`~course_lib.papers.lu2024`)
+  and earlier accounts (:mod:`~course_lib.papers.michaud2023`, :mod:`~course_lib.papers.caballero2023`).
+
+The claims the notebook's prose makes about its results are tested in ``tests/mirage/test_claims.py``.
 
 Cached results: ``cache/digits_mlp.npz`` and ``cache/digits_autoencoder.npz`` (:func:`build_cache`).
 """
@@ -32,7 +40,8 @@ DEMOS = {
     "mirage_multiple_choice": "course_lib.mirage.multiple_choice_demo:MultipleChoiceDemo",
 }
 #: live family name -> "module:function" that trains what the notebook trains live
-LIVE_FAMILIES = {"digits, random-feature classifiers": "course_lib.mirage.classifiers:random_feature_family"}
+LIVE_FAMILIES = {"digits, random-feature classifiers": "course_lib.mirage.classifiers:train_random_feature_family",
+                 "scratchpad adder, width 3, on 10-digit sums": "course_lib.mirage.lengths:train_live_long_scratchpad"}
 #: the demo whose default figure stands for this lesson in the README (``make figures``)
 README_DEMO = "mirage_toy"
 

@@ -3,9 +3,10 @@
 Left panel, *resolution*: the exact match of the 4-digit direct family measured on a small
 or large block of its test problems. With 100 problems a model that is right 0.04% of the
 time reads 0; with 100,000 it reads above zero, as the product of its per-position accuracies
-predicts. Right panel, *answer length*: exact match of the 2- to 5-digit families falls
-geometrically with the answer length L (a straight line on a log axis, like p^L), while the
-edit distance grows about linearly (like L(1 - p)).
+predicts. Right panel, *target length*: one fixed model scored on the first k digits of its
+answers, k = 1, 2, ..., against the paper's predictions from its length-1 accuracy p:
+p^k for exact match (geometric) and k (1 - p) for the digits to fix (linear); see
+:mod:`course_lib.mirage.lengths`.
 """
 from __future__ import annotations
 
@@ -19,14 +20,23 @@ from course_lib.core.score_tables import emergence_table_html
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.emergence.training import load_family
 from course_lib.metrics import emergence_scores
+from course_lib.mirage.lengths import prefix_scores
 
-__all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_WIDTHS"]
+__all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_MODELS", "default_length_models"]
 
 #: where a measured exact match of 0 is drawn on the log axis
 FLOOR = 3e-6
-#: widths whose exact match is followed across answer lengths
-LENGTH_WIDTHS = (16, 64, 256)
-N_DIGITS = (2, 3, 4, 5)
+#: the fixed models of the right panel: name -> (kind, n_digits, width) of the cached default
+LENGTH_MODELS = {"scratchpad": ("scratchpad", 5, 3), "direct": ("direct", 5, 128)}
+
+
+def default_length_models(loader: Callable[[int, str], object] = load_family) -> dict[str, np.ndarray]:
+    """Per-digit correctness of the two cached fixed models of the right panel (see LENGTH_MODELS)."""
+    models = {}
+    for name, (kind, n_digits, width) in LENGTH_MODELS.items():
+        family = loader(n_digits, kind)
+        models[name] = np.asarray(family.correct[list(family.widths).index(width)])
+    return models
 
 
 class AdditionMirageDemo(Demo):
@@ -38,16 +48,30 @@ class AdditionMirageDemo(Demo):
     controls = {
         "n_items": Choice(("100", "1000", "10000", "100000"), "100", label="test problems"),
         "block": IntSlider(0, 9, 0, label="which block of test problems"),
-        "length_metric": Choice(("exact match", "edit distance"), "exact match", label="right panel"),
+        "length_model": Choice(tuple(LENGTH_MODELS), "scratchpad", label="fixed model (right)"),
+        "length_metric": Choice(("exact match", "digits wrong"), "exact match", label="right panel"),
     }
     caption = ("Left: exact match of the 4-digit adders measured on the chosen number of test problems "
                "(markers; hollow triangles at the bottom mean 'measured 0'), on all 100,000 (solid) and "
-               "the product of per-position accuracies (dashed). Right: the adders of widths 16, 64 and "
-               "256 trained for 2 to 5 digits, against answer length, with the prediction from their "
-               "per-digit accuracy p (dashed: p^L for exact match, L(1 - p) for edit distance).")
+               "the product of per-position accuracies (dashed). Right: one fixed model scored on the first "
+               "<i>k</i> digits of its answers (markers), with the predictions from its accuracy <i>p</i> on "
+               "the first digit alone (dashed: <i>p</i><sup><i>k</i></sup> for exact match, "
+               "<i>k</i>(1&minus;<i>p</i>) for the digits wrong).")
 
-    def __init__(self, loader: Callable[[int, str], object] = load_family):
-        family = loader(4, "direct")
+    def __init__(self, family=None, length_models: dict[str, np.ndarray] | None = None,
+                 loader: Callable[[int, str], object] = load_family):
+        """
+        Parameters
+        ----------
+        family : AdditionFamily, optional
+            The 4-digit direct family of the left panel (the cached one when omitted).
+        length_models : dict, optional
+            ``{"scratchpad": correct, "direct": correct}``: per-digit correctness (n_test, L)
+            of one fixed model each (:func:`default_length_models` when omitted).
+        loader : callable (n_digits, kind) -> AdditionFamily
+            Where omitted families come from (the shipped cache by default).
+        """
+        family = loader(4, "direct") if family is None else family
         self.n_params = np.asarray(family.n_params)
         exact = family.correct.all(axis=2)
         self.exact_cumulative = np.concatenate([np.zeros((len(exact), 1), np.int64),
@@ -56,14 +80,10 @@ class AdditionMirageDemo(Demo):
         self.exact_all = exact.mean(axis=1)
         self.product = family.position_accuracy().prod(axis=1)
         self.digit_accuracy = family.digit_accuracy()
-        self.lengths = np.array(N_DIGITS) + 1
-        self.by_length = {}
-        for w in LENGTH_WIDTHS:
-            rows = []
-            for n in N_DIGITS:
-                f = loader(n, "direct").subset((w,))
-                rows.append((f.exact_match()[0], f.mean_edit_distance()[0], f.digit_accuracy()[0]))
-            self.by_length[w] = np.array(rows).T  # (3, len(N_DIGITS))
+        models = default_length_models(loader) if length_models is None else length_models
+        if set(models) != set(LENGTH_MODELS):
+            raise ValueError(f"length_models must have the keys {sorted(LENGTH_MODELS)}, got {sorted(models)}")
+        self.by_length = {name: prefix_scores(correct) for name, correct in models.items()}
 
         self.fig, (self.ax_res, self.ax_len) = new_figure(1, 2, figsize=(8.4, 4.0),
                                                           margins={"left": 0.1, "right": 0.99, "wspace": 0.27})
@@ -81,34 +101,30 @@ class AdditionMirageDemo(Demo):
         ax.set_ylim(FLOOR / 2, 1.5)
         ax.set_xlabel("parameters (log axis)")
         ax.set_ylabel("exact match (log axis)")
-        ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.36), fontsize=8)
+        ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.36), fontsize=9)
 
         ax = self.ax_len
-        self.len_points, self.len_lines = {}, {}
-        for i, w in enumerate(LENGTH_WIDTHS):
-            st = series_style(i)
-            self.len_points[w], = ax.plot(self.lengths, np.ones(len(self.lengths)), linestyle="none",
-                                          marker=st["marker"], color=st["color"], markersize=7,
-                                          label=f"width {w}")
-            self.len_lines[w], = ax.plot(self.lengths, np.ones(len(self.lengths)), linestyle="--",
-                                         color=st["color"], linewidth=1.3)
-        ax.set_xticks(self.lengths)
-        ax.set_xlabel("answer length L (digits)")
-        ax.legend(loc="best", fontsize=8)
-        self.data_artists = [self.measured, self.zeros, self.ax_res.title, *self.len_points.values(), *self.len_lines.values()]
+        st = series_style(2)
+        self.len_points, = ax.plot([], [], linestyle="none", marker=st["marker"], color=st["color"],
+                                   markersize=7, label="measured")
+        self.len_line, = ax.plot([], [], linestyle="--", color="0.3", linewidth=1.5,
+                                 label="prediction from length 1")
+        ax.set_xlabel("target length k (first k answer digits)")
+        self.len_legend = ax.legend(loc="lower left", fontsize=9)
+        self.data_artists = [self.measured, self.zeros, self.ax_res.title, self.len_points, self.len_line]
 
-    def compute(self, n_items: str, block: int, length_metric: str) -> dict:
+    def compute(self, n_items: str, block: int, length_model: str, length_metric: str) -> dict:
         n = int(n_items)
         start = 0 if n >= self.n_test else (block * n) % self.n_test
         counts = self.exact_cumulative[:, start + n] - self.exact_cumulative[:, start]
+        scores = self.by_length[length_model]
         if length_metric == "exact match":
-            observed = {w: v[0] for w, v in self.by_length.items()}
-            predicted = {w: v[2] ** self.lengths for w, v in self.by_length.items()}
+            observed, predicted = scores["exact_match"], scores["geometric"]
         else:
-            observed = {w: v[1] for w, v in self.by_length.items()}
-            predicted = {w: self.lengths * (1 - v[2]) for w, v in self.by_length.items()}
+            observed, predicted = scores["digits_wrong"], scores["linear"]
         return {"n_items": n, "start": start, "measured": counts / n, "n_zero": int(np.sum(counts == 0)),
-                "length_metric": length_metric, "observed": observed, "predicted": predicted}
+                "length_model": length_model, "length_metric": length_metric, "lengths": scores["lengths"],
+                "observed": observed, "predicted": predicted, "p_first": scores["p_first"]}
 
     def draw(self, state: dict) -> None:
         measured = state["measured"]
@@ -117,21 +133,24 @@ class AdditionMirageDemo(Demo):
         self.zeros.set_data(self.n_params[zero], np.full(zero.sum(), FLOOR))
         self.ax_res.set_title(f"Resolution: {state['n_items']:,} test problems "
                               f"({state['n_zero']} of {len(measured)} models read 0)", fontsize=11)
-        metric = state["length_metric"]
-        for w in LENGTH_WIDTHS:
-            self.len_points[w].set_ydata(state["observed"][w])
-            self.len_lines[w].set_ydata(state["predicted"][w])
+        k = state["lengths"]
+        self.len_points.set_data(k, state["observed"])
+        self.len_line.set_data(k, state["predicted"])
         ax = self.ax_len
-        if metric == "exact match":
+        ax.set_xlim(0.5, k[-1] + 0.5)
+        ax.set_xticks(k)
+        name = f"one {state['length_model']} model; p at k = 1: {state['p_first']:.3f}"
+        # the corner the points leave free: they fall from the top left, or rise from the bottom left
+        self.len_legend.set_loc("lower left" if state["length_metric"] == "exact match" else "upper left")
+        if state["length_metric"] == "exact match":
             set_log_y(ax)
-            ax.set_ylim(1e-4, 1.5)
-            ax.set_ylabel("exact match (log axis)")
-            ax.set_title("Exact match falls geometrically with length", fontsize=11)
+            ax.set_ylim(1e-3, 1.5)
+            ax.set_ylabel("exact match of the first k digits (log)")
         else:
             ax.set_yscale("linear")
-            ax.set_ylim(0, 4.5)
-            ax.set_ylabel("mean token edit distance")
-            ax.set_title("Edit distance grows about linearly with length", fontsize=11)
+            ax.set_ylim(-0.05 * len(k), 0.6 * len(k))
+            ax.set_ylabel("digits wrong among the first k")
+        ax.set_title(name, fontsize=11)
 
     def summary_html(self, state: dict) -> str:
         x = self.n_params
@@ -139,5 +158,5 @@ class AdditionMirageDemo(Demo):
                                          "exact match, 100,000 problems": self.exact_all,
                                          "per-digit accuracy": self.digit_accuracy})}
         return emergence_table_html(emergence_scores(curves),
-                                    note="With few test problems the small models all read 0: the curve "
+                                    note="With few test problems the smallest models read exactly 0: the curve "
                                          "looks flat, then jumps.")

@@ -90,6 +90,8 @@ def _per_image_error(images: np.ndarray, rebuilt: np.ndarray) -> np.ndarray:
 def pca_family(bottlenecks: Sequence[int] = BOTTLENECKS) -> AutoencoderFamily:
     """Fit the PCA family live: encode with the top-k principal directions, decode back.
 
+    Used in notebook 02 §4b.
+
     One singular value decomposition of the centred training images gives every k at once.
     Deterministic (no random choice).
     """
@@ -154,6 +156,9 @@ def build_autoencoder_cache(bottlenecks: Sequence[int] = BOTTLENECKS, seed: int 
 
 @lru_cache(maxsize=1)
 def load_nonlinear_autoencoder_family() -> AutoencoderFamily:
-    """The cached nonlinear autoencoder family: 10 bottlenecks x 899 test images (read-only)."""
+    """The cached nonlinear autoencoder family: 10 bottlenecks x 899 test images (read-only).
+
+    Used in notebook 02 §4b.
+    """
     arrays, settings = read_cache(AE_CACHE)
     return AutoencoderFamily("nonlinear AE", arrays["bottlenecks"], arrays["errors"], settings)

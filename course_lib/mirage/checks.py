@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course_lib.core.checking import CheckResult, call_learner, run_cases, short_repr
+from course_lib.core.checking import CheckResult, call_learner, learner_name, run_cases, short_repr
 from course_lib.metrics import subset_accuracy
 from course_lib.mirage.classifiers import random_feature_family
 
@@ -36,7 +36,7 @@ def _subset_sampling_cases() -> list[tuple[str, np.ndarray, int]]:
     mostly = np.ones(10, dtype=bool)
     mostly[3] = False
     return [("150 of 200 right, K = 5", np.arange(200) < 150, 5),
-            ("9 of 10 right, K = 10: ten *distinct* items include the wrong one", mostly, 10),
+            ("9 of 10 right, K = 10: ten distinct items include the wrong one", mostly, 10),
             ("half right, K = 2", np.arange(50) % 2 == 0, 2)]
 
 
@@ -46,26 +46,33 @@ def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
     Used in notebook 02 §4a (exercise 4.1).
 
     The estimate must agree with the exact formula C(c, k) / C(n, k) within four standard
-    errors of a binomial proportion on every case.
+    errors of a binomial proportion on every case (each case prints its tolerance).
     """
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     cases = []
     for description, correct, k in _subset_sampling_cases():
         exact = subset_accuracy(int(correct.sum()), len(correct), k)
+        tolerance = _sampling_tolerance(exact, n_draws)
         rng = np.random.default_rng(0)
-        cases.append((description, correct, k, exact, rng))
+        cases.append((f"{description}; {n_draws:,} draws must land within ±{tolerance:.3f} of the exact "
+                      f"{exact:.4f}", correct, k, exact, tolerance, rng))
 
-    def sampled_or_exact(correct, k, exact, rng):
+    def sampled_or_exact(correct, k, exact, tolerance, rng):
         estimate = float(fn(correct, k, n_draws, rng))
-        tolerance = 4 * np.sqrt(max(exact * (1 - exact), 1 / n_draws) / n_draws)
         return exact if abs(estimate - exact) <= tolerance else estimate
 
-    wrapped = [(d, (c, k, e, r), e) for d, c, k, e, r in cases]
-    return run_cases("sampled_subset_accuracy", sampled_or_exact, wrapped, rtol=0, shown_args=2,
-                     hint="for each draw pick k *different* items (rng.choice(n, size=k, replace=False)) "
+    wrapped = [(d, (c, k, e, t, r), e) for d, c, k, e, t, r in cases]
+    return run_cases("sampled_subset_accuracy", sampled_or_exact, wrapped, rtol=0, shown_args=2, learner=fn,
+                     hint="for each draw pick k different items (rng.choice(n, size=k, replace=False)) "
                           "and count the draw as a success if all of them are correct; return the share "
-                          "of successful draws")
+                          "of successful draws. A sampled answer passes within four standard errors of "
+                          "the exact value C(c, k) / C(n, k).")
+
+
+def _sampling_tolerance(exact: float, n_draws: int) -> float:
+    """Four standard errors of a share estimated from ``n_draws`` draws (at least 4 / n_draws)."""
+    return 4 * float(np.sqrt(max(exact * (1 - exact), 1 / n_draws) / n_draws))
 
 
 def emergent_metric(fn: Callable) -> CheckResult:
@@ -74,14 +81,15 @@ def emergent_metric(fn: Callable) -> CheckResult:
     Used in notebook 02 §4b (exercise 4.2).
 
     ``correct`` is the (widths, test images) boolean array of seed 0 of the live random-feature
-    digit classifiers. The metric must stay in [0, 1], read at most 0.05 for every width up to
+    digit classifiers: the family the notebook trained in §4a (trained once per session and
+    shared, see :func:`~course_lib.mirage.classifiers.random_feature_family`). The metric must stay in [0, 1], read at most 0.05 for every width up to
     16 (where plain accuracy is already about 0.7), and reach at least 0.3 at the widest model.
     """
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
-    family = random_feature_family(seeds=(0,), show_progress=False)
-    correct, widths = family.correct[0], family.widths
-    name = "emergent_metric"
+    family = random_feature_family(show_progress=False)
+    correct, widths = np.array(family.correct[0]), family.widths
+    name = learner_name(fn, "emergent_metric")
     got, failure = call_learner(name, fn, (correct,), "your metric", "")
     if failure is not None:
         return failure

@@ -29,7 +29,7 @@ from course_lib.core.progress import progress
 from course_lib.core.validation import check_count, check_scalar
 
 __all__ = ["RF_WIDTHS", "MLP_WIDTHS", "SEEDS", "N_CLASSES", "ClassifierFamily", "n_params",
-           "random_feature_family", "mlp_family", "build_mlp_cache", "load_mlp_family"]
+           "random_feature_family", "train_random_feature_family", "mlp_family", "build_mlp_cache", "load_mlp_family"]
 
 #: Widths of the live random-feature family (dense at the low end).
 RF_WIDTHS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 128, 256, 512, 1024, 2048)
@@ -87,8 +87,21 @@ class ClassifierFamily:
 
     @property
     def n_params(self) -> np.ndarray:
-        """Parameters of each width (the fixed random weights of a random-feature net included)."""
+        """Weights and biases of each width, 75 w + 10, fixed or learned.
+
+        For the random-feature nets only the readout (10 w + 10) is learned; the 65 w input
+        weights and biases are drawn at random and never trained. The course plots this full
+        count for both families so that one width has one x position in every figure; the
+        learned count alone would shift the random-feature curves left by a factor of about 7.
+        """
         return n_params(self.widths)
+
+    @property
+    def n_learned_params(self) -> np.ndarray:
+        """Parameters that training sets: all of them for a trained MLP, the readout only otherwise."""
+        if self.name == "random features":
+            return 10 * np.asarray(self.widths, dtype=np.int64) + 10
+        return self.n_params
 
     @property
     def n_test(self) -> int:
@@ -147,7 +160,8 @@ def random_feature_family(widths: Sequence[int] = RF_WIDTHS, seeds: Sequence[int
     ``b ~ N(0, 0.25)``; a ridge regression from the hidden units to one-hot labels, penalty
     ``ridge * n_train``; the predicted class is the largest output. Model (seed, width) draws
     its weights from ``np.random.default_rng([seed, width])``, so a model does not depend on
-    which other widths are trained.
+    which other widths are trained. A family is trained once per session for each setting and
+    then shared (read-only), so the exercise check of §4b reuses the family the notebook trained.
 
     Parameters
     ----------
@@ -159,6 +173,27 @@ def random_feature_family(widths: Sequence[int] = RF_WIDTHS, seeds: Sequence[int
     """
     w_grid, s_grid = _check_grid(widths, seeds)
     ridge = check_scalar("ridge", ridge, minimum=0, include_minimum=False)
+    key = (tuple(w_grid.tolist()), tuple(s_grid.tolist()), ridge)
+    if key not in _TRAINED:
+        _TRAINED[key] = _train_random_features(w_grid, s_grid, ridge, show_progress)
+    return _TRAINED[key]
+
+
+def train_random_feature_family() -> ClassifierFamily:
+    """Train the random-feature family with the notebook's settings afresh, never from the session's memo.
+
+    What notebook 02 §4a trains live (for the benchmark, which times it).
+    """
+    w_grid, s_grid = _check_grid(RF_WIDTHS, SEEDS)
+    return _train_random_features(w_grid, s_grid, 0.01, False)
+
+
+#: random-feature families trained in this session: (widths, seeds, ridge) -> family (read-only)
+_TRAINED: dict[tuple, ClassifierFamily] = {}
+
+
+def _train_random_features(w_grid: np.ndarray, s_grid: np.ndarray, ridge: float,
+                           show_progress: bool) -> ClassifierFamily:
     data = load_digits_split()
     one_hot = np.eye(N_CLASSES)[data.y_train]
     correct = np.zeros((len(s_grid), len(w_grid), len(data.y_test)), dtype=bool)
@@ -174,6 +209,7 @@ def random_feature_family(widths: Sequence[int] = RF_WIDTHS, seeds: Sequence[int
             correct[i, j] = scores.argmax(axis=1) == data.y_test
     settings = {"family": "random ReLU features + ridge readout", "w_std": float(np.sqrt(1 / 64)),
                 "b_std": 0.5, "ridge_penalty": f"{ridge} * n_train", "split_seed": SPLIT_SEED}
+    correct.setflags(write=False)
     return ClassifierFamily("random features", w_grid, s_grid, correct, np.asarray(data.y_test),
                             None, settings)
 
@@ -243,6 +279,8 @@ def build_mlp_cache(widths: Sequence[int] = MLP_WIDTHS, seeds: Sequence[int] = S
 @lru_cache(maxsize=1)
 def load_mlp_family() -> ClassifierFamily:
     """The cached trained-MLP family (16 widths x 3 seeds x 899 test images; read-only arrays).
+
+    Used in notebook 02 §4a and §5.
 
     ``log_probs`` come back as float16, shape (3, 16, 899, 10).
     """

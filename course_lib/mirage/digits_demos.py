@@ -12,7 +12,6 @@ Every update works on precomputed per-example results.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -31,10 +30,9 @@ from course_lib.core.style import new_figure, series_style, set_log_x
 __all__ = ["SubsetAccuracyDemo", "ReconstructionDemo"]
 
 
-@lru_cache(maxsize=1)
 def _default_live_family() -> ClassifierFamily:
-    """The random-feature family with the course's settings, trained once per session."""
-    return random_feature_family()
+    """The random-feature family with the course's settings (trained once per session)."""
+    return random_feature_family(show_progress=False)
 
 
 def check_family(name: str, family, kind: type) -> None:
@@ -68,8 +66,8 @@ class SubsetAccuracyDemo(Demo):
         "grid": Choice(("dense", "sparse"), "dense", label="widths trained"),
     }
     caption = ("Digit classifiers of growing width (mean over seeds): the share of test images classified "
-               "correctly (left) and the chance that K random test images are all classified correctly "
-               "(right).")
+               "correctly (left) and the chance that <i>K</i> random test images are all classified correctly "
+               "(right). Parameters count every weight and bias, the random features' fixed ones included.")
 
     def __init__(self, live_family: ClassifierFamily | None = None,
                  trained_family: ClassifierFamily | None = None):

@@ -24,7 +24,7 @@ from course_lib.model_sizes import sparse_grid
 from course_lib.core.style import new_figure, series_style, set_log_x
 from course_lib.core.validation import check_count
 
-__all__ = ["MultipleChoiceDemo"]
+__all__ = ["MultipleChoiceDemo", "keep_options", "score_multiple_choice"]
 
 
 class MultipleChoiceDemo(Demo):
@@ -60,12 +60,9 @@ class MultipleChoiceDemo(Demo):
             raise ValueError("family must have log_probs (class outputs), e.g. the trained MLP family")
         option_seed = check_count("option_seed", option_seed, minimum=0)
         self.family = family
-        noise = np.random.default_rng(option_seed).random((family.n_test, N_CLASSES))
-        noise[np.arange(family.n_test), family.labels] = -1.0  # the correct option comes first
-        rank = noise.argsort(axis=1).argsort(axis=1)  # 0 = correct, then the order options are kept
-        log_probs = np.asarray(family.log_probs, dtype=np.float64)
         spec = self.controls["n_options"]
-        self.curves = {m: _multiple_choice_curves(log_probs, family.labels, rank < m, rank > 0)
+        self.curves = {m: score_multiple_choice(family.log_probs, family.labels,
+                                                keep_options(family.labels, m, seed=option_seed))
                        for m in range(spec.min, spec.max + 1)}
         self._build_figure()
 
@@ -121,14 +118,63 @@ class MultipleChoiceDemo(Demo):
                                     "counts as positive; the gap is correct minus best wrong option.")
 
 
-def _multiple_choice_curves(log_probs: np.ndarray, labels: np.ndarray, kept: np.ndarray,
-                            wrong: np.ndarray) -> dict[str, np.ndarray]:
-    """Every metric of every model, averaged over test images: name -> array (seeds, widths).
+def keep_options(labels, n_options: int, n_classes: int = N_CLASSES, seed: int = 0) -> np.ndarray:
+    """Which options each question keeps: the correct one and ``n_options - 1`` random wrong ones.
 
-    ``log_probs`` (seeds, widths, n_test, options); ``kept`` and ``wrong`` (n_test, options)
-    mark the options kept in each question and the wrong ones. Probabilities are renormalised
-    over the kept options.
+    Used in notebook 02 §5.
+
+    The wrong options are the first ones of a random order per question, drawn once from
+    ``default_rng(seed)``, so a question with fewer options keeps a subset of the options it
+    keeps with more. Returns a bool array (n_questions, n_classes).
     """
+    labels = np.asarray(labels)
+    n_classes = check_count("n_classes", n_classes, minimum=2)
+    n_options = check_count("n_options", n_options, minimum=2)
+    if n_options > n_classes:
+        raise ValueError(f"n_options must be at most n_classes={n_classes}, got {n_options}")
+    seed = check_count("seed", seed, minimum=0)
+    if labels.ndim != 1 or labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= n_classes:
+        raise ValueError(f"labels must be a 1-D array of ints in 0..{n_classes - 1}")
+    noise = np.random.default_rng(seed).random((len(labels), n_classes))
+    noise[np.arange(len(labels)), labels] = -1.0  # the correct option comes first
+    rank = noise.argsort(axis=1).argsort(axis=1)  # 0 = correct, then the order options are kept
+    return rank < n_options
+
+
+def score_multiple_choice(log_probs, labels, kept) -> dict[str, np.ndarray]:
+    """Score multiple-choice questions four ways, on the same outputs, over the kept options.
+
+    Used in notebook 02 §5.
+
+    The model's log-probabilities are renormalised over the options each question keeps; then
+    per question: the *grade* (1 if the correct option is the most probable, else 0), the
+    *Brier score* (squared distance between the renormalised probabilities and the one-hot
+    answer; lower is better), the log-probability of the correct option and that of the best
+    wrong option (the grade is 1 exactly when the gap between the two is positive).
+
+    Parameters
+    ----------
+    log_probs : float array (..., n_questions, n_classes)
+        Log-probabilities of every option (any leading axes: seeds, widths).
+    labels : int array (n_questions,)
+    kept : bool array (n_questions, n_classes)
+        From :func:`keep_options`.
+
+    Returns
+    -------
+    dict name -> array (...): the mean over questions of ``grade``, ``brier``, ``lp_correct``
+    and ``lp_wrong``.
+    """
+    log_probs = np.asarray(log_probs, dtype=np.float64)
+    labels = np.asarray(labels)
+    kept = np.asarray(kept, dtype=bool)
+    if log_probs.ndim < 2 or log_probs.shape[-2:] != kept.shape or labels.shape != kept.shape[:1]:
+        raise ValueError(f"log_probs (..., n, options), labels (n,) and kept (n, options) must agree, got "
+                         f"{log_probs.shape}, {labels.shape} and {kept.shape}")
+    if not kept[np.arange(len(labels)), labels].all():
+        raise ValueError("kept must keep the correct option of every question")
+    wrong = np.ones_like(kept)
+    wrong[np.arange(len(labels)), labels] = False
     lp = np.where(kept, log_probs, -np.inf)
     top = lp.max(axis=-1, keepdims=True)
     lp = lp - top - np.log(np.exp(lp - top).sum(axis=-1, keepdims=True))

@@ -4,7 +4,11 @@ This is a *model*, not data. It assumes
 
 1. the per-token cross-entropy falls as a power law in parameters N:
    ``L_CE(N) = (N / c) ** alpha`` with ``c > 0`` and ``alpha < 0``;
-2. a token is right with probability ``p = exp(-L_CE(N))``;
+2. a token is right with probability ``p = exp(-L_CE(N))``. (For a real model,
+   exp(-mean cross-entropy) is the *geometric mean* of the probability given to the correct
+   token, not the probability that decoding picks it: a greedy decoder is right whenever the
+   correct token is the most probable one, which can be far more often. The toy treats the two
+   as equal.);
 3. the L tokens of an answer are right or wrong independently (the paper's footnote 1).
 
 Then exact match over L tokens is ``p ** L`` (nonlinear in p: a sharp, late rise) and the

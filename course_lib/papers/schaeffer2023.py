@@ -4,10 +4,18 @@ Mirage?", NeurIPS 2023 (arXiv:2304.15004).
 Constants used in lesson 02. The paper argues that apparent emergent abilities can come from
 the researcher's choice of metric (and from too few test items) rather than from a sudden
 change in the models. Every constant names the section, figure or footnote it comes from.
+
+What was checked, and how: the quotes and numbers were read in the arXiv v2 HTML (22 May 2023)
+of the paper, main text and Appendices A-B, found with the course's text search, and the figure
+captions in a PDF copy (p. 7); section numbers are those of v2. The NeurIPS camera-ready was not
+read, so whether it keeps the "~10^6" and the strong wording is NOT VERIFIED. The product
+220 x 40 x 10 = 88,000 (:data:`MULTIPLE_COMPARISONS_PRODUCT`) is computed here, not taken from
+the paper: the paper's "~10^6" is about 11 times too large.
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "CLAIM", "SCOPE", "INSTRUCTGPT_MODEL_SIZES", "INSTRUCTGPT_TASKS",
+__all__ = ["CITATION", "CLAIM", "SCOPE", "STRONG_CLAIMS", "MULTIPLE_COMPARISONS", "MULTIPLE_COMPARISONS_PRODUCT",
+           "MULTIPLE_COMPARISONS_STATED", "EMERGENCE_SCORE_HEDGE", "PREDICTION_3", "INSTRUCTGPT_MODEL_SIZES", "INSTRUCTGPT_TASKS",
            "BIGBENCH_PREFERRED_METRICS", "METRICS_WITH_EMERGENCE_AT_MOST",
            "METRICS_WITH_EMERGENCE_HAND_ANNOTATED", "TWO_METRICS_SHARE_OF_EMERGENT_CLAIMS",
            "TWO_METRICS", "THREE_FACTORS", "SOURCES"]
@@ -24,6 +32,30 @@ CLAIM = ("emergent abilities appear due the researcher's choice of metric rather
 #: What the paper does not claim, quoted from Section 7.
 SCOPE = ("nothing in this paper should be interpreted as claiming that large language models "
          "cannot display emergent abilities")
+
+#: The paper's strongest wording (section -> verbatim words), to set beside :data:`SCOPE`.
+STRONG_CLAIMS: dict[str, str] = {
+    "Section 2": "sharp and unpredictable changes with increasing scale can be fully explained by three "
+                 "interpretable factors",
+    "Section 6": "metric choice is likely wholly responsible for emergent abilities",
+}
+
+#: §7, "Thirdly": the multiple-comparisons argument, the paper's own argument *against*
+#: emergence claims: (tasks, metrics per task, model families), each "at least" or "about".
+MULTIPLE_COMPARISONS: tuple[int, int, int] = (220, 40, 10)
+#: What the paper states the product to be ("~10^6 task-metric-model family triplets").
+MULTIPLE_COMPARISONS_STATED = 1e6
+#: The product itself, 220 x 40 x 10 = 88,000 (computed here): the paper's 10^6 is an error.
+MULTIPLE_COMPARISONS_PRODUCT = MULTIPLE_COMPARISONS[0] * MULTIPLE_COMPARISONS[1] * MULTIPLE_COMPARISONS[2]
+
+#: §4, verbatim: the paper's own caveat on using the emergence score as a detector (Fig. 5A).
+EMERGENCE_SCORE_HEDGE = ("Because emergence score only suggests emergence, we also analyzed hand-annotated "
+                         "task-metric-model family triplets")
+
+#: §3, prediction 3, verbatim.
+PREDICTION_3 = ("Regardless of metric, increasing the target string length should predictably affect the "
+                "model's performance as a function of the length-1 target performance: approximately "
+                "geometrically for accuracy and approximately quasilinearly for token edit distance.")
 
 #: The three factors that together produce apparent emergence, quoted from Section 2.
 THREE_FACTORS: tuple[str, str, str] = (
@@ -64,6 +96,12 @@ TWO_METRICS: tuple[str, str] = ("Multiple Choice Grade", "Exact String Match")
 #: constant name -> where the paper states it
 SOURCES: dict[str, str] = {
     "CLAIM": "Abstract",
+    "STRONG_CLAIMS": "Sections 2 and 6",
+    "MULTIPLE_COMPARISONS": "Section 7",
+    "MULTIPLE_COMPARISONS_STATED": "Section 7",
+    "MULTIPLE_COMPARISONS_PRODUCT": "computed from Section 7's numbers (not stated in the paper)",
+    "EMERGENCE_SCORE_HEDGE": "Section 4",
+    "PREDICTION_3": "Section 3",
     "SCOPE": "Section 7",
     "THREE_FACTORS": "Section 2",
     "INSTRUCTGPT_MODEL_SIZES": "Section 3, footnote 3",

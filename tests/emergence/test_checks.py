@@ -26,3 +26,19 @@ CHECKS = [
 
 test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_and_crash_do_not_raise = \
     contract_tests(CHECKS)
+
+
+def test_messages_name_the_learners_function_and_round_numbers(capsys):
+    def my_emergence_score(scales, values):
+        return metrics.emergence_score(scales, values) * 1.01 + 1e-13
+
+    assert not checks.emergence_score(my_emergence_score)
+    out = capsys.readouterr().out
+    assert out.startswith("my_emergence_score: case 1") and "emergence_score:" not in out.replace("my_emergence_score", "")
+    expected_line = next(line for line in out.splitlines() if "expected:" in line)
+    assert len(expected_line.split("expected:")[1].strip()) <= 8  # 4.0, not 4.000000000000001
+
+
+def test_a_lambda_is_named_by_the_exercise(capsys):
+    checks.all_steps_right(lambda p, k: p)
+    assert capsys.readouterr().out.startswith("all_steps_right: case")

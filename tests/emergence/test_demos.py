@@ -71,7 +71,7 @@ def test_family_metrics_keys():
 def test_static_figures_draw():
     fig, ax = new_figure()
     emergence_plots.plot_emergent_scales(ax)
-    assert len(ax.get_yticks()) == 15
+    assert len(ax.get_yticks()) == 22  # every named row of Table 1
     fig, ax = new_figure()
     emergence_plots.plot_all_steps_right(ax, steps=(1, 3))
     lines = ax.get_lines()

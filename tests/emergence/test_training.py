@@ -256,3 +256,24 @@ def test_bad_input_is_refused_by_name(call, error, word):
 def test_family_methods_refuse_bad_arguments(tiny_family, method, arg, error):
     with pytest.raises(error, match="n_items" if method.startswith("exact") else "widths"):
         getattr(tiny_family, method)(arg)
+
+
+@pytest.mark.parametrize("kind", ["direct_carries", "step_no_carry"])
+def test_ablation_models_train_and_predict(kind):
+    family = train_family(3, (32,), kind, n_train=4000, n_test=1000, epochs=10, seed=0, show_progress=False)
+    assert family.kind == kind and family.correct.shape == (1, 1000, 4)
+    assert family.digit_accuracy()[0] > 0.25  # chance is about 0.2
+
+
+def test_step_without_carry_ignores_the_carry():
+    from course_lib.emergence.models import StepWithoutCarryModel
+    model = StepWithoutCarryModel(8, np.random.default_rng(0))
+    a_i, b_i = np.array([3, 3]), np.array([4, 4])
+    assert np.array_equal(model.step(a_i, b_i, np.array([0, 1])), model.step(a_i, b_i, np.array([1, 0])))
+
+
+def test_cached_ablations_load_with_their_widths():
+    from course_lib.emergence.training import ABLATION_WIDTHS, load_ablation
+    for kind, widths in ABLATION_WIDTHS.items():
+        family = load_ablation(kind)
+        assert family.widths.tolist() == list(widths) and family.n_test == 100_000

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from course_lib.emergence.training import load_family
-from course_lib.mirage.adders_demo import FLOOR, LENGTH_WIDTHS, AdditionMirageDemo
+from course_lib.mirage.adders_demo import FLOOR, AdditionMirageDemo
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +32,22 @@ def test_blocks_are_disjoint_windows(demo):
     assert np.allclose(b, exact[:, 1000:2000].mean(axis=1)) and not np.allclose(a, b)
 
 
-def test_exact_match_falls_with_length_and_edit_distance_rises(demo):
-    """Prediction 3 on the shipped families: geometric fall, roughly linear rise."""
-    em = demo.update(length_metric="exact match")["observed"]
-    ed = demo.update(length_metric="edit distance")["observed"]
-    for w in LENGTH_WIDTHS:
-        assert np.all(np.diff(em[w]) < 0), w
-        assert np.all(np.diff(ed[w]) > 0), w
-    assert demo.ax_len.get_yscale() == "linear"
-    demo.update(length_metric="exact match")
+def test_right_panel_scores_one_fixed_model_on_prefixes(demo):
+    """Prediction 3 on one model: exact match of the first k digits falls, digits wrong rise."""
+    em = demo.update(length_model="scratchpad", length_metric="exact match")
+    assert np.all(np.diff(em["observed"]) <= 0) and em["predicted"][0] == em["observed"][0]
     assert demo.ax_len.get_yscale() == "log"
+    wrong = demo.update(length_metric="digits wrong")
+    assert np.all(np.diff(wrong["observed"]) >= 0)
+    assert np.allclose(wrong["predicted"], wrong["lengths"] * (1 - wrong["p_first"]))
+    assert demo.ax_len.get_yscale() == "linear"
+
+
+def test_length_models_must_name_both_models():
+    with pytest.raises(ValueError, match="length_models"):
+        AdditionMirageDemo(length_models={"scratchpad": np.ones((5, 3), bool)})
 
 
 def test_summary_lists_three_curves(demo):
     html = demo.summary_html(demo.update())
-    assert html.count("<td style='padding:2px 10px'>") == 1 and "per-digit accuracy" in html
+    assert html.count("<tr>") == 2 and "per-digit accuracy" in html

@@ -59,3 +59,17 @@ def test_emergent_metric_accepts_all_30_right(capsys):
 def test_emergent_metric_rejects(wrong, word, capsys):
     assert not checks.emergent_metric(wrong)
     assert word in capsys.readouterr().out
+
+
+def test_sampling_check_says_how_close_a_sample_must_be(capsys):
+    def my_sampler(correct, k, n_draws, rng):
+        return 0.0
+
+    assert not checks.sampled_subset_accuracy(my_sampler, n_draws=5000)
+    out = capsys.readouterr().out
+    assert out.startswith("my_sampler: case 1") and "must land within ±" in out and "*" not in out
+
+
+def test_emergent_metric_reuses_the_session_family():
+    from course_lib.mirage.classifiers import random_feature_family
+    assert random_feature_family(show_progress=False) is random_feature_family(show_progress=False)

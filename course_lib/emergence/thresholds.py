@@ -1,0 +1,90 @@
+"""Why more digits push the exact-match jump to larger adders: two effects, measured apart.
+
+An answer of ``L`` digits is exactly right about as often as ``p ** L`` (``p`` the per-digit
+accuracy), so reaching an exact match of 50% needs ``p >= 0.5 ** (1 / L)``: 0.79 for L = 3, 0.89
+for L = 6. That is the "more steps must all be right" effect. But at a fixed width the
+per-digit accuracy itself is lower on longer problems (the carries to work out reach further),
+which is the "harder task" effect. :func:`threshold_decomposition` measures both on the cached
+direct families, in hidden width (where the networks differ only in their task) and in
+parameters (a wider problem also has more input and output weights at the same width).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+
+from course_lib.core.validation import check_scalar
+
+__all__ = ["width_reaching", "threshold_decomposition"]
+
+
+def width_reaching(widths, values, level: float) -> float | None:
+    """The width at which ``values`` first reaches ``level``, interpolated linearly in log width.
+
+    None if no width reaches it; the smallest width if the first already does.
+    """
+    w = np.asarray(widths, dtype=float)
+    v = np.asarray(values, dtype=float)
+    if w.ndim != 1 or w.shape != v.shape or len(w) < 1 or np.any(np.diff(w) <= 0):
+        raise ValueError("widths must increase and match values in shape")
+    level = check_scalar("level", level)
+    above = np.flatnonzero(v >= level)
+    if above.size == 0:
+        return None
+    i = int(above[0])
+    if i == 0:
+        return float(w[0])
+    t = (level - v[i - 1]) / (v[i] - v[i - 1])
+    return float(np.exp(np.log(w[i - 1]) + t * (np.log(w[i]) - np.log(w[i - 1]))))
+
+
+def _params_at(family, width: float | None) -> float | None:
+    """Parameters of the family's network at a (possibly fractional) width: linear in width."""
+    if width is None:
+        return None
+    return float(np.interp(width, family.widths, family.n_params))
+
+
+def threshold_decomposition(families: Mapping[int, object], level: float = 0.5,
+                            reference: int = 2) -> list[dict]:
+    """For each number of digits, where the exact match reaches ``level``, and why.
+
+    Used in notebook 01 §4.
+
+    Parameters
+    ----------
+    families : mapping n_digits -> AdditionFamily
+        Direct families on one width grid (the cached ones).
+    level : float
+        The exact match to reach (0.5).
+    reference : int
+        The family whose per-digit accuracy stands for "a task as easy per digit as this one".
+
+    Returns
+    -------
+    list of dict, one per n_digits, with ``n_digits``, ``length`` (L = n + 1), ``p_needed``
+    (level ** (1/L)), ``width_exact`` (where exact match reaches the level), ``width_needed_easy``
+    (where the *reference* family's per-digit accuracy reaches p_needed: the width more steps
+    alone would call for), ``width_needed`` (where this family's per-digit accuracy reaches it),
+    and ``params_exact``, ``params_needed_easy``, ``params_needed`` (parameters of this family's
+    network at those widths). A width is None when the grid does not reach it.
+    """
+    level = check_scalar("level", level, minimum=0, maximum=1, include_minimum=False, include_maximum=False)
+    if reference not in families:
+        raise ValueError(f"families must include the reference {reference}, got {sorted(families)}")
+    easy = families[reference]
+    rows = []
+    for n_digits in sorted(families):
+        family = families[n_digits]
+        length = n_digits + 1
+        p_needed = level ** (1 / length)
+        w_exact = width_reaching(family.widths, family.exact_match(), level)
+        w_easy = width_reaching(easy.widths, easy.digit_accuracy(), p_needed)
+        w_needed = width_reaching(family.widths, family.digit_accuracy(), p_needed)
+        rows.append({"n_digits": n_digits, "length": length, "p_needed": p_needed,
+                     "width_exact": w_exact, "width_needed_easy": w_easy, "width_needed": w_needed,
+                     "params_exact": _params_at(family, w_exact),
+                     "params_needed_easy": _params_at(family, w_easy),
+                     "params_needed": _params_at(family, w_needed)})
+    return rows

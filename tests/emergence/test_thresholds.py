@@ -1,0 +1,22 @@
+"""Tests of width_reaching and threshold_decomposition."""
+import numpy as np
+import pytest
+
+from course_lib.emergence.thresholds import threshold_decomposition, width_reaching
+from course_lib.emergence.training import load_family
+
+
+def test_width_reaching_interpolates_in_log_width():
+    assert width_reaching([1, 4], [0.0, 1.0], 0.5) == pytest.approx(2.0)
+    assert width_reaching([1, 4], [0.6, 1.0], 0.5) == 1.0
+    assert width_reaching([1, 4], [0.1, 0.2], 0.5) is None
+    with pytest.raises(ValueError, match="widths"):
+        width_reaching([4, 1], [0.0, 1.0], 0.5)
+
+
+def test_decomposition_rows_are_consistent():
+    rows = threshold_decomposition({n: load_family(n, "direct") for n in (2, 3)})
+    assert [r["length"] for r in rows] == [3, 4]
+    assert rows[0]["width_needed_easy"] == rows[0]["width_needed"]  # the reference against itself
+    with pytest.raises(ValueError, match="reference"):
+        threshold_decomposition({3: load_family(3, "direct")})
