@@ -1,0 +1,104 @@
+"""Checks of lesson 03's exercises (03_grokking.ipynb): ``checks.<exercise>(fn)`` grades the learner's ``fn``.
+
+Each check runs ``fn`` on cases chosen to catch the usual mistakes, prints a diagnosis and
+returns a :class:`course_lib.core.checking.CheckResult` (truthy when every case passed).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable
+
+import numpy as np
+
+from course_lib.core.checking import CheckResult, run_cases
+from course_lib.grokking.adamw import adamw_step as reference_adamw_step
+from course_lib.grokking.fourier import frequency_power
+
+__all__ = ["adamw_step", "frequency_shares", "fourier_answer"]
+
+
+def _adamw_cases() -> list[tuple[str, tuple, Any]]:
+    rng = np.random.default_rng(3)
+    param, grad = rng.standard_normal(6), rng.standard_normal(6)
+    m, v = 0.1 * rng.standard_normal(6), 0.01 * rng.random(6)
+    raw = [
+        # description, (param, grad, m, v, t, lr, betas, eps, weight_decay)
+        ("the first step: one number, hand-computed in the notebook",
+         (np.array([1.0]), np.array([0.5]), np.zeros(1), np.zeros(1), 1, 0.1, (0.9, 0.98), 1e-8, 1.0)),
+        ("the first step, no weight decay (plain Adam)",
+         (np.array([2.0, -1.0]), np.array([0.3, -4.0]), np.zeros(2), np.zeros(2), 1, 0.01, (0.9, 0.98), 1e-8, 0.0)),
+        ("step 10 with running means already filled (bias corrections matter)",
+         (param, grad, m, v, 10, 1e-2, (0.9, 0.98), 1e-8, 1.0)),
+        ("step 3, strong decay, other betas", (param, grad, m, v, 3, 0.05, (0.8, 0.9), 1e-6, 3.0)),
+        ("a zero gradient: only the decay acts", (param, np.zeros(6), np.zeros(6), np.zeros(6), 5, 0.1,
+                                                  (0.9, 0.98), 1e-8, 1.0)),
+    ]
+    return [(d, args, np.stack(reference_adamw_step(*args))) for d, args in raw]
+
+
+def adamw_step(fn: Callable) -> CheckResult:
+    """Check ``fn(param, grad, m, v, t, lr, betas, eps, weight_decay) -> (param, m, v)``, one AdamW step.
+
+    Used in notebook 03 §1 (exercise 1.1).
+    """
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    @functools.wraps(fn)  # messages name the learner's function
+    def stacked(*args):
+        copies = [np.array(a, dtype=float) if isinstance(a, np.ndarray) else a for a in args]
+        out = fn(*copies)
+        return np.stack([np.asarray(x, dtype=float) for x in out])
+
+    return run_cases("adamw_step", stacked, _adamw_cases(), rtol=1e-7,
+                     hint="update m and v first, divide them by (1 - beta1**t) and (1 - beta2**t), then "
+                          "param - lr * (m_hat / (sqrt(v_hat) + eps) + weight_decay * param); the decay "
+                          "is not added to the gradient, and it uses the parameter before this step")
+
+
+def _frequency_cases() -> list[tuple[str, tuple, Any]]:
+    x = np.arange(11)[:, None]
+    rng = np.random.default_rng(5)
+    raw = [
+        ("p = 11, one column cos(2π·3x/p): all power at k = 3", np.cos(2 * np.pi * 3 * x / 11)),
+        ("p = 11, a sine at k = 2 and a cosine at k = 5 in two columns",
+         np.hstack([np.sin(2 * np.pi * 2 * x / 11), 2 * np.cos(2 * np.pi * 5 * x / 11)])),
+        ("p = 11, a constant column and a wave at k = 1", np.hstack([np.ones((11, 1)),
+                                                                     np.cos(2 * np.pi * x / 11 + 0.4)])),
+        ("p = 13, a random (13, 4) embedding", rng.standard_normal((13, 4))),
+    ]
+    return [(d, (E,), frequency_power(E)) for d, E in raw]
+
+
+def frequency_shares(fn: Callable) -> CheckResult:
+    """Check ``fn(E) -> share of the (p, d) embedding's power at k = 0..p // 2`` (sums to 1).
+
+    Used in notebook 03 §2 (exercise 2.1).
+    """
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    @functools.wraps(fn)
+    def on_a_copy(E):
+        return fn(np.array(E))
+
+    return run_cases("frequency_shares", on_a_copy, _frequency_cases(), rtol=1e-6,
+                     hint="np.fft.fft(E, axis=0) transforms each column over the residues; square the "
+                          "magnitudes, sum over the columns, add frequency p - k to frequency k (the same "
+                          "real wave), keep k = 0..p // 2 and divide by the total")
+
+
+def _answer_cases() -> list[tuple[str, tuple, Any]]:
+    raw = [("p = 7, a = 2, b = 3, one key frequency", 2, 3, 7, (1,)),
+           ("p = 97, a = 40, b = 80: the sum wraps around", 40, 80, 97, (24, 47, 5)),
+           ("p = 113, Nanda et al.'s key frequencies", 100, 50, 113, (14, 35, 41, 42, 52)),
+           ("p = 13, a = 0, b = 0", 0, 0, 13, (3, 5))]
+    return [(d, (a, b, p, keys), (a + b) % p) for d, a, b, p, keys in raw]
+
+
+def fourier_answer(fn: Callable) -> CheckResult:
+    """Check ``fn(a, b, p, keys) -> argmax over c of Σ_k cos(2πk(a + b - c)/p)``.
+
+    Used in notebook 03 §4 (exercise 4.1). The answer must be the residue (a + b) mod p.
+    """
+    return run_cases("fourier_answer", fn, _answer_cases(),
+                     rtol=0, hint="c = np.arange(p); score = sum of np.cos(2 * np.pi * k * (a + b - c) / p) "
+                                  "over the key frequencies k; return int(np.argmax(score))")

@@ -1,0 +1,215 @@
+"""Lesson 03 demos: a training-step slider over one run, and the phase diagram with its curves.
+
+- :class:`TrainingStepDemo` moves through the checkpoints of one run: accuracy and weight
+  norm with a marker at the chosen step, and the embedding's Fourier power by frequency.
+- :class:`PhaseDiagramDemo` picks a cell of the shipped grid (training fraction × weight
+  decay): the diagram with the cell marked, and the test-accuracy curves of its 3 seeds.
+
+Both only index precomputed arrays when a control moves.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib as mpl
+import numpy as np
+
+from course_lib.core.controls import Choice, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import new_figure, series_style, set_log_x
+from course_lib.grokking.phase import PhaseGrid, load_phase_grid
+from course_lib.grokking.timeline import load_timeline
+
+__all__ = ["TrainingStepDemo", "PhaseDiagramDemo", "format_value"]
+
+
+def format_value(value: float) -> str:
+    """A grid value as a control label: 0.3 -> "0.3", 1.0 -> "1.0", 3.0 -> "3.0".
+
+    Whole numbers keep their ".0", so no label is a part of another ("3" is part of "0.3").
+    """
+    text = f"{value:g}"
+    return text if "." in text or "e" in text else text + ".0"
+
+
+class TrainingStepDemo(Demo):
+    """One run, checkpoint by checkpoint.
+
+    Used in notebook 03 §2.
+
+    Parameters
+    ----------
+    timeline : dict, optional
+        What :func:`~course_lib.grokking.timeline.make_timeline` returns for the run to show;
+        by default the cached live run (p = 97, seed 0).
+    """
+
+    caption = ("One training run at the chosen step (grey line): train and test accuracy and the norm of "
+               "all weights on a log step axis (top), and the share of the embedding's power at each "
+               "frequency k (bottom; the shaded bars are the final network's key frequencies).")
+
+    def __init__(self, timeline: dict[str, np.ndarray] | None = None):
+        t = load_timeline(0) if timeline is None else timeline
+        missing = {"steps", "train_accuracy", "test_accuracy", "weight_norm", "spectrum", "keys"} - set(t)
+        if missing:
+            raise ValueError(f"timeline lacks {sorted(missing)}; build it with make_timeline(history)")
+        self.t = t
+        steps = np.asarray(t["steps"])
+        self.every = int(steps[1] - steps[0])
+        self.controls = {"step": IntSlider(0, int(steps[-1]), int(steps[-1]) // 2 // self.every * self.every,
+                                           step=self.every, label="training step")}
+        self.fig, axes = new_figure(2, 2, figsize=(8.4, 6.0), margins={"hspace": 0.45, "bottom": 0.09})
+        self.ax_acc, self.ax_norm = axes[0]
+        axes[1, 0].remove(), axes[1, 1].remove()
+        self.ax_spec = self.fig.add_subplot(2, 1, 2)
+        shown = steps > 0  # a log axis cannot show step 0
+        x = steps[shown]
+        for i, (name, label) in enumerate((("train_accuracy", "train"), ("test_accuracy", "test"))):
+            self.ax_acc.plot(x, np.asarray(t[name])[shown], label=label, markevery=max(1, len(x) // 8),
+                             **series_style(i))
+        self.ax_norm.plot(x, np.asarray(t["weight_norm"])[shown], markevery=max(1, len(x) // 8),
+                          **series_style(2))
+        for ax in (self.ax_acc, self.ax_norm):
+            set_log_x(ax)
+            ax.set_xlim(x[0] * 0.8, x[-1] * 1.25)
+            ax.set_xlabel("training step")
+        self.ax_acc.set_ylim(-0.03, 1.03)
+        self.ax_acc.set_ylabel("accuracy")
+        self.ax_acc.set_title("Accuracy")
+        self.ax_acc.legend(loc="center")
+        self.ax_norm.set_ylabel("‖weights‖")
+        self.ax_norm.set_title("Weight norm")
+        self.cursors = [ax.axvline(x[0], color="0.4", linewidth=1.2) for ax in (self.ax_acc, self.ax_norm)]
+        self.dot, = self.ax_norm.plot([], [], "o", color="k", markersize=7)
+        spectrum = np.asarray(t["spectrum"])
+        k = np.arange(spectrum.shape[1])
+        keys = set(int(f) for f in np.asarray(t["keys"]))
+        self.bars = self.ax_spec.bar(k, spectrum[0], width=0.8, color=[
+            series_style(1)["color"] if f in keys else series_style(0)["color"] for f in k])
+        for f, bar in zip(k, self.bars):
+            if f in keys:
+                bar.set_hatch("//")
+        self.ax_spec.set_xlim(-0.7, k[-1] + 0.7)
+        self.ax_spec.set_ylim(0, 1.08 * spectrum.max())
+        self.ax_spec.set_xlabel("frequency k (a wave cos(2πk·x/p) over the residues x)")
+        self.ax_spec.set_ylabel("share of power")
+        self.ax_spec.set_title("Fourier power of the embedding")
+        self.note = self.ax_spec.text(0.99, 0.95, "", transform=self.ax_spec.transAxes, ha="right", va="top",
+                                      fontsize=10)
+        self.data_artists = [*self.cursors, self.dot, *self.bars, self.note]
+
+    def compute(self, step: int) -> dict[str, Any]:
+        steps = np.asarray(self.t["steps"])
+        i = int(np.clip(np.searchsorted(steps, step), 0, len(steps) - 1))
+        share = np.asarray(self.t["spectrum"])[i]
+        keys = np.asarray(self.t["keys"])
+        top = np.argsort(-share[1:], kind="stable")[:len(keys)] + 1
+        return {"index": i, "step": int(steps[i]), "share": share, "keys": keys,
+                "key_share": float(share[keys].sum()), "top": top, "top_share": float(share[top].sum()),
+                "train_accuracy": float(self.t["train_accuracy"][i]),
+                "test_accuracy": float(self.t["test_accuracy"][i]), "weight_norm": float(self.t["weight_norm"][i])}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        x = max(state["step"], 1)
+        for cursor in self.cursors:
+            cursor.set_xdata([x, x])
+        self.dot.set_data([x], [state["weight_norm"]])
+        for bar, height in zip(self.bars, state["share"]):
+            bar.set_height(height)
+        self.note.set_text(f"step {state['step']}: train {state['train_accuracy']:.0%}, "
+                           f"test {state['test_accuracy']:.0%}\n"
+                           f"strongest {len(state['top'])} frequencies {', '.join(map(str, state['top']))} "
+                           f"hold {state['top_share']:.0%}")
+
+
+class PhaseDiagramDemo(Demo):
+    """The phase diagram (training fraction × weight decay) and the curves of one cell.
+
+    Used in notebook 03 §3.
+
+    Parameters
+    ----------
+    grid : PhaseGrid, optional
+        By default the shipped grid (:func:`~course_lib.grokking.phase.load_phase_grid`).
+    """
+
+    caption = ("Left: for each training fraction and weight decay, the median step at which test accuracy "
+               "first reached 95 % when all 3 seeds did (grey: how many seeds did, within the budget); the "
+               "black frame is the chosen cell. Right: that cell's 3 runs, test accuracy (solid) and train "
+               "accuracy (dotted), on a log step axis.")
+
+    def __init__(self, grid: PhaseGrid | None = None):
+        if grid is not None and not isinstance(grid, PhaseGrid):
+            raise TypeError(f"grid must be a PhaseGrid (run_phase_grid or load_phase_grid), got {type(grid).__name__}")
+        self.grid = load_phase_grid() if grid is None else grid
+        g = self.grid
+        self.fraction_labels = tuple(format_value(f) for f in g.fractions)
+        self.decay_labels = tuple(format_value(w) for w in g.weight_decays)
+        default_f = self.fraction_labels[int(np.argmin(np.abs(g.fractions - 0.3)))]
+        default_w = self.decay_labels[int(np.argmin(np.abs(g.weight_decays - 1.0)))]
+        self.controls = {"train_fraction": Choice(self.fraction_labels, default_f, label="training fraction"),
+                         "weight_decay": Choice(self.decay_labels, default_w, label="weight decay")}
+        self.fig, (self.ax_map, self.ax_run) = new_figure(1, 2, figsize=(8.4, 3.9),
+                                                          margins={"left": 0.1, "wspace": 0.35, "bottom": 0.15})
+        median = g.median_steps()
+        # cells where every seed generalised are coloured by log10(median steps); the others grey
+        shown = np.ma.masked_invalid(np.log10(median))
+        cmap = mpl.colormaps["cividis_r"].with_extremes(bad="0.88")
+        low, high = np.log10(g.steps[1]), np.log10(g.budget)
+        self.ax_map.imshow(shown.T, origin="lower", cmap=cmap, aspect="auto", vmin=low, vmax=high)
+        grokked = g.grokked()
+        for i in range(len(g.fractions)):
+            for j in range(len(g.weight_decays)):
+                if grokked[i, j] == len(g.seeds):
+                    text = f"{median[i, j]:.0f}"
+                    dark = (shown[i, j] - low) / (high - low) > 0.55
+                elif grokked[i, j] == 0:
+                    text, dark = "never", False
+                else:
+                    text, dark = f"{grokked[i, j]} of {len(g.seeds)}", False
+                self.ax_map.text(i, j, text, ha="center", va="center", fontsize=9,
+                                 color="white" if dark else "black")
+        self.ax_map.set_xticks(range(len(g.fractions)), self.fraction_labels)
+        self.ax_map.set_yticks(range(len(g.weight_decays)), self.decay_labels)
+        self.ax_map.set_xlabel("training fraction")
+        self.ax_map.set_ylabel("weight decay λ")
+        self.ax_map.set_title(f"Median steps to 95 % test (p = {g.p})", fontsize=11)
+        self.ax_map.grid(False)
+        self.frame, = self.ax_map.plot([], [], color="black", linewidth=2.5)
+        x = g.steps[1:]
+        self.test_lines, self.train_lines = [], []
+        for k, seed in enumerate(g.seeds):
+            style = series_style(k)
+            self.test_lines.append(self.ax_run.plot(x, np.zeros_like(x, dtype=float), label=f"seed {seed}",
+                                                    color=style["color"], marker=style["marker"],
+                                                    markevery=len(x) // 6)[0])
+            self.train_lines.append(self.ax_run.plot(x, np.zeros_like(x, dtype=float), color=style["color"],
+                                                     linestyle=":", linewidth=1.5)[0])
+        set_log_x(self.ax_run)
+        self.ax_run.set_xlim(x[0] * 0.8, g.budget * 1.25)
+        self.ax_run.set_ylim(-0.03, 1.03)
+        self.ax_run.set_xlabel("training step")
+        self.ax_run.set_ylabel("accuracy")
+        self.ax_run.set_title("The chosen cell's runs", fontsize=11)
+        self.ax_run.legend(loc="center left", bbox_to_anchor=(0.0, 0.62), fontsize=9)
+        self.note = self.ax_run.text(0.03, 0.3, "", transform=self.ax_run.transAxes, ha="left", va="center",
+                                     fontsize=9)
+        self.data_artists = [self.frame, *self.test_lines, *self.train_lines, self.note]
+
+    def compute(self, train_fraction: str, weight_decay: str) -> dict[str, Any]:
+        i, j = self.fraction_labels.index(train_fraction), self.decay_labels.index(weight_decay)
+        g = self.grid
+        at = g.generalised_at[i, j]
+        return {"cell": (i, j), "test": g.test_accuracy[i, j, :, 1:], "train": g.train_accuracy[i, j, :, 1:],
+                "generalised_at": at, "grokked": int((at >= 0).sum()), "n_seeds": len(g.seeds)}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        i, j = state["cell"]
+        self.frame.set_data([i - 0.5, i + 0.5, i + 0.5, i - 0.5, i - 0.5], [j - 0.5, j - 0.5, j + 0.5, j + 0.5, j - 0.5])
+        for line, curve in zip(self.test_lines, state["test"]):
+            line.set_ydata(curve)
+        for line, curve in zip(self.train_lines, state["train"]):
+            line.set_ydata(curve)
+        steps = [str(s) for s in state["generalised_at"] if s >= 0]
+        self.note.set_text(f"{state['grokked']} of {state['n_seeds']} seeds reach 95 % test"
+                           + (f"\nat steps {', '.join(steps)}" if steps else f"\nwithin {self.grid.budget} steps"))

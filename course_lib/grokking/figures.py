@@ -1,0 +1,76 @@
+"""Static figures of lesson 03: one run's curves (§1) and its progress measures (§4)."""
+from __future__ import annotations
+
+import numpy as np
+
+from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
+from course_lib.grokking.training import History
+
+__all__ = ["plot_history", "plot_progress_measures"]
+
+
+def _curve(history, name):
+    return np.asarray(history[name])
+
+
+def plot_history(history: History):
+    """Train and test accuracy (left) and loss (right) against the step, on log axes.
+
+    Used in notebook 03 §1.
+    """
+    if not isinstance(history, History):
+        raise TypeError(f"history must be a History from train(), got {type(history).__name__}")
+    steps = history.steps
+    shown = steps > 0
+    fig, (ax_acc, ax_loss) = new_figure(1, 2, figsize=(8.4, 3.5), margins={"wspace": 0.3, "bottom": 0.16})
+    for i, split in enumerate(("train", "test")):
+        style = dict(series_style(i), markevery=max(1, shown.sum() // 8))
+        ax_acc.plot(steps[shown], _curve(history, f"{split}_accuracy")[shown], label=split, **style)
+        ax_loss.plot(steps[shown], _curve(history, f"{split}_loss")[shown], label=split, **style)
+    for ax in (ax_acc, ax_loss):
+        set_log_x(ax)
+        ax.set_xlabel("training step")
+        ax.legend(loc="center left")
+    set_log_y(ax_loss)
+    ax_acc.set_ylim(-0.03, 1.03)
+    ax_acc.set_ylabel("accuracy")
+    ax_acc.set_title("Accuracy")
+    ax_loss.set_ylabel("cross-entropy")
+    ax_loss.set_title("Loss")
+    memorised, generalised = history.memorised_at(), history.generalised_at()
+    for step, text in ((memorised, "train 100%"), (generalised, "test 95%")):
+        if step:
+            ax_acc.axvline(step, color="0.5", linewidth=1, linestyle="--")
+            ax_acc.text(step * 1.05, 0.5, f"{text}\nstep {step}", fontsize=9, color="0.3")
+    return fig
+
+
+def plot_progress_measures(timeline: dict):
+    """Train, test, restricted and excluded loss (left) and the key frequencies' share of power (right).
+
+    Used in notebook 03 §4.
+    """
+    steps = np.asarray(timeline["steps"])
+    shown = steps > 0
+    x = steps[shown]
+    fig, (ax_loss, ax_share) = new_figure(1, 2, figsize=(8.4, 3.6), margins={"wspace": 0.3, "bottom": 0.16})
+    series = (("train_loss", "train"), ("test_loss", "test"), ("restricted_loss", "restricted (test)"),
+              ("excluded_loss", "excluded (train)"))
+    for i, (name, label) in enumerate(series):
+        ax_loss.plot(x, np.asarray(timeline[name])[shown], label=label, markevery=max(1, len(x) // 8),
+                     **series_style(i))
+    set_log_y(ax_loss)
+    ax_loss.set_ylabel("cross-entropy")
+    ax_loss.set_title("Loss, and Nanda et al.'s progress measures", fontsize=11)
+    ax_loss.legend(loc="lower left", fontsize=9)
+    ax_share.plot(x, np.asarray(timeline["key_share"])[shown], label="key frequencies' share",
+                  markevery=max(1, len(x) // 8), **series_style(4))
+    ax_share.plot(x, np.asarray(timeline["test_accuracy"])[shown], label="test accuracy",
+                  markevery=max(1, len(x) // 8), **series_style(1))
+    ax_share.set_ylim(-0.03, 1.03)
+    ax_share.set_title(f"The {len(timeline['keys'])} key frequencies' share of power", fontsize=11)
+    ax_share.legend(loc="upper left", fontsize=9)
+    for ax in (ax_loss, ax_share):
+        set_log_x(ax)
+        ax.set_xlabel("training step")
+    return fig

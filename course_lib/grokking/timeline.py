@@ -1,0 +1,91 @@
+"""One training run as a timeline: everything the step slider of notebook 03 §2 shows, per checkpoint.
+
+:func:`make_timeline` turns a :class:`~course_lib.grokking.training.History` (with snapshots)
+into plain arrays: the curves, the embedding's Fourier spectrum, the key frequencies of the
+final network, the share of power they hold, and Nanda et al.'s restricted and excluded
+losses at every checkpoint. :func:`build_timeline_cache` trains the notebook's live run
+(p = 97, seed 0) plus two more seeds and ships their timelines; :func:`load_timeline` reads one.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from course_lib.core.cache import packaged_file, read_family, source_file, write_families
+from course_lib.core.progress import progress
+from course_lib.core.validation import check_choice, check_count
+from course_lib.grokking.fourier import key_frequencies, logit_table, restricted_and_excluded_loss
+from course_lib.grokking.model import GrokNet
+from course_lib.grokking.training import CURVES, History, train
+
+__all__ = ["make_timeline", "build_timeline_cache", "load_timeline", "LIVE_RUN", "TIMELINE_FILE", "N_KEYS",
+           "CACHED_SEEDS", "final_network"]
+
+#: the settings of the run notebook 03 §1 trains live (train(**LIVE_RUN))
+LIVE_RUN = {"p": 97, "train_fraction": 0.3, "weight_decay": 1.0, "steps": 1000, "seed": 0, "log_every": 20}
+#: how many frequencies count as "key" (Nanda et al.'s mainline run used 5)
+N_KEYS = 5
+CACHED_SEEDS = (0, 1, 2)
+TIMELINE_FILE = "timelines.npz"
+
+
+def make_timeline(history: History, n_keys: int = N_KEYS, show_progress: bool = False) -> dict[str, np.ndarray]:
+    """Arrays per checkpoint for the step slider and the progress measures.
+
+    Used in notebook 03 §2 and §4.
+
+    Returns a dict with the curves of the history (``steps``, ``train_accuracy``, ...),
+    ``spectrum`` (checkpoints, p // 2 + 1), ``keys`` (the ``n_keys`` strongest frequencies of
+    the final embedding), ``key_share`` (their share of the embedding's power at each
+    checkpoint) and ``restricted_loss`` / ``excluded_loss`` (see
+    :func:`~course_lib.grokking.fourier.restricted_and_excluded_loss`).
+    """
+    if not isinstance(history, History):
+        raise TypeError(f"history must be a History from train(), got {type(history).__name__}")
+    if not len(history.snapshots):
+        raise ValueError("history must keep its snapshots (train(..., keep_snapshots=True))")
+    if history.split.operation not in ("add", "subtract"):
+        raise ValueError(f"the Fourier timeline needs addition or subtraction, got {history.split.operation!r}")
+    n_keys = check_count("n_keys", n_keys, maximum=history.spectrum.shape[1] - 1)
+    keys = key_frequencies(history.spectrum[-1], n_keys)
+    measures = {"restricted_loss": [], "excluded_loss": []}
+    p = history.split.p
+    for i in progress(range(len(history.steps)), label="progress measures", enabled=show_progress):
+        net = history.net_at(i)
+        losses = restricted_and_excluded_loss(logit_table(net.logits, p), history.split, keys)
+        measures["restricted_loss"].append(losses["restricted"])
+        measures["excluded_loss"].append(losses["excluded"])
+    out = {name: np.asarray(history[name]) for name in CURVES}
+    out.update(spectrum=history.spectrum, keys=keys, key_share=history.spectrum[:, keys].sum(axis=1),
+               restricted_loss=np.asarray(measures["restricted_loss"]),
+               excluded_loss=np.asarray(measures["excluded_loss"]))
+    return out
+
+
+def build_timeline_cache(show_progress: bool = False) -> Path:
+    """Train the live run for seeds 0, 1, 2 and write their timelines to ``cache/timelines.npz``."""
+    families, settings = {}, {}
+    for seed in CACHED_SEEDS:
+        history = train(**{**LIVE_RUN, "seed": seed}, show_progress=show_progress)
+        families[f"seed {seed}"] = {**make_timeline(history), "final_weights": history.net.flat}
+        settings = {k: v for k, v in history.settings.items() if k != "seed"}
+    settings["made_by"] = "course_lib.grokking.timeline.build_timeline_cache"
+    return write_families(source_file(__package__, TIMELINE_FILE), families, settings)
+
+
+def load_timeline(seed: int = 0) -> dict[str, np.ndarray]:
+    """The cached timeline of the live run with ``seed`` (0, 1 or 2), with its ``final_weights``.
+
+    Used in notebook 03 §1 (the three seeds) and §2 (the demo's default), and by the tests of the
+    lesson's claims.
+    """
+    seed = check_choice("seed", seed, CACHED_SEEDS)
+    fields, _ = read_family(packaged_file(__package__, TIMELINE_FILE), f"seed {seed}")
+    return fields
+
+
+def final_network(timeline: dict[str, np.ndarray]) -> GrokNet:
+    """The trained network of a cached timeline (its ``final_weights``)."""
+    p = 2 * (np.asarray(timeline["spectrum"]).shape[1] - 1) + 1
+    return GrokNet.from_weights(p, np.asarray(timeline["final_weights"]))

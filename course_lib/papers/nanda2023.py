@@ -1,0 +1,57 @@
+"""Nanda, Chan, Lieberum, Smith & Steinhardt (2023), "Progress measures for grokking via mechanistic
+interpretability", ICLR 2023 (arXiv:2301.05217).
+
+Constants used in lesson 03 §2 and §4. What was checked and how:
+
+- ``SETUP`` (p, training fraction, widths, optimiser, learning rate, weight decay, betas):
+  **verified** in the authors' code, ``mechanistic-interpretability-grokking/progress-measures-paper``,
+  file ``transformers.py`` (commit 23d2c64), and consistent with §3 of the paper as transcribed
+  by others (the PDF itself was not read).
+- ``KEY_FREQUENCIES``: **corroborated**. Read in a copy of the authors' figure script (its comment
+  "Of the six non-zero frequencies, five frequencies appear in later parts of the network,
+  corresponding to k ∈ {14, 35, 41, 42, 52}") and in many independent notes that agree; §4.1 of
+  the PDF was not read. They belong to *one* training run: other seeds use other frequencies
+  (App. C.2.1, corroborated).
+- ``GENERALISES_AFTER_EPOCHS`` and the phase boundaries: **corroborated** (a verbatim
+  transcription of §3 and §5.2, not the PDF).
+- ``ABSTRACT_ALGORITHM`` and ``ABSTRACT_PHASES``: **verified** (the arXiv abstract, several copies).
+"""
+from __future__ import annotations
+
+__all__ = ["CITATION", "SETUP", "KEY_FREQUENCIES", "GENERALISES_AFTER_EPOCHS", "PHASES", "ABSTRACT_ALGORITHM",
+           "ABSTRACT_PHASES", "SOURCES"]
+
+CITATION = ("Nanda, N., Chan, L., Lieberum, T., Smith, J., & Steinhardt, J. (2023). Progress measures for "
+            "grokking via mechanistic interpretability. ICLR 2023. arXiv:2301.05217.")
+
+#: §3 and the authors' transformers.py (verified in the code)
+SETUP = {
+    "p": 113,
+    "train_fraction": 0.3,
+    "model": "one-layer ReLU transformer, no LayerNorm, d_model 128, 4 heads of 32, MLP of 512",
+    "optimizer": "AdamW, full batch",
+    "learning_rate": 1e-3,
+    "weight_decay": 1.0,
+    "betas": (0.9, 0.98),
+    "epochs": 40_000,
+}
+
+#: §4.1: the frequencies k (w_k = 2πk/p) the mainline run uses (corroborated; one seed's run)
+KEY_FREQUENCIES = (14, 35, 41, 42, 52)
+
+#: §3: "After around 10,000 epochs, the network generalizes" (corroborated)
+GENERALISES_AFTER_EPOCHS = 10_000
+
+#: §5.2: the three phases of the mainline run, in epochs (corroborated)
+PHASES = {"memorization": (0, 1_400), "circuit formation": (1_400, 9_400), "cleanup": (9_400, 14_000)}
+
+#: the abstract (verified)
+ABSTRACT_ALGORITHM = ("uses discrete Fourier transforms and trigonometric identities to convert addition to "
+                      "rotation about a circle")
+ABSTRACT_PHASES = ("grokking, rather than being a sudden shift, arises from the gradual amplification of "
+                   "structured mechanisms encoded in the weights, followed by the later removal of "
+                   "memorizing components")
+
+SOURCES = {"SETUP": "§3; authors' transformers.py (verified)", "KEY_FREQUENCIES": "§4.1 (corroborated)",
+           "GENERALISES_AFTER_EPOCHS": "§3 (corroborated)", "PHASES": "§5.2 (corroborated)",
+           "ABSTRACT_ALGORITHM": "abstract (verified)", "ABSTRACT_PHASES": "abstract (verified)"}
