@@ -115,6 +115,6 @@ strip: $(VENV)/.installed  ## remove outputs, execution counts and widget state 
 	$(VENV)/bin/python tools/strip_notebooks.py
 
 clean:  ## remove both venvs and caches (keeps committed data)
-	rm -rf $(VENV) $(COLAB_VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) $(COLAB_VENV) .venv-classic .pytest_cache build *.egg-info
 	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -print0 \
 	    | xargs -0 rm -rf
