@@ -183,7 +183,7 @@ def subset_accuracy(n_correct, n_total: int, k: int) -> np.ndarray | float:
 def emergence_score(scales, values) -> float:
     """The BIG-bench breakthroughness ("emergence") score of a scaling curve.
 
-    Used in notebook 01 §3, 02 §3.
+    Used in notebook 01 §3, 02 §3, 04 §4.
 
     Schaeffer et al. (2023), Eq. 1, after Srivastava et al. (2022)::
 

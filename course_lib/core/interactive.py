@@ -97,7 +97,7 @@ class Panel:
 def show(demo: Demo) -> Panel:
     """Build the panel for ``demo``, display it, and return it.
 
-    Used in notebook 00 §3, 01 §4, 02 §2-§5.
+    Used in notebook 00 §3, 01 §4, 02 §2-§5, and by every later lesson's panels.
     """
     panel = Panel(demo)
     display(panel.box)

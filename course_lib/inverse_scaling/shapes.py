@@ -1,0 +1,51 @@
+"""Name the shape of a scaling curve: positive, inverse, U-shaped, inverted-U or flat.
+
+The words of Wei, Kim, Tay & Le (2022) and McKenzie et al. (2023): *inverse* scaling gets
+worse with scale; *U-shaped* scaling decreases up to a certain size and then increases again
+up to the largest model evaluated; *inverted-U* rises, then falls. :func:`scaling_shape` makes
+these words a rule, with a tolerance so that noise of a few points is not called a trend.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from course_lib.core.validation import check_scalar
+
+__all__ = ["SHAPES", "scaling_shape"]
+
+SHAPES = ("U-shaped", "inverted-U", "positive", "inverse", "flat")
+
+
+def scaling_shape(values, tol: float = 0.05) -> str:
+    """The shape of a curve given at increasing model sizes.
+
+    Used in notebook 04 §2-§4 (the reference for exercise 4.1). With ``y`` the values,
+    ``lo``/``hi`` the positions of the minimum/maximum, in this order:
+
+    1. ``"U-shaped"`` if ``y[0] - y[lo] > tol`` and ``y[-1] - y[lo] > tol`` (down, then up);
+    2. ``"inverted-U"`` if ``y[hi] - y[0] > tol`` and ``y[hi] - y[-1] > tol`` (up, then down);
+    3. ``"positive"`` if ``y[-1] - y[0] > tol``;
+    4. ``"inverse"`` if ``y[0] - y[-1] > tol``;
+    5. ``"flat"`` otherwise.
+
+    Examples
+    --------
+    >>> scaling_shape([0.5, 0.2, 0.7])
+    'U-shaped'
+    >>> scaling_shape([0.5, 0.3, 0.1])
+    'inverse'
+    """
+    y = np.asarray(values, dtype=float)
+    if y.ndim != 1 or len(y) < 2 or not np.all(np.isfinite(y)):
+        raise ValueError(f"values must be a 1-D array of at least 2 finite numbers, got {values!r}")
+    tol = check_scalar("tol", tol, minimum=0.0)
+    low, high = y.min(), y.max()
+    if y[0] - low > tol and y[-1] - low > tol:
+        return "U-shaped"
+    if high - y[0] > tol and high - y[-1] > tol:
+        return "inverted-U"
+    if y[-1] - y[0] > tol:
+        return "positive"
+    if y[0] - y[-1] > tol:
+        return "inverse"
+    return "flat"

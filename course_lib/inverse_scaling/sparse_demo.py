@@ -1,0 +1,81 @@
+"""Lesson 04 demo: read the live family at only three sizes, as a published family often is."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from course_lib.core.controls import Choice, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.score_tables import emergence_table_html
+from course_lib.core.style import new_figure, series_style, set_log_x
+from course_lib.inverse_scaling.family import AgreementGrid, load_agreement_grid
+from course_lib.inverse_scaling.shapes import scaling_shape
+from course_lib.metrics import emergence_scores
+
+__all__ = ["SparseSizesDemo"]
+
+
+class SparseSizesDemo(Demo):
+    """The mean curve of the family at every width, and the same curve read at three chosen widths.
+
+    Used in notebook 04 §4.
+
+    Parameters
+    ----------
+    grid : AgreementGrid, optional
+        The family's results; the shipped cache when omitted.
+    """
+
+    caption = ("The family's mean accuracy (distractor reversed) at every width (thin line) and at the three "
+               "widths you pick (markers joined by a thick line), with the shape each reading suggests.")
+
+    def __init__(self, grid: AgreementGrid | None = None):
+        self.grid = load_agreement_grid() if grid is None else grid
+        if not isinstance(self.grid, AgreementGrid):
+            raise TypeError(f"grid must be an AgreementGrid, got {type(self.grid).__name__}")
+        w = self.grid.widths
+        last = len(w) - 1
+        self.controls = {
+            "smallest": IntSlider(0, last, 0, label="smallest (grid position)"),
+            "middle": IntSlider(0, last, min(last, int(np.searchsorted(w, 4))), label="middle"),
+            "largest": IntSlider(0, last, min(last, int(np.searchsorted(w, 16))), label="largest"),
+            "hint": Choice(self.grid.hints, self.grid.hints[0], label="prompt"),
+        }
+        self.agreement = float(self.grid.agreements[np.argmin(np.abs(self.grid.agreements - 0.8))])
+        self.fig, self.ax = new_figure(figsize=(7.0, 3.6))
+        self.dense_line, = self.ax.plot([], [], label="every width", **dict(series_style(0), marker=None,
+                                                                             linewidth=1.2))
+        self.sparse_line, = self.ax.plot([], [], label="three widths", **dict(series_style(1), linewidth=2.5,
+                                                                              markersize=9))
+        self.ax.axhline(0.5, color="0.3", linestyle=":", linewidth=1.5, label="chance")
+        set_log_x(self.ax)
+        self.ax.set_xlim(w.min() / 1.3, w.max() * 1.3)
+        self.ax.set_ylim(-0.02, 1.02)
+        self.ax.set_xlabel("width (random features)")
+        self.ax.set_ylabel("mean test accuracy")
+        self.ax.legend(loc="upper left")
+        self.shape_text = self.ax.text(0.98, 0.04, "", transform=self.ax.transAxes, ha="right", fontsize=10)
+        self.data_artists = [self.dense_line, self.sparse_line, self.shape_text]
+
+    def compute(self, smallest: int, middle: int, largest: int, hint: str) -> dict[str, Any]:
+        family = self.grid.family(hint, self.agreement)
+        w, mean = family.widths, family.mean("test")
+        picks = np.unique([smallest, middle, largest])
+        curves = {"every width": (w, {"accuracy": mean})}
+        if len(picks) >= 2:
+            curves[f"{len(picks)} widths"] = (w[picks], {"accuracy": mean[picks]})
+        scores = emergence_scores(curves)
+        sparse_shape = scaling_shape(mean[picks]) if len(picks) >= 2 else "one size: no curve"
+        return {"widths": w, "mean": mean, "picks": picks, "sparse_widths": w[picks], "sparse": mean[picks],
+                "dense_shape": scaling_shape(mean), "sparse_shape": sparse_shape, "scores": scores}
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self.dense_line.set_data(state["widths"], state["mean"])
+        self.sparse_line.set_data(state["sparse_widths"], state["sparse"])
+        widths = ", ".join(str(v) for v in state["sparse_widths"])
+        self.shape_text.set_text(f"every width: {state['dense_shape']}\nwidths {widths}: {state['sparse_shape']}")
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        return emergence_table_html(state["scores"], note="A positive score reads as emergence; it does not "
+                                    "say whether the curve dipped on the way.")

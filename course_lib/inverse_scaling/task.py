@@ -1,0 +1,98 @@
+"""The distractor task: a hard true rule, an easy spurious feature that misleads at test time.
+
+Each example has three inputs (and optionally a hint, below):
+
+- ``x0, x1`` uniform in [-pi, pi]. The **true rule** is a checkerboard,
+  ``y = +1 if sin(2 x0) sin(2 x1) > 0 else -1``: 16 squares, so a model needs many features
+  to represent it.
+- ``x2``, the **distractor**: ``s * |z|`` with ``z ~ N(1, 0.5)``, whose sign ``s`` agrees with
+  ``y`` on a fraction ``agreement`` of the training examples. It is easy (one linear feature).
+  On the **reversed** test set it always disagrees (``s = -y``), so a model that follows it
+  scores below chance, and a model that follows the true rule is not hurt.
+
+The hints are the toy's analogue of a better prompt (a worked example, a chain of thought):
+``"steps"`` adds the two intermediate quantities ``sin(2 x0)`` and ``sin(2 x1)`` (the true rule
+becomes "do their signs agree?"), ``"answer"`` adds their product, whose sign *is* the label.
+Both are scaled by :data:`HINT_SCALES` so that they are as visible to the random features as
+the distractor.
+
+A task is drawn from one seed: the positions, the distractor's magnitudes and the uniform
+draws that decide agreement are shared by every ``agreement``, so the sets for q = 0.8 and
+q = 0.85 differ only in the signs the threshold flips.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from course_lib.core.validation import check_choice, check_count, check_random_state, check_scalar
+
+__all__ = ["HINTS", "HINT_SCALES", "Split", "true_label", "make_split"]
+
+#: the prompts a model can be given: no hint, the intermediate steps, or the decisive quantity
+HINTS = ("none", "steps", "answer")
+#: how strongly each hint's columns are scaled (chosen so a hint is as visible as the distractor)
+HINT_SCALES = {"none": 0.0, "steps": 2.0, "answer": 3.0}
+#: what the distractor does in each kind of split
+DISTRACTOR_MODES = ("as in training", "reversed")
+
+
+@dataclass(frozen=True)
+class Split:
+    """Inputs ``x`` (n, 3 + hint columns) and labels ``y`` (n,) in {-1, +1}."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+    @property
+    def distractor_agrees(self) -> np.ndarray:
+        """Whether the distractor's sign (column 2) agrees with the label, per example.
+
+        Used in notebook 04 §3.
+        """
+        return np.sign(self.x[:, 2]) == self.y
+
+
+def true_label(x0, x1) -> np.ndarray:
+    """The true rule: +1 where ``sin(2 x0) sin(2 x1) > 0``, else -1 (a 4 x 4 checkerboard)."""
+    return np.where(np.sin(2 * np.asarray(x0, float)) * np.sin(2 * np.asarray(x1, float)) > 0, 1.0, -1.0)
+
+
+def make_split(n: int, agreement: float, rng, distractor: str = "as in training",
+               hint: str = "none") -> Split:
+    """Draw ``n`` examples of the distractor task.
+
+    Used in notebook 04 §3.
+
+    Parameters
+    ----------
+    n : int
+        Number of examples, >= 1.
+    agreement : float in [0, 1]
+        Share of examples whose distractor agrees with the label (used when ``distractor`` is
+        ``"as in training"``).
+    rng : numpy.random.Generator or int
+        Source of randomness (an int is used as a seed).
+    distractor : {"as in training", "reversed"}
+        ``"reversed"`` makes the distractor disagree with the label on every example.
+    hint : {"none", "steps", "answer"}
+        Extra input columns (see the module docstring).
+    """
+    n = check_count("n", n)
+    agreement = check_scalar("agreement", agreement, minimum=0.0, maximum=1.0)
+    rng = check_random_state("rng", rng)
+    check_choice("distractor", distractor, DISTRACTOR_MODES)
+    check_choice("hint", hint, HINTS)
+    positions = rng.uniform(-np.pi, np.pi, size=(n, 2))
+    magnitude = np.abs(rng.normal(1.0, 0.5, size=n))
+    draw = rng.uniform(size=n)
+    y = true_label(positions[:, 0], positions[:, 1])
+    sign = -y if distractor == "reversed" else np.where(draw < agreement, y, -y)
+    columns = [positions, (sign * magnitude)[:, None]]
+    step0, step1 = np.sin(2 * positions[:, 0]), np.sin(2 * positions[:, 1])
+    if hint == "steps":
+        columns.append(HINT_SCALES[hint] * np.column_stack([step0, step1]))
+    elif hint == "answer":
+        columns.append(HINT_SCALES[hint] * (step0 * step1)[:, None])
+    return Split(np.hstack(columns), y)

@@ -1,0 +1,90 @@
+"""McKenzie et al. (2023), "Inverse Scaling: When Bigger Isn't Better", TMLR (arXiv:2306.09479).
+
+Constants used in lesson 04: the Inverse Scaling Prize, its 11 winning tasks and the four
+causes of inverse scaling the paper names.
+
+What was checked, and how (each constant's mark is in :data:`MARKS`):
+
+- The abstract was read in two copies (the Hugging Face papers page of arXiv:2306.09479 and
+  the README of EleutherAI's lm-evaluation-harness ``inverse_scaling`` tasks, which quotes it):
+  "11 datasets collected by running a public contest, the Inverse Scaling Prize", the four
+  causes word for word, and that the tasks "helped drive the discovery of U-shaped and
+  inverted-U scaling trends". **Verified.**
+- The task names were read in the same lm-evaluation-harness README: ten multiple-choice tasks
+  (``winobias_antistereotype`` there is marked "not an official Inverse Scaling prize winner"
+  and is left out here) plus Prompt Injection, the one task scored by loss. **Verified.**
+- The prize structure (11 third prizes, 4 in Round 1 and 7 in Round 2; no grand, first or second
+  prize) comes from the organisers' Round 2 announcement as recorded in the course's research
+  notes; it was not re-read for this module. **Not re-checked here.**
+- The one-line task descriptions are the course's own summaries. Their marks (verified in an
+  organiser post, corroborated by third-party copies only, or partly from memory) are those of
+  the research notes and are shown beside each task in the lesson.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["CITATION", "FOUR_CAUSES", "N_WINNING_TASKS", "PRIZE_ROUNDS", "PrizeTask", "WINNING_TASKS",
+           "U_TRENDS_QUOTE", "MARKS"]
+
+CITATION = ("McKenzie, I. R., Lyzhov, A., et al. (2023). Inverse Scaling: When Bigger Isn't "
+            "Better. Transactions on Machine Learning Research. arXiv:2306.09479.")
+
+#: Abstract: "four potential causes of inverse scaling" (quoted word for word).
+FOUR_CAUSES = (
+    "preference to repeat memorized sequences over following in-context instructions",
+    "imitation of undesirable patterns in the training data",
+    "tasks containing an easy distractor task which LMs could focus on, rather than the harder real task",
+    "correct but misleading few-shot demonstrations of the task",
+)
+#: Abstract: "11 datasets collected by running a public contest, the Inverse Scaling Prize".
+N_WINNING_TASKS = 11
+#: Winning tasks per round (Round 1, Round 2): all were third prizes.
+PRIZE_ROUNDS = (4, 7)
+#: Abstract, last claims.
+U_TRENDS_QUOTE = ("Our tasks have helped drive the discovery of U-shaped and inverted-U scaling trends, "
+                  "where an initial trend reverses")
+
+
+class PrizeTask(NamedTuple):
+    """One winning task: its name, a one-line description, how sure we are of the description."""
+
+    name: str
+    description: str
+    mark: str
+
+
+#: The 11 winning tasks (names verified in the lm-evaluation-harness task list).
+WINNING_TASKS: tuple[PrizeTask, ...] = (
+    PrizeTask("NeQA", "multiple-choice questions with a negation inserted; larger models do worse",
+              "verified (organiser post)"),
+    PrizeTask("Quote Repetition", "repeat a famous quote that has been altered; larger models complete the real quote",
+              "corroborated only"),
+    PrizeTask("Redefine Math", "a symbol is redefined (\"let e be 312\"); larger models keep its usual meaning",
+              "corroborated only"),
+    PrizeTask("Hindsight Neglect (10-shot)", "judge a bet by expected value; every example's good bet paid off, "
+              "the last one does not", "corroborated only"),
+    PrizeTask("Modus Tollens", "infer not-P from 'if P then Q' and not-Q", "verified (organiser post)"),
+    PrizeTask("Memo Trap", "write a phrase that starts like a famous quote but ends differently",
+              "verified (organiser post)"),
+    PrizeTask("Prompt Injection", "later user instructions override the deployer's (scored by loss)",
+              "verified (organiser post)"),
+    PrizeTask("Into the Unknown", "pick which of two pieces of information would help answer a question",
+              "verified (organiser post)"),
+    PrizeTask("Pattern Matching Suppression", "continue a repetitive pattern so as to break it, as told",
+              "verified (organiser post)"),
+    PrizeTask("Sig Figs", "round numbers to a number of significant figures; larger models round decimal places",
+              "verified (organiser post)"),
+    PrizeTask("Repetitive Algebra", "few-shot algebra questions whose examples share one answer",
+              "name verified; description partly from memory"),
+)
+
+#: constant name -> how it was checked
+MARKS = {
+    "FOUR_CAUSES": "verified: abstract, two copies",
+    "N_WINNING_TASKS": "verified: abstract",
+    "U_TRENDS_QUOTE": "verified: abstract",
+    "WINNING_TASKS (names)": "verified: an evaluation suite's task list",
+    "WINNING_TASKS (descriptions)": "see each task's mark",
+    "PRIZE_ROUNDS": "not re-checked here (organisers' Round 2 post, per our notes)",
+}

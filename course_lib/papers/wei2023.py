@@ -1,0 +1,65 @@
+"""Wei, Kim, Tay & Le, "Inverse scaling can become U-shaped" (arXiv:2211.02011, Nov. 2022; EMNLP 2023).
+
+Constants used in lesson 04. (Not to be confused with :mod:`course_lib.papers.wei2022`, the
+emergent-abilities paper.)
+
+What was checked, and how (each constant's mark is in :data:`MARKS`):
+
+- The abstract of the later version (11 Prize tasks) was read in three copies: the Hugging
+  Face papers page of arXiv:2211.02011, an arxiv-vanity rendering and a paper-summary page.
+  They agree on: models "of up to 540B parameters, trained on five times more compute than
+  those evaluated in the Inverse Scaling Prize" (whose models reach 280B parameters and 500
+  zettaFLOPs); "only four out of the eleven tasks remain inverse scaling. Six out of the eleven
+  tasks exhibit 'U-shaped scaling' ... (the one remaining task displays positive scaling)";
+  "1-shot examples and chain-of-thought can help mitigate undesirable scaling patterns even
+  further"; the U-shape attributed "to the presence of distractor tasks that only sufficiently
+  large models can avoid". **Verified.**
+- The first version's abstract (4 Round-1 tasks; read in a deepai copy) states the
+  true-task/distractor-task hypothesis and that "inverse scaling task" is under-specified
+  (quoted in :data:`HYPOTHESIS` and :data:`UNDER_SPECIFIED`). **Verified.**
+- Figure 1 caption (arxiv-vanity copy): PaLM on average is U-shaped over ten tasks that use
+  accuracy; Prompt Injection is excluded because it uses loss. **Verified.**
+- *Which* tasks fall in which class, and the exact PaLM sizes evaluated, were not found in the
+  text read: **not verified**, so the lesson does not state them.
+"""
+from __future__ import annotations
+
+__all__ = ["CITATION", "SCALING_CLASSES", "LARGEST_PARAMS", "PRIZE_LARGEST_PARAMS", "PRIZE_LARGEST_ZETTAFLOPS",
+           "COMPUTE_FACTOR", "MITIGATIONS", "HYPOTHESIS", "UNDER_SPECIFIED", "MARKS"]
+
+CITATION = ("Wei, J., Kim, N., Tay, Y., & Le, Q. V. (2023). Inverse scaling can become U-shaped. "
+            "Proceedings of EMNLP 2023. arXiv:2211.02011.")
+
+#: Abstract (v2 / EMNLP): the 11 Prize tasks evaluated up to 540B parameters, by shape.
+SCALING_CLASSES = {"U-shaped": 6, "inverse": 4, "positive": 1}
+#: Abstract: largest model evaluated (PaLM 540B).
+LARGEST_PARAMS = 540e9
+#: Abstract: the Prize's models reach 280B parameters ...
+PRIZE_LARGEST_PARAMS = 280e9
+#: ... and 500 zettaFLOPs of training compute.
+PRIZE_LARGEST_ZETTAFLOPS = 500
+#: Abstract: "trained on five times more compute than those evaluated in the Inverse Scaling Prize".
+COMPUTE_FACTOR = 5
+#: Abstract: what helps "mitigate undesirable scaling patterns even further".
+MITIGATIONS = ("1-shot examples", "chain-of-thought prompting")
+#: Abstract of v1 (4 Round-1 tasks), quoted.
+HYPOTHESIS = ("U-shaped scaling occurs when a task comprises a 'true task' and a 'distractor task'. "
+              "Medium-size models can do the distractor task, which hurts performance, while only "
+              "large-enough models can ignore the distractor task and do the true task.")
+#: Abstract of v1, quoted.
+UNDER_SPECIFIED = ("the term 'inverse scaling task' is under-specified - a given task may be inverse "
+                   "scaling for one prompt but positive or U-shaped scaling for a different prompt.")
+
+#: constant name -> how it was checked
+MARKS = {
+    "SCALING_CLASSES": "verified: abstract (v2), three copies",
+    "LARGEST_PARAMS": "verified: abstract (v2)",
+    "PRIZE_LARGEST_PARAMS": "verified: abstract (v2)",
+    "PRIZE_LARGEST_ZETTAFLOPS": "verified: abstract (v2)",
+    "COMPUTE_FACTOR": "verified: abstract (v2)",
+    "MITIGATIONS": "verified: abstract (v2)",
+    "HYPOTHESIS": "verified: abstract (v1)",
+    "UNDER_SPECIFIED": "verified: abstract (v1)",
+    "which task is in which class": "not verified (not stated in the lesson)",
+    "PaLM sizes evaluated": "not verified (not stated in the lesson)",
+}
