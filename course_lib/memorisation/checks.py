@@ -1,0 +1,105 @@
+"""Checks of lesson 07's exercises (07_memorisation.ipynb): ``checks.<exercise>(fn)`` grades ``fn``.
+
+Each check runs ``fn`` on cases chosen to catch the usual mistakes, prints a diagnosis and
+returns a :class:`course_lib.core.checking.CheckResult` (truthy when every case passed).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from course_lib.core.checking import CheckResult, run_cases
+
+__all__ = ["continuation_probability", "regurgitation_threshold", "reference_continuation_probability",
+           "reference_regurgitation_threshold"]
+
+
+def reference_continuation_probability(counts, previous: int, continuation) -> float:
+    """The course's answer to exercise 1.1: P(continuation | previous word) under the counted bigram model."""
+    counts = np.asarray(counts, dtype=float)
+    p, prev = 1.0, int(previous)
+    for word in continuation:
+        p *= counts[prev, int(word)] / counts[prev].sum()
+        prev = int(word)
+    return p
+
+
+def _bigram_cases():
+    # word ids: 0 "the", 1 "cat", 2 "sat", 3 ".", 4 "dog"
+    toy = np.array([[0, 3, 0, 0, 1],    # the -> cat x3, dog x1
+                    [0, 0, 2, 1, 0],    # cat -> sat x2, . x1
+                    [0, 0, 0, 4, 0],    # sat -> . x4
+                    [5, 0, 0, 0, 0],    # . -> the x5
+                    [0, 0, 1, 0, 0]])   # dog -> sat x1
+    rng = np.random.default_rng(3)
+    big = rng.integers(0, 4, (6, 6)) * (rng.random((6, 6)) < 0.6)
+    big[np.arange(6), (np.arange(6) + 1) % 6] += 1  # every row has a count
+    raw = [("one word: P(cat | the)", (toy, 0, [1])),
+           ("two words: P(cat sat | the)", (toy, 0, [1, 2])),
+           ("a continuation with a never-seen bigram (probability 0)", (toy, 0, [4, 1])),
+           ("a longer chain back to the start", (toy, 3, [0, 1, 2, 3, 0])),
+           ("rows with different totals", (big, 2, [3, 4, 5, 0])),
+           ("a continuation given as a numpy array", (big, 5, np.array([0, 1, 2])))]
+    return [(d, args, reference_continuation_probability(*args)) for d, args in raw]
+
+
+def continuation_probability(fn: Callable) -> CheckResult:
+    """Check ``fn(counts, previous, continuation) -> P(continuation | previous)`` under a bigram model.
+
+    ``counts[a, b]`` is how often word b followed word a; the model is P(b | a) = counts[a, b] /
+    counts[a].sum(), and the continuation's probability is the product over its words, each
+    given the word before it. Used in notebook 07 §1 (exercise 1.1).
+    """
+    return run_cases("continuation_probability", lambda c, p, w: float(fn(c, p, w)), _bigram_cases(), rtol=1e-9,
+                     shown_args=3,
+                     hint="walk along the continuation: multiply counts[prev, word] / counts[prev].sum() "
+                          "(the row of the previous word), then make the word the new previous word")
+
+
+def reference_regurgitation_threshold(counts, probabilities) -> int | None:
+    """The course's answer to exercise 1.2: the smallest planted count whose mean probability is above 1/2."""
+    counts, probabilities = np.asarray(counts), np.asarray(probabilities, dtype=float)
+    for k in np.unique(counts):
+        if probabilities[counts == k].mean() > 0.5:
+            return int(k)
+    return None
+
+
+def _threshold_cases():
+    k = np.repeat([1, 2, 4, 8, 16, 32], 3)
+    steep = np.repeat([1e-9, 0.01, 0.3, 0.7, 0.9, 0.97], 3)
+    shuffled = np.random.default_rng(0).permutation(len(k))
+    spread = steep * np.tile([0.2, 1.0, 1.8], 6)  # means as steep; one canary per k far above
+    spread = np.minimum(spread, 1.0)
+    raw = [("a steep rise, counts in order", (k, steep)),
+           ("the same canaries in shuffled order", (k[shuffled], steep[shuffled])),
+           ("the same canaries, largest count first", (k[::-1], steep[::-1])),
+           ("one canary of a count above 1/2, but not the mean of its count",
+            (k, np.where(k == 4, [0.9, 0.1, 0.1] * 6, steep))),
+           ("two canaries of a count above 1/2, one far below: the mean decides",
+            (k, np.where(k == 4, [0.6, 0.6, 0.0] * 6, steep))),
+           ("a mean of exactly 1/2 is not 'more often than not'", (k, np.where(k == 8, 0.5, steep))),
+           ("never above 1/2 (answer None)", (k, steep * 0.5)),
+           ("per-canary values spread around their mean", (k, spread)),
+           ("counts that are not powers of two", (np.repeat([3, 5, 10, 40], 2),
+                                                  np.repeat([0.2, 0.45, 0.55, 0.8], 2)))]
+
+    def as_number(value):
+        return -1.0 if value is None else float(value)
+
+    return [(d, args, as_number(reference_regurgitation_threshold(*args))) for d, args in raw], as_number
+
+
+def regurgitation_threshold(fn: Callable) -> CheckResult:
+    """Check ``fn(counts, probabilities) -> the smallest k whose canaries' mean probability is above 1/2``.
+
+    ``counts[i]`` is how many times canary i was planted and ``probabilities[i]`` its probability
+    of being regurgitated; the answer is a planted count k (or None if no count makes it).
+    Used in notebook 07 §1 (exercise 1.2). A returned None is shown as -1 in the messages.
+    """
+    cases, as_number = _threshold_cases()
+    return run_cases("regurgitation_threshold", lambda c, p: as_number(fn(c, p)), cases, rtol=0,
+                     hint="for each distinct count k, smallest first (np.unique sorts), average the "
+                          "probabilities of the canaries planted k times; return the first k whose mean is "
+                          "strictly above 0.5, and None if there is none")

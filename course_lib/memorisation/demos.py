@@ -1,0 +1,121 @@
+"""Lesson 07 demo: what n-gram models copy from raw and from deduplicated data.
+
+:class:`MemorisationDemo` shows, for one n-gram order and sampling temperature, the exact
+probability that sampling regurgitates each canary against how many times it was planted, and
+the share of generated samples that contain a span copied from the training set, against the
+span length that counts as a copy. Moving the temperature draws new samples (200 prompts × 50
+tokens per corpus, then the verbatim check); the sample count uses the first N of them.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from course_lib.core.controls import FloatSlider, IntSlider
+from course_lib.core.demo import Demo
+from course_lib.core.style import new_figure, series_style, set_log_y
+from course_lib.memorisation.experiment import (CORPORA, N_PROMPTS, SPAN, MemorisationFamily, default_family,
+                                                mean_by_count)
+
+__all__ = ["MemorisationDemo"]
+
+#: probabilities below this are drawn on the bottom edge of the left panel
+FLOOR = 1e-40
+
+
+class MemorisationDemo(Demo):
+    """Order, temperature, samples: canary regurgitation and verbatim copies, raw vs deduplicated.
+
+    Used in notebook 07 §1.
+
+    Parameters
+    ----------
+    family : MemorisationFamily, optional
+        What the notebook trained (:func:`course_lib.memorisation.experiment.train_family`); by
+        default it is trained here (a few seconds).
+    """
+
+    caption = ("Left: the exact probability that sampling reproduces a canary's 31-token continuation from "
+               "its 10-token prefix, per canary (small markers) and averaged per planted count (lines), for "
+               "the model trained on the raw corpus and on the deduplicated one (values below 10⁻⁴⁰ sit on "
+               "the bottom edge). Right: the share of samples (continuations of ordinary corpus prompts) "
+               "that contain a span of at least m tokens copied from the model's own training set; the "
+               "dotted line marks m = 20, the length this lesson counts as memorised.")
+
+    def __init__(self, family: MemorisationFamily | None = None):
+        family = default_family() if family is None else family
+        if not isinstance(family, MemorisationFamily):
+            raise TypeError(f"family must be a MemorisationFamily, got {type(family).__name__}")
+        self.family = family
+        orders = family.orders
+        if orders != tuple(range(orders[0], orders[-1] + 1)):
+            raise ValueError(f"family must hold contiguous orders for the slider, got {orders}")
+        self.controls = {
+            "order": IntSlider(orders[0], orders[-1], 5 if 5 in orders else orders[-1], 1, label="n-gram order"),
+            "temperature": FloatSlider(0.5, 1.5, 1.0, 0.1, label="temperature T"),
+            "n_samples": IntSlider(20, N_PROMPTS, N_PROMPTS, 20, label="samples"),
+        }
+        self.spans = np.array(sorted({m for _, m in family.indexes}))
+        self.ks = np.unique(family.canary_copies)
+        jitter = {c: 1 + (0.06 if c == "raw" else -0.06) for c in CORPORA}
+
+        self.fig, (self.ax_k, self.ax_m) = new_figure(1, 2, figsize=(8.4, 3.8),
+                                                      margins={"left": 0.09, "wspace": 0.3, "bottom": 0.14,
+                                                               "top": 0.84})
+        self.points, self.means, self.rates = {}, {}, {}
+        for i, corpus in enumerate(CORPORA):
+            style = series_style(i)
+            self.points[corpus], = self.ax_k.plot(family.canary_copies * jitter[corpus],
+                                                  np.full(len(family.canary_copies), FLOOR),
+                                                  linestyle="none", marker=style["marker"], markersize=3.5,
+                                                  color=style["color"], alpha=0.45)
+            self.means[corpus], = self.ax_k.plot(self.ks, np.full(len(self.ks), FLOOR), color=style["color"],
+                                                 linestyle=style["linestyle"], marker=style["marker"],
+                                                 label=f"{corpus} (mean)")
+            self.rates[corpus], = self.ax_m.plot(self.spans, np.zeros(len(self.spans)), color=style["color"],
+                                                 linestyle=style["linestyle"], marker=style["marker"],
+                                                 label=corpus)
+        self.ax_k.set_xscale("log", base=2)
+        self.ax_k.set_xticks(self.ks)
+        self.ax_k.set_xticklabels([str(k) for k in self.ks])
+        self.ax_k.minorticks_off()
+        self.ax_k.set_xlim(self.ks[0] / 1.4, self.ks[-1] * 1.4)
+        self.ax_k.set_ylim(FLOOR / 3, 3)
+        set_log_y(self.ax_k)
+        self.ax_k.set_xlabel("times the canary was planted (k)")
+        self.ax_k.set_ylabel("P(exact regurgitation)")
+        self.ax_k.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
+        self.ax_m.axvline(SPAN, color="0.4", linestyle=":", linewidth=1.5)
+        self.ax_m.set_xlim(self.spans[0] - 1, self.spans[-1] + 1)
+        self.ax_m.set_ylim(-0.03, 1.03)
+        self.ax_m.set_xlabel("span length m (tokens)")
+        self.ax_m.set_ylabel("share of samples with a copy ≥ m")
+        self.ax_m.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
+        self.data_artists = [*self.points.values(), *self.means.values(), *self.rates.values()]
+
+    def compute(self, order: int, temperature: float, n_samples: int) -> dict[str, Any]:
+        state: dict[str, Any] = {"order": order, "temperature": temperature, "n_samples": n_samples,
+                                 "ks": self.ks, "spans": self.spans}
+        span_index = int(np.flatnonzero(self.spans == SPAN)[0]) if SPAN in self.spans else -1
+        for corpus in CORPORA:
+            probs = self.family.canary_probabilities(corpus, order, temperature)
+            rates = self.family.copy_rates(corpus, order, temperature, n_samples, tuple(self.spans))
+            state[corpus] = {"probabilities": probs, "means": mean_by_count(self.family.canary_copies, probs)[1],
+                             "rates": rates, "rate_at_span": float(rates[span_index]) if span_index >= 0 else np.nan}
+        return state
+
+    def draw(self, state: dict[str, Any]) -> None:
+        for corpus in CORPORA:
+            s = state[corpus]
+            self.points[corpus].set_ydata(np.maximum(s["probabilities"], FLOOR))
+            self.means[corpus].set_ydata(np.maximum(s["means"], FLOOR))
+            self.rates[corpus].set_ydata(s["rates"])
+
+    def summary_html(self, state: dict[str, Any]) -> str:
+        head = "".join(f"<th>k = {k}</th>" for k in state["ks"])
+        rows = "".join(
+            f"<tr><td>{corpus}</td>" + "".join(f"<td>{p:.2g}</td>" for p in state[corpus]["means"])
+            + f"<td>{state[corpus]['rate_at_span']:.0%}</td></tr>" for corpus in CORPORA)
+        return (f"<table><tr><th>{state['order']}-gram, T = {state['temperature']:.1f}</th>{head}"
+                f"<th>samples with a copy ≥ {SPAN} tokens (of {state['n_samples']})</th></tr>{rows}</table>")

@@ -1,0 +1,34 @@
+"""The memorisation demo on a small family."""
+import numpy as np
+import pytest
+
+from course_lib.memorisation.demos import FLOOR, MemorisationDemo
+
+
+@pytest.fixture(scope="module")
+def demo(small_family):
+    return MemorisationDemo(small_family)
+
+
+def test_every_order_and_the_temperature_extremes(demo, small_family):
+    for order in range(demo.controls["order"].min, demo.controls["order"].max + 1):
+        for temperature in (0.5, 1.5):
+            state = demo.update(order=order, temperature=temperature, n_samples=20)
+            probs = small_family.canary_probabilities("raw", order, temperature)
+            assert np.allclose(state["raw"]["probabilities"], probs)
+            assert np.allclose(demo.points["raw"].get_ydata(), np.maximum(probs, FLOOR))
+            assert "<table>" in demo.summary_html(state)
+
+
+def test_sample_count_uses_the_first_samples(demo, small_family):
+    state = demo.update(order=4, temperature=1.0, n_samples=40)
+    assert np.allclose(state["raw"]["rates"], small_family.copy_rates("raw", 4, 1.0, 40, tuple(demo.spans)))
+
+
+def test_data_artists_are_what_moves(demo):
+    assert demo.data_artists and all(a.figure is demo.fig for a in demo.data_artists)
+
+
+def test_family_type_is_checked():
+    with pytest.raises(TypeError, match="family"):
+        MemorisationDemo(family="not a family")
