@@ -72,7 +72,11 @@ $(COLAB_VENV)/.installed: pyproject.toml $(COLAB_CONSTRAINTS)
 lab: $(VENV)/.installed  ## open JupyterLab at lesson 00 (LAB_ARGS=--no-browser to stay headless)
 	@$(VENV)/bin/python tools/lab.py $(LAB_ARGS)
 
-test: test-unit test-colab test-browser  ## every test: unit, guards and lessons; Colab parity; browser
+test: $(VENV)/.installed $(COLAB_VENV)/.installed  ## every test: (a) and (b) side by side on both cores, then (c)
+	@echo "== (a) unit, guards and lessons in $(VENV) and (b) Colab parity in $(COLAB_VENV) run side by side;"
+	@echo "   each step's output is shown when it ends"
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-unit test-colab
+	@$(MAKE) --no-print-directory test-browser
 	@echo "make test: all steps passed"
 
 test-unit: $(VENV)/.installed  ## (a) unit and guard tests, each lesson run as committed and as finished, in .venv
