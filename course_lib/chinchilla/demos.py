@@ -19,6 +19,7 @@ from course_lib.chinchilla.grid import MAIN_BUDGETS, load_grid
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
+from course_lib.core.score_tables import table_html
 from course_lib.papers import hoffmann2022
 from course_lib.scaling import COEFFICIENT_SETS, compute_optimal, inference_optimal, isoflop_curve, tokens_for_loss
 
@@ -30,9 +31,7 @@ TOKEN_RATIOS = ("1", "5", "20", "100", "500")
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td style='text-align:left'>{k}</td><td style='text-align:right'>{v}</td></tr>"
-                    for k, v in rows)
-    return f"<table>{cells}</table>"
+    return table_html(None, [[k, v] for k, v in rows])
 
 
 class IsoFLOPDemo(Demo):

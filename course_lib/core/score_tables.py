@@ -20,19 +20,21 @@ _FIRST_CELL_STYLE = "padding:3px 12px;border:1px solid #d0d0d0;text-align:left"
 _HEAD_STYLE = "background:#f2f2f2;font-weight:bold"
 
 
-def table_html(header: list[str], rows: list[list[str]]) -> str:
+def table_html(header: list[str] | None, rows: list[list[str]]) -> str:
     """An HTML table with spacing and rules of its own; the first column is left-aligned.
 
-    ``header`` and the cells of ``rows`` are HTML (escape plain text before passing it).
+    ``header`` (None for a table without one) and the cells of ``rows`` are HTML (escape plain
+    text before passing it).
     """
-    if any(len(row) != len(header) for row in rows):
-        raise ValueError(f"every row must have {len(header)} cells")
+    width = len(header) if header is not None else len(rows[0]) if rows else 0
+    if any(len(row) != width for row in rows):
+        raise ValueError(f"every row must have {width} cells")
 
     def cells(row: list[str], tag: str, extra: str = "") -> str:
         return "".join(f"<{tag} style='{_FIRST_CELL_STYLE if i == 0 else CELL_STYLE};{extra}'>{c}</{tag}>"
                        for i, c in enumerate(row))
 
-    head = f"<tr>{cells(header, 'th', _HEAD_STYLE)}</tr>"
+    head = f"<tr>{cells(header, 'th', _HEAD_STYLE)}</tr>" if header is not None else ""
     body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
     return f"<table style='{TABLE_STYLE}'>{head}{body}</table>"
 

@@ -15,6 +15,7 @@ from course_lib import dedup
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
 from course_lib.core.style import new_figure, series_style
+from course_lib.core.score_tables import table_html
 from course_lib.data_quality.experiment import default_study
 from course_lib.data_quality.near_dup import BIN_EDGES, SPLITS, BandingStudy
 
@@ -121,8 +122,8 @@ class BandingDemo(Demo):
     def summary_html(self, state: dict[str, Any]) -> str:
         def pct(x):
             return "—" if np.isnan(x) else f"{100 * x:.0f}%"
-        return ("<table><tr><th>split</th><th>threshold (1/b)<sup>1/r</sup></th><th>candidates</th>"
-                "<th>pairs with J ≥ target</th><th>precision</th><th>recall</th></tr>"
-                f"<tr><td>{split_label(state['bands'], state['rows'])}</td><td>{state['threshold']:.2f}</td>"
-                f"<td>{state['candidates']:,}</td><td>{state['true_pairs']:,}</td>"
-                f"<td>{pct(state['precision'])}</td><td>{pct(state['recall'])}</td></tr></table>")
+        return table_html(["split", "threshold (1/b)<sup>1/r</sup>", "candidates", "pairs with J ≥ target",
+                           "precision", "recall"],
+                          [[split_label(state["bands"], state["rows"]), f"{state['threshold']:.2f}",
+                            f"{state['candidates']:,}", f"{state['true_pairs']:,}", pct(state["precision"]),
+                            pct(state["recall"])]])

@@ -15,6 +15,7 @@ import numpy as np
 from course_lib.core.controls import FloatSlider, IntSlider
 from course_lib.core.demo import Demo
 from course_lib.core.style import new_figure, series_style, set_log_y
+from course_lib.core.score_tables import table_html
 from course_lib.memorisation.experiment import (CORPORA, N_PROMPTS, SPAN, MemorisationFamily, default_family,
                                                 mean_by_count)
 
@@ -113,9 +114,8 @@ class MemorisationDemo(Demo):
             self.rates[corpus].set_ydata(s["rates"])
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        head = "".join(f"<th>k = {k}</th>" for k in state["ks"])
-        rows = "".join(
-            f"<tr><td>{corpus}</td>" + "".join(f"<td>{p:.2g}</td>" for p in state[corpus]["means"])
-            + f"<td>{state[corpus]['rate_at_span']:.0%}</td></tr>" for corpus in CORPORA)
-        return (f"<table><tr><th>{state['order']}-gram, T = {state['temperature']:.1f}</th>{head}"
-                f"<th>samples with a copy ≥ {SPAN} tokens (of {state['n_samples']})</th></tr>{rows}</table>")
+        header = ([f"{state['order']}-gram, T = {state['temperature']:.1f}"] + [f"k = {k}" for k in state["ks"]]
+                  + [f"samples with a copy ≥ {SPAN} tokens (of {state['n_samples']})"])
+        rows = [[corpus] + [f"{p:.2g}" for p in state[corpus]["means"]] + [f"{state[corpus]['rate_at_span']:.0%}"]
+                for corpus in CORPORA]
+        return table_html(header, rows)

@@ -24,7 +24,7 @@ def test_every_split_and_target(demo):
             bands, rows = state["bands"], state["rows"]
             assert bands * rows == 128
             assert np.allclose(state["curve"], dedup.lsh_candidate_probability(demo.s, bands, rows))
-            assert "<table>" in demo.summary_html(state)
+            assert "<table" in demo.summary_html(state)
 
 
 def test_data_artists_are_what_moves(demo):

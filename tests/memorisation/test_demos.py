@@ -17,7 +17,7 @@ def test_every_order_and_the_temperature_extremes(demo, small_family):
             probs = small_family.canary_probabilities("raw", order, temperature)
             assert np.allclose(state["raw"]["probabilities"], probs)
             assert np.allclose(demo.points["raw"].get_ydata(), np.maximum(probs, FLOOR))
-            assert "<table>" in demo.summary_html(state)
+            assert "<table" in demo.summary_html(state)
 
 
 def test_sample_count_uses_the_first_samples(demo, small_family):
