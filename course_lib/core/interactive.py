@@ -49,8 +49,9 @@ def make_widget(name: str, spec: Control) -> widgets.Widget:
                                    description=label, continuous_update=True, style=_STYLE,
                                    readout_format=spec.readout_format, layout=widgets.Layout(**_LAYOUT))
     if isinstance(spec, Choice):
+        # buttons as wide as their labels: a fixed width cut "Hoffmann (rounded)" to "Hoffmann (round..."
         return widgets.ToggleButtons(options=list(spec.options), value=spec.value,
-                                     description=label, style=_STYLE)
+                                     description=label, style={**_STYLE, "button_width": "auto"})
     raise TypeError(f"spec must be an IntSlider, FloatSlider or Choice, got {type(spec).__name__}")
 
 

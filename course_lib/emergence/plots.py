@@ -35,7 +35,7 @@ def plot_emergent_scales(ax: Axes) -> None:
     ax.set_xlim(3e19, 3e25)
     ax.set_xlabel("training FLOPs at which the ability emerged (log axis)")
     ax.set_title("Wei et al. (2022), Table 1: the 22 named rows", fontsize=11)
-    ax.legend(loc="upper right", fontsize=9)  # the top right is empty: early rows have small FLOPs
+    ax.legend(loc="lower left", fontsize=9)  # the bottom left is empty: late rows have large FLOPs
     ax.grid(axis="y", alpha=0.15)
 
 

@@ -31,6 +31,7 @@ def plot_history(history: History):
         set_log_x(ax)
         ax.set_xlabel("training step")
         ax.legend(loc="center left")
+    ax_acc.legend(loc="center", bbox_to_anchor=(0.55, 0.27))  # between the plateaus, clear of the notes
     set_log_y(ax_loss)
     ax_acc.set_ylim(-0.03, 1.03)
     ax_acc.set_ylabel("accuracy")
