@@ -27,6 +27,7 @@ from itertools import chain
 import numpy as np
 
 from course_lib.core.validation import check_count
+from course_lib.corpus import normalize
 
 __all__ = ["PRIME", "shingles", "exact_duplicates", "RepeatedSubstrings", "suffix_array",
            "repeated_substrings", "minhash_parameters", "minhash_signatures", "estimate_jaccard",
@@ -492,15 +493,6 @@ class NgramOverlap:
     train_hits: np.ndarray
 
 
-def _normalized(doc: str) -> list[str]:
-    out = []
-    for word in doc.lower().split():
-        word = "".join(ch for ch in word if ch.isalnum())
-        if word:
-            out.append(word)
-    return out
-
-
 def _ngram_keys(docs: list[list[str]], n: int) -> tuple[np.ndarray, np.ndarray]:
     """64-bit keys of every n-gram of each document, and which document each comes from."""
     keys, owner = [], []
@@ -538,8 +530,8 @@ def ngram_overlap(train_docs, test_docs, n: int = 13) -> NgramOverlap:
     -------
     NgramOverlap
     """
-    train = [_normalized(d) for d in _check_docs("train_docs", train_docs)]
-    test = [_normalized(d) for d in _check_docs("test_docs", test_docs)]
+    train = [normalize(d) for d in _check_docs("train_docs", train_docs)]
+    test = [normalize(d) for d in _check_docs("test_docs", test_docs)]
     n = _count("n", n)
     short = [i for i, words in enumerate(test) if len(words) < n]
     if short:
