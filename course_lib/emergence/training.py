@@ -188,6 +188,21 @@ def _family_name(n_digits: int, kind: str) -> str:
     return f"{kind}_{n_digits}"
 
 
+def _read_cached_family(filename: str, n_digits: int, kind: str, widths: Sequence[int]) -> AdditionFamily:
+    """One family from a shipped cache file, read-only, after checking it matches the documented settings."""
+    fields, settings = read_family(packaged_file(__package__, filename), _family_name(n_digits, kind))
+    stale = any(settings[key] != value for key, value in _CACHE_SETTINGS.items())
+    if stale or fields["widths"].tolist() != list(widths):
+        raise RuntimeError(f"{filename} was built with other settings than this code documents; "
+                           f"rebuild it with {REBUILD}")
+    family = AdditionFamily(n_digits, kind, fields["widths"], fields["n_params"], fields["correct"],
+                            fields["edit_distance"], settings["n_train"], settings["epochs"],
+                            settings["seed"])
+    for array in (family.widths, family.n_params, family.correct, family.edit_distance):
+        array.flags.writeable = False
+    return family
+
+
 @functools.lru_cache(maxsize=None)
 def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
     """Load a precomputed family shipped with the package (memoised).
@@ -203,16 +218,7 @@ def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
     kind = _check_kind(kind)
     if n_digits not in CACHE_N_DIGITS:
         raise ValueError(f"n_digits must be one of the cached {CACHE_N_DIGITS}, got {n_digits}")
-    fields, settings = read_family(packaged_file(__package__, CACHE_FILE), _family_name(n_digits, kind))
-    stale = any(settings[key] != value for key, value in _CACHE_SETTINGS.items())
-    if stale or fields["widths"].tolist() != list(CACHE_WIDTHS[kind]):
-        raise RuntimeError(f"{CACHE_FILE} was built with other settings than this code documents; "
-                           f"rebuild it with {REBUILD}")
-    family = AdditionFamily(n_digits, kind, fields["widths"], fields["n_params"], fields["correct"],
-                            fields["edit_distance"], settings["n_train"], settings["epochs"],
-                            settings["seed"])
-    for array in (family.widths, family.n_params, family.correct, family.edit_distance):
-        array.flags.writeable = False
+    family = _read_cached_family(CACHE_FILE, n_digits, kind, CACHE_WIDTHS[kind])
     family.digit_accuracy(), family.exact_match(), family.mean_edit_distance()  # fill the caches
     return family
 
@@ -229,18 +235,7 @@ def load_ablation(kind: str) -> AdditionFamily:
     ``train_family(4, ABLATION_WIDTHS[kind], kind)``. Read-only, shared between callers.
     """
     kind = check_choice("kind", kind, ABLATION_KINDS)
-    fields, settings = read_family(packaged_file(__package__, ABLATION_FILE),
-                                   _family_name(ABLATION_N_DIGITS, kind))
-    stale = any(settings[key] != value for key, value in _CACHE_SETTINGS.items())
-    if stale or fields["widths"].tolist() != list(ABLATION_WIDTHS[kind]):
-        raise RuntimeError(f"{ABLATION_FILE} was built with other settings than this code documents; "
-                           f"rebuild it with {REBUILD}")
-    family = AdditionFamily(ABLATION_N_DIGITS, kind, fields["widths"], fields["n_params"], fields["correct"],
-                            fields["edit_distance"], settings["n_train"], settings["epochs"],
-                            settings["seed"])
-    for array in (family.widths, family.n_params, family.correct, family.edit_distance):
-        array.flags.writeable = False
-    return family
+    return _read_cached_family(ABLATION_FILE, ABLATION_N_DIGITS, kind, ABLATION_WIDTHS[kind])
 
 
 def build_ablation_cache(path: str | Path | None = None) -> Path:
