@@ -21,12 +21,29 @@ import numpy as np
 
 from course_lib.core.validation import check_count, check_random_state, check_scalar
 
-__all__ = ["Adam", "SoftmaxMLP", "LEARNING_RATE", "BATCH_SIZE", "LOGIT_FLOOR"]
+__all__ = ["Adam", "SoftmaxMLP", "flat_views", "LEARNING_RATE", "BATCH_SIZE", "LOGIT_FLOOR"]
 
 LEARNING_RATE = 3e-3
 BATCH_SIZE = 512
 #: logits below (max - 30) are raised to it; exp(-30) ~ 1e-13 changes no probability that matters
 LOGIT_FLOOR = -30.0
+
+
+def flat_views(flat: np.ndarray, shapes: dict[str, tuple[int, ...]]) -> dict[str, np.ndarray]:
+    """Name -> array view of consecutive slices of ``flat``, one per entry of ``shapes``, in order.
+
+    A network keeps all its weights in one flat vector (so an optimiser updates them in a few
+    whole-vector operations) and reads them through these views. Used by :class:`SoftmaxMLP`
+    and by lesson 03's network.
+    """
+    views, start = {}, 0
+    for name, shape in shapes.items():
+        size = math.prod(shape)
+        views[name] = flat[start:start + size].reshape(shape)
+        start += size
+    if start != flat.size:
+        raise ValueError(f"flat must hold {start} numbers for these shapes, got {flat.size}")
+    return views
 
 
 class Adam:
@@ -113,12 +130,7 @@ class SoftmaxMLP:
         self.params["W2"][...] = rng.standard_normal((n_heads * n_classes, width)) * math.sqrt(2.0 / width)
 
     def _views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
-        views, start = {}, 0
-        for name, shape in self.shapes.items():
-            size = math.prod(shape)
-            views[name] = flat[start:start + size].reshape(shape)
-            start += size
-        return views
+        return flat_views(flat, self.shapes)
 
     @property
     def n_params(self) -> int:

@@ -20,6 +20,7 @@ import math
 import numpy as np
 
 from course_lib.core.validation import check_count, check_random_state
+from course_lib.nets import flat_views
 
 __all__ = ["GrokNet", "EMBED_DIM", "HIDDEN", "LOGIT_FLOOR", "log_softmax"]
 
@@ -75,12 +76,7 @@ class GrokNet:
 
     def views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
         """The four weight arrays as views of a vector laid out like ``flat``."""
-        views, start = {}, 0
-        for name, shape in self.shapes.items():
-            size = math.prod(shape)
-            views[name] = flat[start:start + size].reshape(shape)
-            start += size
-        return views
+        return flat_views(flat, self.shapes)
 
     def weight_norm(self) -> float:
         """Euclidean norm of all the weights together."""
