@@ -36,13 +36,14 @@ def flat_views(flat: np.ndarray, shapes: dict[str, tuple[int, ...]]) -> dict[str
     whole-vector operations) and reads them through these views. Used by :class:`SoftmaxMLP`
     and by lesson 03's network.
     """
+    total = sum(math.prod(shape) for shape in shapes.values())
+    if flat.ndim != 1 or flat.size != total:
+        raise ValueError(f"flat must hold {total} numbers for these shapes, got shape {flat.shape}")
     views, start = {}, 0
     for name, shape in shapes.items():
         size = math.prod(shape)
         views[name] = flat[start:start + size].reshape(shape)
         start += size
-    if start != flat.size:
-        raise ValueError(f"flat must hold {start} numbers for these shapes, got {flat.size}")
     return views
 
 
