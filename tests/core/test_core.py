@@ -1,12 +1,13 @@
 """Tests of the small core modules: controls, style, setup, progress, catalog, papers, repository."""
 
+import numpy as np
 import pytest
 
 import course_lib
 from course_lib import catalog
 from course_lib.core import controls, progress, repository, style
 from course_lib.core import environment as setup_check
-from course_lib.core.validation import check_count
+from course_lib.core.validation import check_array, check_count
 from course_lib.core.validation import check_scalar as check_number
 from course_lib.papers import wei2022
 
@@ -132,3 +133,34 @@ def test_log_axis_labels_are_plain_text_powers_of_ten():
     assert label(1e4, 0) == "10⁴" and label(1e-3, 0) == "10⁻³" and label(1.0, 0) == "1"
     assert label(3e4, 0) == "" and label(0, 0) == ""
     assert ax.get_yscale() == "log"
+
+
+@pytest.mark.parametrize("value, options, error, words", [
+    (None, {}, TypeError, "x must be an array of numbers, got NoneType"),
+    ("abc", {}, TypeError, "got str"),
+    ([True, False], {}, TypeError, "got booleans"),
+    (["a", "b"], {}, TypeError, "must hold numbers"),
+    ([1.5], {"kind": "iu"}, TypeError, "must hold integers"),
+    ([[1, 2], [3]], {}, ValueError, "rectangular"),
+    ([[1.0, 2.0]], {"ndim": 1}, ValueError, "1-D array, got shape (1, 2)"),
+    (3.0, {}, ValueError, "got the scalar 3.0"),
+    ([], {}, ValueError, "at least 1 element"),
+    ([1.0, np.nan], {}, ValueError, "finite, got [nan]"),
+    ([1e308, -np.inf], {}, ValueError, "finite, got [-inf]"),
+    ([0.0, 1.0], {"minimum": 0, "include_minimum": False}, ValueError, "> 0, got [0.0]"),
+    ([-1, 2], {"minimum": 0, "kind": "iu"}, ValueError, ">= 0, got [-1]"),
+    ([0.5, 1.5], {"maximum": 1}, ValueError, "<= 1, got [1.5]"),
+])
+def test_check_array_refuses_naming_the_argument(value, options, error, words):
+    with pytest.raises(error, match="^x ") as caught:
+        check_array("x", value, **options)
+    assert words in str(caught.value)
+
+
+def test_check_array_returns_clean_arrays():
+    assert check_array("x", [1, 2], dtype=float).dtype == np.float64
+    assert check_array("x", 2.5, scalar=True, ndim=1).shape == ()
+    assert check_array("x", [], min_size=0).size == 0
+    assert check_array("x", [np.nan], finite=False).size == 1
+    assert check_array("x", [True], kind="b").dtype == bool
+    np.testing.assert_array_equal(check_array("x", [[1, 2]], ndim=(1, 2), kind="iu"), [[1, 2]])
