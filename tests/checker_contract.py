@@ -6,9 +6,16 @@ function fail with a message instead of raising.
 """
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
 from typing import Callable
 
+import nbformat
 import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+_SOLUTION = re.compile(r"<summary>Solution</summary>.*?```python\n(.*?)```", re.S)
 
 
 def stub(*args):
@@ -59,3 +66,35 @@ def contract_tests(checks: list[tuple[Callable, Callable, dict[str, Callable]]])
         assert_stub_and_crash_do_not_raise(check, capsys)
 
     return test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_and_crash_do_not_raise
+
+
+def notebook_solutions(notebook: str) -> dict[str, Callable]:
+    """The functions of a lesson's own "Solution" dropdowns, parsed from the notebook (no kernel).
+
+    Each solution is executed in a namespace holding the imports of the notebook's code cells,
+    so a checker is tested against exactly the code a learner is shown. ``notebook`` is a file
+    name in ``notebooks/`` such as ``"03_grokking.ipynb"``.
+    """
+    nb = nbformat.read(NOTEBOOKS / notebook, as_version=4)
+    namespace: dict = {}
+    imports = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:  # IPython magics
+                continue
+            imports += [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    exec("\n".join(imports), namespace)  # noqa: S102 - the course's own notebook
+    found: dict[str, Callable] = {}
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for code in _SOLUTION.findall(cell.source):
+            names = re.findall(r"^def (\w+)\(", code, re.M)
+            exec(code, namespace)  # noqa: S102
+            for name in names:
+                found[name] = namespace[name]
+    if not found:
+        raise ValueError(f"{notebook} shows no solution")
+    return found

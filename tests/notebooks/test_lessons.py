@@ -12,6 +12,11 @@ code cell that is not part of an exercise must be identical in the two runs. Tha
 lesson is deterministic *and* that no later cell depends on the learner's answer. Both runs
 must also show every figure as an image, never as the text ``<Figure size ...>``.
 
+Every number the lesson's prose states must be printed by the committed run, be a published
+constant of ``course_lib.papers`` or be on the lesson's allow-list (``tools/prose_numbers.py``).
+The executed committed run is written to ``build/executed/`` so the prose can be rechecked with
+``tools/prose_numbers.py --executed`` without running the lesson again.
+
 ``COURSE_LESSON=02`` (``make test LESSON=02``) restricts the run to one lesson.
 """
 from __future__ import annotations
@@ -24,8 +29,10 @@ import nbformat
 import pytest
 
 from execute_notebook import execute_many, sanitise, text_outputs
+from prose_numbers import allow_list_for, read_allow_list, unbound_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
+EXECUTED = ROOT / "build" / "executed"
 CELL_TIMEOUT = 120  # seconds, as for nbval in `make test`
 SOLUTION = re.compile(r"<summary>Solution</summary>.*?```python\n(.*?)```", re.S)
 STUB = re.compile(r"^\s*def (\w+)\(.*raise NotImplementedError", re.S)
@@ -139,6 +146,12 @@ def test_lesson_as_committed_and_as_finished(path, tmp_path):
     assert differing_cells(text_outputs(committed_nb), text_outputs(solved_nb), exercise_cells) == []
     assert figures_shown_as_text(committed_nb) == []
     assert figures_shown_as_text(solved_nb) == []
+
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    nbformat.write(committed_nb, EXECUTED / path.name)
+    problems, unused, _ = unbound_numbers(committed_nb, read_allow_list(allow_list_for(path)), name=path.name)
+    unused = [f"{path.name}: allow-list entry {entry!r} is used by no prose number" for entry in unused]
+    assert problems + unused == [], "\n".join(problems + unused)
 
 
 # ---- the runner's own checks, on small synthetic notebooks -----------------------------------
