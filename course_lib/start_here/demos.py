@@ -1,8 +1,8 @@
 """Lesson 00 warm-up demo: why scaling plots put model size on a logarithmic axis.
 
 A made-up (clearly labelled) performance curve that rises smoothly in log(model size) is
-drawn for twelve model sizes spread evenly in log space, from 1 million to 1 trillion
-parameters. On a linear axis eleven of the twelve points crowd against the left edge and the
+drawn for 13 model sizes spread evenly in log space, from 1 million to 1 trillion
+parameters. On a linear axis nearly all of the points crowd against the left edge and the
 curve looks like a wall; on a log axis the same points are evenly spaced.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import numpy as np
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
 from course_lib.core.style import new_figure, series_style, set_log_x
+from course_lib.core.validation import check_array, check_scalar
 
 __all__ = ["toy_performance", "LogAxisDemo"]
 
@@ -20,11 +21,9 @@ SIZES = np.logspace(6, 12, 13)
 
 def toy_performance(n_params: np.ndarray, midpoint_log10: float, width_decades: float = 0.8) -> np.ndarray:
     """A toy score in [0, 1]: a logistic curve in log10(parameters). A model, not data."""
-    n = np.asarray(n_params, dtype=float)
-    if np.any(~(n > 0)):
-        raise ValueError("n_params must be positive")
-    if width_decades <= 0:
-        raise ValueError(f"width_decades must be positive, got {width_decades}")
+    n = check_array("n_params", n_params, minimum=0, include_minimum=False, dtype=float, scalar=True)
+    midpoint_log10 = check_scalar("midpoint_log10", midpoint_log10)
+    width_decades = check_scalar("width_decades", width_decades, minimum=0, include_minimum=False)
     return 1.0 / (1.0 + np.exp(-(np.log10(n) - midpoint_log10) / width_decades))
 
 
