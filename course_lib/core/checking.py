@@ -36,17 +36,43 @@ class CheckResult:
         """Show nothing in a notebook: the message was printed already."""
 
 
-def _same_values(expected: Any, got: Any, rtol: float) -> bool:
+def _describe_shape(value: Any) -> str:
+    shape = np.shape(value)
+    return "a single number" if shape == () else f"an array of shape {shape}"
+
+
+def _compare(expected: Any, got: Any, rtol: float) -> tuple[bool, str]:
+    """Whether ``got`` equals ``expected``, and a note for the diagnosis when it does not.
+
+    ``None`` and booleans must come back as themselves (``-1`` is not ``None``, ``1`` is not
+    ``True``); numbers and arrays are compared with ``rtol`` (infinities must match in sign).
+    """
+    if expected is None or isinstance(expected, (bool, np.bool_)):
+        if expected is None:
+            return got is None, "" if got is None else "expected None itself"
+        same = isinstance(got, (bool, np.bool_)) and bool(got) == bool(expected)
+        return same, "" if same else "expected a bool (True or False) itself"
     e = np.asarray(expected, dtype=float)
+    if got is None:
+        return False, f"the function returned None: did it forget `return`? Return {_describe_shape(expected)}"
     try:
         g = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        return False
+        return False, (f"the result could not be read as numbers ({type(got).__name__}): "
+                       f"return {_describe_shape(expected)}")
     if e.shape != g.shape:
-        return False
+        return False, f"expected {_describe_shape(expected)}, got {_describe_shape(got)}"
     both_inf = np.isinf(e) & np.isinf(g) & (np.sign(e) == np.sign(g))
     close = np.isclose(e, g, rtol=rtol, atol=1e-12) | both_inf
-    return bool(np.all(close))
+    if bool(np.all(close)):
+        return True, ""
+    finite = np.isfinite(e) & np.isfinite(g) & ~close
+    if finite.any():
+        diff = (g - e)[finite]
+        worst = int(np.argmax(np.abs(diff)))
+        where = "" if e.ndim == 0 else " (largest)"
+        return False, f"difference got - expected{where}: {diff[worst]:.3g}"
+    return False, ""
 
 
 def learner_name(fn: Callable, fallback: str) -> str:
@@ -88,11 +114,12 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
         got, failure = call_learner(name, fn, args, f"case {i} of {len(cases)} ({description})", hint)
         if failure is not None:
             return failure
-        if not _same_values(expected, got, rtol):
+        same, note = _compare(expected, got, rtol)
+        if not same:
             message = (f"{name}: case {i} of {len(cases)} ({description}) differs.\n"
                        f"  input:    {', '.join(short_repr(a) for a in args[:shown_args])}\n"
                        f"  expected: {short_repr(expected)}\n"
-                       f"  got:      {short_repr(got)}")
+                       f"  got:      {short_repr(got)}" + (f"\n  {note}" if note else ""))
             print(message + (f"\nHint: {hint}" if hint else ""))
             return CheckResult(False, message)
     message = f"{name}: all {len(cases)} cases pass. Well done!"
@@ -119,6 +146,8 @@ def call_learner(name: str, fn: Callable, args: tuple, where: str, hint: str) ->
 
 def _rounded(value: Any) -> Any:
     """``value`` with every float rounded to 6 significant digits (lists and tuples too)."""
+    if isinstance(value, (bool, int)) or value is None:
+        return value  # shown as themselves: True, None, 3 (not 1.0 or 3.0)
     if isinstance(value, float) and np.isfinite(value):
         return float(f"{value:.6g}")
     if isinstance(value, (list, tuple)):
