@@ -85,3 +85,50 @@ def test_bad_arguments_are_refused():
         FigureRenderer("figure", [])
     fig.canvas.draw()
     assert encode_png(fig.canvas)[:4] == b"\x89PNG"
+
+
+def _rendered_figure():
+    fig, ax = new_figure(figsize=(2, 1.5))
+    data, = ax.plot([0, 1], [0, 1])
+    ax.set_xlim(0, 1), ax.set_ylim(0, 1)
+    ax.set_title("title")
+    bar = ax.bar([0.5], [0.5])[0]
+    renderer = FigureRenderer(fig, [data])
+    assert renderer.needs_full_draw()  # no background yet
+    renderer.render()
+    return fig, ax, data, bar, renderer
+
+
+def test_needs_full_draw_is_false_for_data_only_moves_and_same_value_setters():
+    fig, ax, data, bar, renderer = _rendered_figure()
+    assert not renderer.needs_full_draw()
+    data.set_ydata([1, 0])
+    assert not renderer.needs_full_draw()
+    ax.set_title("title")  # a setter with the same value marks the title stale, but nothing changed
+    assert ax.title.stale and not renderer.needs_full_draw()
+
+
+@pytest.mark.parametrize("change", [
+    lambda ax, bar: ax.set_xlim(0, 2),                    # a limit
+    lambda ax, bar: ax.set_yscale("log"),                 # a scale
+    lambda ax, bar: ax.set_title("another title"),        # a text's appearance
+    lambda ax, bar: ax.text(0.5, 0.5, "new"),             # an artist added
+    lambda ax, bar: bar.set_height(0.9),                  # an artist whose looks are not compared: any call counts
+    lambda ax, bar: ax.axhline(0.5),                      # a reference line added
+])
+def test_needs_full_draw_notices_every_other_change(change):
+    fig, ax, data, bar, renderer = _rendered_figure()
+    change(ax, bar)
+    assert renderer.needs_full_draw()
+    renderer.render()
+    assert renderer.last_path == "full" and not renderer.needs_full_draw()
+
+
+def test_without_data_artists_every_render_is_full():
+    fig, ax = new_figure(figsize=(2, 1.5))
+    ax.plot([0, 1], [0, 1])
+    renderer = FigureRenderer(fig, [])
+    renderer.render()
+    assert renderer.needs_full_draw()
+    renderer.render()
+    assert renderer.last_path == "full"
