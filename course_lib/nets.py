@@ -70,6 +70,11 @@ class Adam:
 
     def __init__(self, params: np.ndarray, learning_rate: float, betas: tuple[float, float] = (0.9, 0.999),
                  eps: float = 1e-8):
+        if not isinstance(params, np.ndarray) or params.dtype.kind != "f":
+            raise TypeError(f"params must be a float numpy array (updated in place), got "
+                            f"{type(params).__name__}{'' if not isinstance(params, np.ndarray) else ' of ' + str(params.dtype)}")
+        if len(betas) != 2:
+            raise ValueError(f"betas must be a pair (beta1, beta2), got {betas!r}")
         self.params = params
         self.learning_rate = check_scalar("learning_rate", learning_rate, minimum=0, include_minimum=False)
         self.beta1 = check_scalar("betas[0]", betas[0], minimum=0, maximum=1, include_maximum=False)
@@ -113,14 +118,21 @@ class SoftmaxMLP:
 
     Parameters
     ----------
-    n_inputs, width, n_heads, n_classes : int
+    n_inputs, width, n_heads : int
+        Each >= 1.
+    n_classes : int
+        Classes per head, 2 to 256 (predictions are stored as uint8).
     rng : numpy.random.Generator
         Draws the He-initialised weights (normal, variance 2 / fan-in); biases start at 0.
     """
 
     def __init__(self, n_inputs: int, width: int, n_heads: int, n_classes: int,
                  rng: np.random.Generator):
+        n_inputs = check_count("n_inputs", n_inputs)
         width = check_count("width", width)
+        n_heads = check_count("n_heads", n_heads)
+        # the predictions are stored as uint8, so at most 256 classes; one class would be no choice
+        n_classes = check_count("n_classes", n_classes, minimum=2, maximum=256)
         rng = check_random_state("rng", rng)
         self.n_heads, self.n_classes = n_heads, n_classes
         self.shapes = {"W1": (width, n_inputs), "b1": (width,),

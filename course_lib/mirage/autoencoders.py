@@ -29,7 +29,7 @@ import numpy as np
 from course_lib.mirage.digits import SPLIT_SEED, load_digits_split, read_cache, write_cache
 from course_lib.metrics import reconstruction_rate
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_count
+from course_lib.core.validation import check_array, check_count
 
 __all__ = ["BOTTLENECKS", "AutoencoderFamily", "pca_family", "nonlinear_autoencoder_family",
            "build_autoencoder_cache", "load_nonlinear_autoencoder_family"]
@@ -76,11 +76,10 @@ class AutoencoderFamily:
 
 
 def _check_bottlenecks(bottlenecks: Sequence[int]) -> np.ndarray:
-    k = np.asarray(bottlenecks)
-    if (k.ndim != 1 or k.size == 0 or k.dtype.kind not in "iu" or np.any(k < 1)
-            or np.any(k >= _N_PIXELS) or np.any(np.diff(k) <= 0)):
-        raise ValueError(f"bottlenecks must be increasing ints in [1, {_N_PIXELS - 1}], got {bottlenecks!r}")
-    return k.astype(np.int64)
+    k = check_array("bottlenecks", bottlenecks, ndim=1, kind="iu", dtype=np.int64, minimum=1, maximum=_N_PIXELS - 1)
+    if np.any(np.diff(k) <= 0):
+        raise ValueError(f"bottlenecks must increase, got {k.tolist()}")
+    return k
 
 
 def _per_image_error(images: np.ndarray, rebuilt: np.ndarray) -> np.ndarray:

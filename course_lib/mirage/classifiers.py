@@ -26,7 +26,7 @@ import numpy as np
 from course_lib.mirage.digits import load_digits_split, read_cache, write_cache, SPLIT_SEED
 from course_lib.metrics import subset_accuracy
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_count, check_scalar
+from course_lib.core.validation import check_array, check_count, check_scalar
 
 __all__ = ["RF_WIDTHS", "MLP_WIDTHS", "SEEDS", "N_CLASSES", "ClassifierFamily", "n_params",
            "random_feature_family", "train_random_feature_family", "mlp_family", "build_mlp_cache", "load_mlp_family"]
@@ -43,7 +43,7 @@ MLP_CACHE = "digits_mlp.npz"
 
 def n_params(width) -> np.ndarray:
     """Weights and biases of a 64 -> width -> 10 network: 64w + w + 10w + 10 = 75w + 10."""
-    return 75 * np.asarray(width, dtype=np.int64) + 10
+    return 75 * check_array("width", width, kind="iu", dtype=np.int64, minimum=1, scalar=True) + 10
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ class ClassifierFamily:
 
     def select(self, widths: Sequence[int]) -> "ClassifierFamily":
         """The same family restricted to ``widths`` (each must be one of its widths)."""
-        wanted = np.asarray(widths)
+        wanted = check_array("widths", widths, ndim=1, kind="iu")
         missing = sorted(set(wanted.tolist()) - set(self.widths.tolist()))
         if missing:
             raise ValueError(f"widths must be among {self.widths.tolist()}, got unknown {missing}")
@@ -130,12 +130,13 @@ class ClassifierFamily:
 
 
 def _check_grid(widths: Sequence[int], seeds: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-    w, s = np.asarray(widths), np.asarray(seeds)
-    if w.ndim != 1 or w.size == 0 or w.dtype.kind not in "iu" or np.any(w < 1) or np.any(np.diff(w) <= 0):
-        raise ValueError(f"widths must be increasing positive ints, got {widths!r}")
-    if s.ndim != 1 or s.size == 0 or s.dtype.kind not in "iu" or np.any(s < 0) or len(set(s.tolist())) != s.size:
-        raise ValueError(f"seeds must be distinct non-negative ints, got {seeds!r}")
-    return w.astype(np.int64), s.astype(np.int64)
+    w = check_array("widths", widths, ndim=1, kind="iu", dtype=np.int64, minimum=1)
+    if np.any(np.diff(w) <= 0):
+        raise ValueError(f"widths must increase, got {w.tolist()}")
+    s = check_array("seeds", seeds, ndim=1, kind="iu", dtype=np.int64, minimum=0)
+    if len(set(s.tolist())) != s.size:
+        raise ValueError(f"seeds must be distinct, got {s.tolist()}")
+    return w, s
 
 
 def _ridge_readout(features: np.ndarray, targets: np.ndarray, penalty: float) -> tuple[np.ndarray, np.ndarray]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.core.validation import check_count
+from course_lib.core.validation import check_array, check_count
 from course_lib.emergence.problems import make_problems
 from course_lib.emergence.training import train_model
 
@@ -44,9 +44,9 @@ def prefix_scores(correct) -> dict[str, np.ndarray | float]:
         prefix, ``p_first`` (accuracy on the length-1 target, the units digit), ``geometric``
         (``p_first ** k``), ``linear`` (``k (1 - p_first)``) and ``position_accuracy``.
     """
-    c = np.asarray(correct)
-    if c.dtype != bool or c.ndim != 2 or c.shape[0] < 1 or c.shape[1] < 1:
-        raise ValueError(f"correct must be a 2-D boolean array (n_test, L), got {c.dtype} {c.shape}")
+    c = check_array("correct", correct, ndim=2, kind="b")
+    if c.shape[1] < 1:
+        raise ValueError(f"correct must have at least one digit column (n_test, L), got shape {c.shape}")
     lengths = np.arange(1, c.shape[1] + 1)
     all_right_so_far = np.logical_and.accumulate(c, axis=1)
     wrong_so_far = np.cumsum(~c, axis=1)

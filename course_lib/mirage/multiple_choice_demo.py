@@ -22,7 +22,7 @@ from course_lib.core.score_tables import emergence_table_html
 from course_lib.metrics import emergence_scores
 from course_lib.model_sizes import sparse_grid
 from course_lib.core.style import new_figure, series_style, set_log_x
-from course_lib.core.validation import check_count
+from course_lib.core.validation import check_array, check_count
 
 __all__ = ["MultipleChoiceDemo", "keep_options", "score_multiple_choice"]
 
@@ -127,14 +127,12 @@ def keep_options(labels, n_options: int, n_classes: int = N_CLASSES, seed: int =
     ``default_rng(seed)``, so a question with fewer options keeps a subset of the options it
     keeps with more. Returns a bool array (n_questions, n_classes).
     """
-    labels = np.asarray(labels)
     n_classes = check_count("n_classes", n_classes, minimum=2)
     n_options = check_count("n_options", n_options, minimum=2)
     if n_options > n_classes:
         raise ValueError(f"n_options must be at most n_classes={n_classes}, got {n_options}")
     seed = check_count("seed", seed, minimum=0)
-    if labels.ndim != 1 or labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= n_classes:
-        raise ValueError(f"labels must be a 1-D array of ints in 0..{n_classes - 1}")
+    labels = check_array("labels", labels, ndim=1, kind="iu", minimum=0, maximum=n_classes - 1)
     noise = np.random.default_rng(seed).random((len(labels), n_classes))
     noise[np.arange(len(labels)), labels] = -1.0  # the correct option comes first
     rank = noise.argsort(axis=1).argsort(axis=1)  # 0 = correct, then the order options are kept
@@ -165,9 +163,12 @@ def score_multiple_choice(log_probs, labels, kept) -> dict[str, np.ndarray]:
     dict name -> array (...): the mean over questions of ``grade``, ``brier``, ``lp_correct``
     and ``lp_wrong``.
     """
-    log_probs = np.asarray(log_probs, dtype=np.float64)
-    labels = np.asarray(labels)
-    kept = np.asarray(kept, dtype=bool)
+    # -inf is a valid log-probability (an option given no mass); NaN and +inf are not
+    log_probs = check_array("log_probs", log_probs, kind="iuf", dtype=np.float64, finite=False, maximum=0)
+    if np.isnan(log_probs).any():
+        raise ValueError("log_probs must not hold NaN")
+    labels = check_array("labels", labels, ndim=1, kind="iu", minimum=0)
+    kept = check_array("kept", kept, ndim=2, kind="b")
     if log_probs.ndim < 2 or log_probs.shape[-2:] != kept.shape or labels.shape != kept.shape[:1]:
         raise ValueError(f"log_probs (..., n, options), labels (n,) and kept (n, options) must agree, got "
                          f"{log_probs.shape}, {labels.shape} and {kept.shape}")

@@ -26,7 +26,7 @@ from math import comb
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_count, check_random_state, check_scalar
 
 __all__ = ["DEFAULT_LOSS_SCALE", "DEFAULT_ALPHA", "per_token_loss", "per_token_accuracy",
            "expected_exact_match", "expected_edit_distance", "model_sizes", "measure_on_test_set"]
@@ -37,27 +37,8 @@ DEFAULT_LOSS_SCALE = 1e9
 DEFAULT_ALPHA = -0.5
 
 
-def _float_array(name: str, value) -> np.ndarray:
-    arr = np.asarray(value)
-    if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
-    if arr.size == 0:
-        raise ValueError(f"{name} must not be empty")
-    return arr.astype(float)
-
-
-def _positive_array(name: str, value) -> np.ndarray:
-    arr = _float_array(name, value)
-    if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
-        raise ValueError(f"{name} must be finite and > 0")
-    return arr
-
-
-def _probabilities(name: str, value) -> np.ndarray:
-    arr = _float_array(name, value)
-    if np.isnan(arr).any() or np.any(arr < 0) or np.any(arr > 1):
-        raise ValueError(f"{name} must lie in [0, 1]")
-    return arr
+def _probabilities(p_token) -> np.ndarray:
+    return check_array("p_token", p_token, dtype=float, minimum=0, maximum=1, scalar=True)
 
 
 def per_token_loss(n_params, c: float = DEFAULT_LOSS_SCALE, alpha: float = DEFAULT_ALPHA) -> np.ndarray:
@@ -76,7 +57,7 @@ def per_token_loss(n_params, c: float = DEFAULT_LOSS_SCALE, alpha: float = DEFAU
     -------
     ndarray with the shape of ``n_params``.
     """
-    n = _positive_array("n_params", n_params)
+    n = check_array("n_params", n_params, dtype=float, minimum=0, include_minimum=False, scalar=True)
     c = check_scalar("c", c, minimum=0, include_minimum=False)
     alpha = check_scalar("alpha", alpha, maximum=0, include_maximum=False)
     return (n / c) ** alpha
@@ -95,7 +76,7 @@ def expected_exact_match(p_token, length: int) -> np.ndarray:
     >>> float(expected_exact_match(0.9, 2))
     0.81
     """
-    return _probabilities("p_token", p_token) ** check_count("length", length)
+    return _probabilities(p_token) ** check_count("length", length)
 
 
 def expected_edit_distance(p_token, length: int) -> np.ndarray:
@@ -108,7 +89,7 @@ def expected_edit_distance(p_token, length: int) -> np.ndarray:
     >>> float(expected_edit_distance(0.75, 4))
     1.0
     """
-    return check_count("length", length) * (1 - _probabilities("p_token", p_token))
+    return check_count("length", length) * (1 - _probabilities(p_token))
 
 
 def model_sizes(n_min: float, n_max: float, count: int) -> np.ndarray:
@@ -152,7 +133,7 @@ def measure_on_test_set(p_token, length: int, n_items: int,
     edit_distance : ndarray, shape like ``p_token``
         Measured mean token edit distance.
     """
-    p = _probabilities("p_token", p_token)
+    p = _probabilities(p_token)
     length = check_count("length", length)
     n_items = check_count("n_items", n_items)
     rng = check_random_state("rng", rng)

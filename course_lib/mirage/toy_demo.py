@@ -13,6 +13,7 @@ import numpy as np
 
 from course_lib.core.controls import Choice, FloatSlider, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.validation import check_array
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.metrics import emergence_scores
 from course_lib.mirage.toy import (DEFAULT_LOSS_SCALE, expected_edit_distance, expected_exact_match,
@@ -61,9 +62,8 @@ class MirageToyDemo(Demo):
     def __init__(self, n_min: float = 1e8, n_max: float = 1e12, dense_count: int = 25,
                  sparse_sizes: Sequence[float] = INSTRUCTGPT_MODEL_SIZES, c: float = DEFAULT_LOSS_SCALE):
         self.grids = {"dense": model_sizes(n_min, n_max, dense_count),
-                      "sparse": np.sort(np.asarray(sparse_sizes, dtype=float))}
-        if self.grids["sparse"].ndim != 1 or len(self.grids["sparse"]) < 2:
-            raise ValueError(f"sparse_sizes must hold at least 2 sizes, got {sparse_sizes!r}")
+                      "sparse": np.sort(check_array("sparse_sizes", sparse_sizes, ndim=1, dtype=float,
+                                                    minimum=0, include_minimum=False, min_size=2))}
         per_token_accuracy(self.grids["sparse"], c)  # validates the sizes and c
         self.c = c
         self.fig, (self.ax_em, self.ax_ted) = new_figure(1, 2, figsize=(8.4, 3.6))

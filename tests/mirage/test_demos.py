@@ -15,7 +15,7 @@ from course_lib.core.score_tables import emergence_table_html, format_score
 from course_lib.metrics import emergence_scores
 from course_lib.model_sizes import sparse_grid
 from course_lib.mirage.toy_demo import MirageToyDemo
-from course_lib.mirage.multiple_choice_demo import MultipleChoiceDemo
+from course_lib.mirage.multiple_choice_demo import MultipleChoiceDemo, keep_options, score_multiple_choice
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
 
 N_TEST = 40
@@ -209,6 +209,20 @@ def test_multiple_choice_demo_needs_log_probs():
         MultipleChoiceDemo(tiny_classifier_family(with_log_probs=False))
     with pytest.raises(ValueError, match="option_seed"):
         MultipleChoiceDemo(tiny_classifier_family(), option_seed=-1)
+
+
+@pytest.mark.parametrize("call, exc, word", [
+    (lambda: keep_options([0, 1.5], 2), TypeError, "labels"),
+    (lambda: keep_options([0, 10], 2), ValueError, "labels"),
+    (lambda: keep_options([[0, 1]], 2), ValueError, "labels"),
+    (lambda: score_multiple_choice(np.full((2, 3), np.nan), [0, 1], np.ones((2, 3), bool)), ValueError, "log_probs"),
+    (lambda: score_multiple_choice(np.full((2, 3), 0.5), [0, 1], np.ones((2, 3), bool)), ValueError, "log_probs"),
+    (lambda: score_multiple_choice(np.zeros((2, 3)), [0, 1], np.ones((2, 3))), TypeError, "kept"),
+    (lambda: score_multiple_choice(np.zeros((2, 3)), [0.0, 1.0], np.ones((2, 3), bool)), TypeError, "labels"),
+])
+def test_multiple_choice_scoring_refuses_bad_input(call, exc, word):
+    with pytest.raises(exc, match=word):
+        call()
 
 
 # --- the shipped defaults -----------------------------------------------------------------

@@ -77,7 +77,7 @@ def test_classifier_family_checks_shapes():
 
 @pytest.mark.parametrize("kwargs, word", [
     ({"widths": (4, 2)}, "widths"),
-    ({"widths": ()}, "widths"),
+    ({"widths": np.array([], dtype=int)}, "widths"),
     ({"widths": (0, 2)}, "widths"),
     ({"seeds": (0, 0)}, "seeds"),
     ({"seeds": (-1,)}, "seeds"),
@@ -85,6 +85,13 @@ def test_classifier_family_checks_shapes():
 ])
 def test_random_feature_family_validation(kwargs, word):
     with pytest.raises(ValueError, match=word):
+        random_feature_family(**{"widths": (2,), "seeds": (0,), "show_progress": False, **kwargs})
+
+
+@pytest.mark.parametrize("kwargs, word", [({"widths": (2.5, 4)}, "widths"), ({"seeds": ("a",)}, "seeds"),
+                                          ({"widths": (True, False)}, "widths")])
+def test_random_feature_family_wrong_types(kwargs, word):
+    with pytest.raises(TypeError, match=word):
         random_feature_family(**{"widths": (2,), "seeds": (0,), "show_progress": False, **kwargs})
 
 

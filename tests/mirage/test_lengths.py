@@ -18,9 +18,15 @@ def test_prefix_scores_count_exact_prefixes_and_wrong_digits():
     assert np.allclose(r["linear"], 0.25 * np.arange(1, 4))
 
 
-@pytest.mark.parametrize("bad", [np.ones((3, 2)), np.ones(4, bool), np.ones((0, 3), bool)])
+@pytest.mark.parametrize("bad", [np.ones(4, bool), np.ones((0, 3), bool), np.ones((3, 0), bool)])
 def test_prefix_scores_refuse_bad_input(bad):
     with pytest.raises(ValueError, match="correct"):
+        prefix_scores(bad)
+
+
+@pytest.mark.parametrize("bad", [np.ones((3, 2)), [["yes"]], None])
+def test_prefix_scores_refuse_wrong_types(bad):
+    with pytest.raises(TypeError, match="correct"):
         prefix_scores(bad)
 
 

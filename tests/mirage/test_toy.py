@@ -100,6 +100,12 @@ def test_small_test_sets_read_zero_where_the_model_is_above_zero():
     (lambda: measure_on_test_set(0.5, 2, 10, "seed"), TypeError, "rng"),
     (lambda: measure_on_test_set(0.5, 2, 10, np.random.RandomState(0)), TypeError, "rng"),
     (lambda: measure_on_test_set(-0.1, 2, 10, 0), ValueError, "p_token"),
+    (lambda: per_token_loss("1e9"), TypeError, "n_params"),
+    (lambda: per_token_loss([True, False]), TypeError, "n_params"),
+    (lambda: per_token_loss([1e9, np.inf]), ValueError, "n_params"),
+    (lambda: per_token_loss(0.0), ValueError, "n_params"),
+    (lambda: expected_exact_match(None, 2), TypeError, "p_token"),
+    (lambda: expected_exact_match([0.5, 1.0 + 1e-9], 2), ValueError, "p_token"),
 ])
 def test_validation_names_the_argument(call, exc, word):
     with pytest.raises(exc, match=word):
