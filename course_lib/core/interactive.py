@@ -13,11 +13,20 @@ With ``continuous_update`` every intermediate slider value is drawn while draggi
 costs a few tens of milliseconds in the kernel, so a burst of key presses settles on the last
 value without a backlog.
 
+The panel is displayed as one output that holds both the live widget view and a PNG of the figure
+at the state it was displayed in (``image/png``), with the caption as its text. JupyterLab, the
+classic Notebook and Colab render the widget view (their widget managers rank it first); a view
+without a kernel or a widget manager (GitHub, nbviewer, an exported page, the course website) shows
+the PNG, so every figure is visible in an executed notebook opened anywhere.
+
 An exception in ``demo.update`` is not swallowed: it propagates when a control is set from
 code (so a notebook test fails) and is shown in the output when a learner moves a slider.
 """
 from __future__ import annotations
 
+import base64
+import html
+import re
 from typing import Any
 
 import ipywidgets as widgets
@@ -91,8 +100,18 @@ class Panel:
     def _on_change(self, change: dict) -> None:
         self.refresh()
 
+    def mimebundle(self) -> dict[str, Any]:
+        """The panel as one display: the widget view, a PNG of the figure now, the caption as text."""
+        caption = html.unescape(re.sub(r"<[^>]+>", "", self.demo.caption))
+        return {
+            "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
+                                                         "model_id": self.box.model_id},
+            "image/png": base64.b64encode(self.image.value).decode("ascii"),
+            "text/plain": caption,
+        }
+
     def _ipython_display_(self):
-        display(self.box)
+        display(self.mimebundle(), raw=True)
 
 
 def show(demo: Demo) -> Panel:
@@ -101,5 +120,5 @@ def show(demo: Demo) -> Panel:
     Used in notebook 00 §3, 01 §4, 02 §2-§5, and by every later lesson's panels.
     """
     panel = Panel(demo)
-    display(panel.box)
+    display(panel.mimebundle(), raw=True)
     return panel

@@ -7,6 +7,8 @@ nothing but that warning, so here the warning is an error.
 """
 from __future__ import annotations
 
+import base64
+
 import contextlib
 import warnings
 
@@ -99,7 +101,18 @@ def test_show_displays_and_returns_the_panel(make_demo, capsys):
     with deprecations_are_errors():
         panel = interactive.show(make_demo("tiny"))
     assert isinstance(panel, interactive.Panel)
-    assert "VBox" in capsys.readouterr().out  # outside a kernel display() prints the repr
+    out = capsys.readouterr().out  # outside a kernel display() prints the bundle
+    assert "image/png" in out and panel.demo.caption in out
+
+
+def test_the_display_carries_the_widget_view_and_a_png_of_the_figure(make_demo):
+    panel = _panel(make_demo("tiny"))
+    bundle = panel.mimebundle()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == panel.box.model_id
+    assert base64.b64decode(bundle["image/png"]) == panel.image.value
+    assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
+    panel.controls["slope"].value = 2.0  # the fallback shows the figure as it is when displayed
+    assert base64.b64decode(panel.mimebundle()["image/png"]) == panel.image.value != base64.b64decode(bundle["image/png"])
 
 
 def test_an_exception_in_update_propagates_when_set_from_code(tiny_demo_class):

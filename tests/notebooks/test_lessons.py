@@ -102,6 +102,23 @@ def figures_shown_as_text(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def panels_without_png(nb: nbformat.NotebookNode) -> tuple[int, list[str]]:
+    """How many widget-view outputs the notebook has, and those that carry no PNG fallback."""
+    count, missing = 0, []
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    for index, cell in enumerate(code_cells):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_VIEW in data:
+                count += 1
+                if not data.get("image/png"):
+                    missing.append(f"code cell {index}: a widget view with no image/png for static views")
+    return count, missing
+
+
 def stream_text(nb: nbformat.NotebookNode) -> str:
     return "\n".join(out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
                      for out in cell.outputs if out.get("output_type") == "stream")
@@ -146,6 +163,8 @@ def test_lesson_as_committed_and_as_finished(path, tmp_path):
     assert differing_cells(text_outputs(committed_nb), text_outputs(solved_nb), exercise_cells) == []
     assert figures_shown_as_text(committed_nb) == []
     assert figures_shown_as_text(solved_nb) == []
+    n_panels, missing = panels_without_png(committed_nb)
+    assert n_panels >= 1 and missing == [], missing or f"{path.name}: no panel displayed"
 
     EXECUTED.mkdir(parents=True, exist_ok=True)
     nbformat.write(committed_nb, EXECUTED / path.name)
@@ -191,3 +210,14 @@ def test_an_unseeded_notebook_and_a_figure_shown_as_text_are_caught(tmp_path):
     first, second, shown = execute_many([unseeded, unseeded, figure], timeout=60)
     assert differing_cells(text_outputs(first), text_outputs(second), skip=set())
     assert figures_shown_as_text(shown) == ["code cell 0: <Figure size 200x100 with 1 Axes>"]
+
+
+@pytest.mark.slow
+def test_a_panel_without_a_png_fallback_is_caught(tmp_path):
+    """A bare widget (as ``display(panel.box)`` showed panels before) has nothing for a static view."""
+    path = _notebook(tmp_path, "panels.ipynb",
+                     "import ipywidgets\nfrom IPython.display import display\ndisplay(ipywidgets.VBox())",
+                     "from course_lib.core.interactive import show\nfrom course_lib.start_here.demos import LogAxisDemo\n"
+                     "panel = show(LogAxisDemo())")
+    nb = execute_many([path], timeout=60)[0]
+    assert panels_without_png(nb) == (2, ["code cell 0: a widget view with no image/png for static views"])
