@@ -48,7 +48,12 @@ def progress(items: Iterable[T], total: int | None = None, label: str = "",
 
         bar = widgets.IntProgress(value=0, min=0, max=max(total, 1))
         text = widgets.Label(f"{label} 0/{total}")
-        display(widgets.HBox([bar, text]))
+        box = widgets.HBox([bar, text])
+        # a static view (no kernel, no widget manager) shows this line instead of the live bar
+        display({"application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
+                                                              "model_id": box.model_id},
+                 "text/plain": f"{label}: {total} step{'s' if total != 1 else ''} (a progress bar in a live notebook)"},
+                raw=True)
     start = time.perf_counter()
     for i, item in enumerate(items, 1):
         yield item
