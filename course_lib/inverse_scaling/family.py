@@ -28,8 +28,8 @@ import numpy as np
 
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_bool, check_choice, check_count, check_scalar
-from course_lib.inverse_scaling.task import HINTS, make_split
+from course_lib.core.validation import check_array, check_bool, check_choice, check_count, check_scalar
+from course_lib.inverse_scaling.task import HINTS, Split, make_split
 
 __all__ = ["WIDTHS", "SEEDS", "AGREEMENTS", "RIDGE", "N_TRAIN", "N_TEST", "RandomFeatureModel",
            "DistractorFamily", "SeedFamilies", "AgreementGrid", "train_family", "train_seeds",
@@ -48,19 +48,19 @@ GRID_CACHE = "agreement_grid.npz"
 
 
 def check_widths(widths: Sequence[int]) -> np.ndarray:
-    """Return ``widths`` as an int array, or raise ValueError unless they are increasing ints >= 1."""
-    w = np.asarray(widths)
-    if w.ndim != 1 or w.size == 0 or w.dtype.kind not in "iu" or np.any(w < 1) or np.any(np.diff(w) <= 0):
-        raise ValueError(f"widths must be increasing ints >= 1, got {widths!r}")
-    return w.astype(np.int64)
+    """Return ``widths`` as an int array, or raise unless they are strictly increasing ints >= 1."""
+    w = check_array("widths", widths, ndim=1, kind="iu", minimum=1, dtype=np.int64)
+    if np.any(np.diff(w) <= 0):
+        raise ValueError(f"widths must be strictly increasing, got {w.tolist()}")
+    return w
 
 
 def check_seeds(seeds: Sequence[int]) -> np.ndarray:
-    """Return ``seeds`` as an int array, or raise ValueError unless they are distinct ints >= 0."""
-    s = np.asarray(seeds)
-    if s.ndim != 1 or s.size == 0 or s.dtype.kind not in "iu" or np.any(s < 0) or len(set(s.tolist())) != s.size:
-        raise ValueError(f"seeds must be distinct non-negative ints, got {seeds!r}")
-    return s.astype(np.int64)
+    """Return ``seeds`` as an int array, or raise unless they are distinct ints >= 0."""
+    s = check_array("seeds", seeds, ndim=1, kind="iu", minimum=0, dtype=np.int64)
+    if len(set(s.tolist())) != s.size:
+        raise ValueError(f"seeds must be distinct, got {s.tolist()}")
+    return s
 
 
 class RandomFeatureModel:
@@ -89,9 +89,10 @@ class RandomFeatureModel:
 
     def fit(self, x: np.ndarray, y: np.ndarray) -> "RandomFeatureModel":
         """Draw the features for ``x``'s number of inputs and fit the readout to ``y`` (±1)."""
-        x, y = np.asarray(x, float), np.asarray(y, float)
-        if x.ndim != 2 or y.shape != (len(x),):
-            raise ValueError(f"x must be (n, d) and y (n,), got shapes {x.shape} and {y.shape}")
+        x = check_array("x", x, ndim=2, dtype=float)
+        y = check_array("y", y, ndim=1, dtype=float)
+        if y.shape != (len(x),):
+            raise ValueError(f"y must have one label per row of x, got shapes {x.shape} and {y.shape}")
         rng = np.random.default_rng([self.seed, self.width])
         self.w_in = rng.normal(0.0, 1.0, size=(x.shape[1], self.width))
         self.b_in = rng.uniform(-np.pi, np.pi, size=self.width)
@@ -139,7 +140,8 @@ class DistractorFamily:
 
 
 def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: int = 0, hint: str = "none",
-                 ridge: float = RIDGE, n_train: int = N_TRAIN, n_test: int = N_TEST) -> DistractorFamily:
+                 ridge: float = RIDGE, n_train: int = N_TRAIN, n_test: int = N_TEST,
+                 counter_examples: int = 0) -> DistractorFamily:
     """Train one model per width on the distractor task and score each on both test sets.
 
     Used in notebook 04 §3.
@@ -155,13 +157,21 @@ def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: i
     ridge : float > 0
     n_train, n_test : int
         Training examples; examples in each test set.
+    counter_examples : int >= 0
+        Extra training examples whose distractor is reversed (drawn from ``default_rng([seed, 3])``
+        and added to the ``n_train`` examples): the toy's analogue of a few demonstrations that
+        contradict the distractor. 0 (the default) adds none.
     """
     w_grid = check_widths(widths)
     agreement = check_scalar("agreement", agreement, minimum=0.0, maximum=1.0)
     seed = check_count("seed", seed, minimum=0)
     check_choice("hint", hint, HINTS)
     n_train, n_test = check_count("n_train", n_train, minimum=2), check_count("n_test", n_test)
+    counter_examples = check_count("counter_examples", counter_examples, minimum=0)
     train = make_split(n_train, agreement, np.random.default_rng([seed, 0]), hint=hint)
+    if counter_examples:
+        extra = make_split(counter_examples, agreement, np.random.default_rng([seed, 3]), "reversed", hint)
+        train = Split(np.vstack([train.x, extra.x]), np.concatenate([train.y, extra.y]))
     test = make_split(n_test, agreement, np.random.default_rng([seed, 1]), "reversed", hint)
     same = make_split(n_test, agreement, np.random.default_rng([seed, 2]), hint=hint)
     test_acc, same_acc, follows = (np.zeros(len(w_grid)) for _ in range(3))
@@ -172,7 +182,7 @@ def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: i
         follows[j] = np.mean(predicted == np.sign(test.x[:, 2]))
         same_acc[j] = model.accuracy(same.x, same.y)
     settings = {"agreement": agreement, "seed": seed, "hint": hint, "ridge": float(ridge),
-                "n_train": n_train, "n_test": n_test}
+                "n_train": n_train, "n_test": n_test, "counter_examples": counter_examples}
     return DistractorFamily(w_grid, test_acc, same_acc, follows, settings)
 
 
@@ -206,14 +216,14 @@ class SeedFamilies:
 
 def train_seeds(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seeds: Sequence[int] = SEEDS,
                 hint: str = "none", ridge: float = RIDGE, n_train: int = N_TRAIN, n_test: int = N_TEST,
-                show_progress: bool = True) -> SeedFamilies:
+                show_progress: bool = True, counter_examples: int = 0) -> SeedFamilies:
     """:func:`train_family` for each seed (about 0.3 s per seed for the 18 default widths).
 
     Used in notebook 04 §3.
     """
     s_grid = check_seeds(seeds)
     check_bool("show_progress", show_progress)
-    runs = [train_family(widths, agreement, seed, hint, ridge, n_train, n_test)
+    runs = [train_family(widths, agreement, seed, hint, ridge, n_train, n_test, counter_examples)
             for seed in progress(s_grid.tolist(), label=f"distractor family ({hint} hint), seeds",
                                  enabled=show_progress)]
     stack = {name: np.stack([getattr(r, name) for r in runs])

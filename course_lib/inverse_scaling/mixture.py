@@ -24,26 +24,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_scalar
+from course_lib.core.validation import check_array, check_count, check_scalar
 
 __all__ = ["ability", "mixture_accuracy", "model_sizes"]
-
-
-def _finite_array(name: str, value) -> np.ndarray:
-    arr = np.asarray(value)
-    if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
-    arr = arr.astype(float)
-    if arr.size == 0 or not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be a non-empty array of finite numbers")
-    return arr
-
-
-def _probabilities(name: str, value) -> np.ndarray:
-    arr = _finite_array(name, value)
-    if np.any(arr < 0) or np.any(arr > 1):
-        raise ValueError(f"{name} must lie in [0, 1]")
-    return arr
 
 
 def ability(n_params, onset: float, sharpness: float) -> np.ndarray:
@@ -56,9 +39,7 @@ def ability(n_params, onset: float, sharpness: float) -> np.ndarray:
     >>> float(ability(1e9, onset=9.0, sharpness=3.0))
     0.5
     """
-    n = _finite_array("n_params", n_params)
-    if np.any(n <= 0):
-        raise ValueError("n_params must be > 0")
+    n = check_array("n_params", n_params, minimum=0, include_minimum=False, dtype=float, scalar=True)
     onset = check_scalar("onset", onset)
     sharpness = check_scalar("sharpness", sharpness, minimum=0, include_minimum=False)
     return 1.0 / (1.0 + np.exp(-sharpness * (np.log10(n) - onset)))
@@ -85,8 +66,8 @@ def mixture_accuracy(true_ability, distractor_ability, attraction: float, chance
     >>> float(mixture_accuracy(0.0, 0.0, attraction=1.0))
     0.5
     """
-    t = _probabilities("true_ability", true_ability)
-    d = _probabilities("distractor_ability", distractor_ability)
+    t = check_array("true_ability", true_ability, minimum=0.0, maximum=1.0, dtype=float, scalar=True)
+    d = check_array("distractor_ability", distractor_ability, minimum=0.0, maximum=1.0, dtype=float, scalar=True)
     if t.shape != d.shape:
         raise ValueError(f"true_ability and distractor_ability must have the same shape, got {t.shape} and {d.shape}")
     attraction = check_scalar("attraction", attraction, minimum=0.0, maximum=1.0)

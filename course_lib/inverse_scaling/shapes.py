@@ -7,9 +7,7 @@ these words a rule, with a tolerance so that noise of a few points is not called
 """
 from __future__ import annotations
 
-import numpy as np
-
-from course_lib.core.validation import check_scalar
+from course_lib.core.validation import check_array, check_scalar
 
 __all__ = ["SHAPES", "scaling_shape"]
 
@@ -35,9 +33,7 @@ def scaling_shape(values, tol: float = 0.05) -> str:
     >>> scaling_shape([0.5, 0.3, 0.1])
     'inverse'
     """
-    y = np.asarray(values, dtype=float)
-    if y.ndim != 1 or len(y) < 2 or not np.all(np.isfinite(y)):
-        raise ValueError(f"values must be a 1-D array of at least 2 finite numbers, got {values!r}")
+    y = check_array("values", values, ndim=1, min_size=2, dtype=float)
     tol = check_scalar("tol", tol, minimum=0.0)
     low, high = y.min(), y.max()
     if y[0] - low > tol and y[-1] - low > tol:

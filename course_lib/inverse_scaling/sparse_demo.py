@@ -19,7 +19,9 @@ __all__ = ["SparseSizesDemo"]
 class SparseSizesDemo(Demo):
     """The mean curve of the family at every width, and the same curve read at three chosen widths.
 
-    Used in notebook 04 §4.
+    Used in notebook 04 §4. Each slider picks a *position* in the family's list of widths
+    (0 = the narrowest), not a width; the figure names the widths picked. Positions given out of
+    order are read in increasing width, and the figure says so; equal positions count once.
 
     Parameters
     ----------
@@ -37,9 +39,9 @@ class SparseSizesDemo(Demo):
         w = self.grid.widths
         last = len(w) - 1
         self.controls = {
-            "smallest": IntSlider(0, last, 0, label="smallest (grid position)"),
-            "middle": IntSlider(0, last, min(last, int(np.searchsorted(w, 4))), label="middle"),
-            "largest": IntSlider(0, last, min(last, int(np.searchsorted(w, 16))), label="largest"),
+            "smallest": IntSlider(0, last, 0, label="smallest (list position)"),
+            "middle": IntSlider(0, last, min(last, int(np.searchsorted(w, 4))), label="middle (list position)"),
+            "largest": IntSlider(0, last, min(last, int(np.searchsorted(w, 16))), label="largest (list position)"),
             "hint": Choice(self.grid.hints, self.grid.hints[0], label="prompt"),
         }
         self.agreement = float(self.grid.agreements[np.argmin(np.abs(self.grid.agreements - 0.8))])
@@ -61,20 +63,24 @@ class SparseSizesDemo(Demo):
     def compute(self, smallest: int, middle: int, largest: int, hint: str) -> dict[str, Any]:
         family = self.grid.family(hint, self.agreement)
         w, mean = family.widths, family.mean("test")
-        picks = np.unique([smallest, middle, largest])
+        chosen = [smallest, middle, largest]
+        picks = np.unique(chosen)
+        in_order = chosen == sorted(chosen)
         curves = {"every width": (w, {"accuracy": mean})}
         if len(picks) >= 2:
             curves[f"{len(picks)} widths"] = (w[picks], {"accuracy": mean[picks]})
         scores = emergence_scores(curves)
         sparse_shape = scaling_shape(mean[picks]) if len(picks) >= 2 else "one size: no curve"
         return {"widths": w, "mean": mean, "picks": picks, "sparse_widths": w[picks], "sparse": mean[picks],
-                "dense_shape": scaling_shape(mean), "sparse_shape": sparse_shape, "scores": scores}
+                "dense_shape": scaling_shape(mean), "sparse_shape": sparse_shape, "scores": scores,
+                "in_order": in_order}
 
     def draw(self, state: dict[str, Any]) -> None:
         self.dense_line.set_data(state["widths"], state["mean"])
         self.sparse_line.set_data(state["sparse_widths"], state["sparse"])
         widths = ", ".join(str(v) for v in state["sparse_widths"])
-        self.shape_text.set_text(f"every width: {state['dense_shape']}\nwidths {widths}: {state['sparse_shape']}")
+        note = "" if state["in_order"] else "\n(sliders out of order: read in increasing width)"
+        self.shape_text.set_text(f"every width: {state['dense_shape']}\nwidths {widths}: {state['sparse_shape']}{note}")
 
     def summary_html(self, state: dict[str, Any]) -> str:
         return emergence_table_html(state["scores"], note="A positive score reads as emergence; it does not "

@@ -10,11 +10,15 @@ Each example has three inputs (and optionally a hint, below):
   On the **reversed** test set it always disagrees (``s = -y``), so a model that follows it
   scores below chance, and a model that follows the true rule is not hurt.
 
-The hints are the toy's analogue of a better prompt (a worked example, a chain of thought):
-``"steps"`` adds the two intermediate quantities ``sin(2 x0)`` and ``sin(2 x1)`` (the true rule
-becomes "do their signs agree?"), ``"answer"`` adds their product, whose sign *is* the label.
-Both are scaled by :data:`HINT_SCALES` so that they are as visible to the random features as
-the distractor.
+The hints are extra input columns computed *outside* the model from the true rule, so neither
+is a prompt a language model could be given: ``"steps"`` adds the two intermediate quantities
+``sin(2 x0)`` and ``sin(2 x1)`` (the true rule becomes "do their signs agree?"; a chain of
+thought the model does not have to produce itself), ``"answer"`` adds their product, whose sign
+*is* the label (an oracle: it gives the answer away, unlike a one-shot example). Both are scaled
+by :data:`HINT_SCALES` so that they are as visible to the random features as the distractor.
+The toy's analogue of a few demonstrations is ``counter_examples`` in
+:func:`course_lib.inverse_scaling.family.train_family` (training examples whose distractor is
+reversed).
 
 A task is drawn from one seed: the positions, the distractor's magnitudes and the uniform
 draws that decide agreement are shared by every ``agreement``, so the sets for q = 0.8 and
@@ -30,7 +34,7 @@ from course_lib.core.validation import check_choice, check_count, check_random_s
 
 __all__ = ["HINTS", "HINT_SCALES", "Split", "true_label", "make_split"]
 
-#: the prompts a model can be given: no hint, the intermediate steps, or the decisive quantity
+#: extra inputs computed from the true rule: none, the intermediate steps, or the answer itself (an oracle)
 HINTS = ("none", "steps", "answer")
 #: how strongly each hint's columns are scaled (chosen so a hint is as visible as the distractor)
 HINT_SCALES = {"none": 0.0, "steps": 2.0, "answer": 3.0}

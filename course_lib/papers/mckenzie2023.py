@@ -14,8 +14,15 @@ What was checked, and how (each constant's mark is in :data:`MARKS`):
   (``winobias_antistereotype`` there is marked "not an official Inverse Scaling prize winner"
   and is left out here) plus Prompt Injection, the one task scored by loss. **Verified.**
 - The prize structure (11 third prizes, 4 in Round 1 and 7 in Round 2; no grand, first or second
-  prize) comes from the organisers' Round 2 announcement as recorded in the course's research
-  notes; it was not re-read for this module. **Not re-checked here.**
+  prize) was read in the organisers' two announcement posts (irmckenzie.co.uk/round1: "We decided
+  to award 4 Third Prizes"; the Round 2 post, copies on LessWrong/GreaterWrong: "we're awarding 7
+  more Third Prizes ... gave out a total of 11 Third Prizes"). **Verified.**
+- :data:`NEQA_QUOTE` (Round 1 post, and the ``inverse-scaling/NeQA`` dataset card, word for word),
+  :data:`RLHF_QUOTE` (Round 2 post, the Modus Tollens TL;DR), :data:`PROMPT_INJECTION_QUOTE` and
+  :data:`SIG_FIGS_QUOTE` (the organisers' Round 2 thread, whose Sig Figs sentence was read only up
+  to "decimal places"). **Verified.**
+- Which task the paper assigns to which of the four causes (its per-task analysis) was not found
+  in any text read: **not verified**, so the lesson does not state it (:data:`MARKS`).
 - The one-line task descriptions are the course's own summaries. Their marks (verified in an
   organiser post, corroborated by third-party copies only, or partly from memory) are those of
   the research notes and are shown beside each task in the lesson.
@@ -25,7 +32,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = ["CITATION", "FOUR_CAUSES", "N_WINNING_TASKS", "PRIZE_ROUNDS", "PrizeTask", "WINNING_TASKS",
-           "U_TRENDS_QUOTE", "MARKS"]
+           "U_TRENDS_QUOTE", "NEQA_QUOTE", "RLHF_QUOTE", "PROMPT_INJECTION_QUOTE", "SIG_FIGS_QUOTE", "MARKS"]
 
 CITATION = ("McKenzie, I. R., Lyzhov, A., et al. (2023). Inverse Scaling: When Bigger Isn't "
             "Better. Transactions on Machine Learning Research. arXiv:2306.09479.")
@@ -44,6 +51,16 @@ PRIZE_ROUNDS = (4, 7)
 #: Abstract, last claims.
 U_TRENDS_QUOTE = ("Our tasks have helped drive the discovery of U-shaped and inverted-U scaling trends, "
                   "where an initial trend reverses")
+#: Round 1 announcement (organisers), NeQA: near random, then worse than random.
+NEQA_QUOTE = ("smaller language models display approximately random performance whereas the performance "
+              "of larger models become significantly worse than random")
+#: Round 2 announcement (organisers), Modus Tollens TL;DR: the trend survives human-feedback fine-tuning.
+RLHF_QUOTE = ("Inverse scaling trends hold across both pretrained LMs and LMs finetuned with human feedback "
+              "via RL from Human Feedback (RLHF) and Feedback Made Easy (FeedME).")
+#: Round 2 thread (organisers), Prompt Injection: the middle sizes do best, an inverted U.
+PROMPT_INJECTION_QUOTE = "Medium-sized LMs are oddly least susceptible to such attacks."
+#: Round 2 thread (organisers), Sig Figs: *some* larger LMs (read up to "decimal places").
+SIG_FIGS_QUOTE = "Some Larger LMs consistently round numbers based on the number of decimal places"
 
 
 class PrizeTask(NamedTuple):
@@ -56,8 +73,8 @@ class PrizeTask(NamedTuple):
 
 #: The 11 winning tasks (names verified in the lm-evaluation-harness task list).
 WINNING_TASKS: tuple[PrizeTask, ...] = (
-    PrizeTask("NeQA", "multiple-choice questions with a negation inserted; larger models do worse",
-              "verified (organiser post)"),
+    PrizeTask("NeQA", "multiple-choice questions with a negation inserted; small models about random, larger "
+              "ones worse than random", "verified (organiser post)"),
     PrizeTask("Quote Repetition", "repeat a famous quote that has been altered; larger models complete the real quote",
               "corroborated only"),
     PrizeTask("Redefine Math", "a symbol is redefined (\"let e be 312\"); larger models keep its usual meaning",
@@ -67,14 +84,14 @@ WINNING_TASKS: tuple[PrizeTask, ...] = (
     PrizeTask("Modus Tollens", "infer not-P from 'if P then Q' and not-Q", "verified (organiser post)"),
     PrizeTask("Memo Trap", "write a phrase that starts like a famous quote but ends differently",
               "verified (organiser post)"),
-    PrizeTask("Prompt Injection", "later user instructions override the deployer's (scored by loss)",
-              "verified (organiser post)"),
+    PrizeTask("Prompt Injection", "later user instructions override the deployer's (scored by loss); "
+              "medium-sized models resist best (an inverted U)", "verified (organiser post)"),
     PrizeTask("Into the Unknown", "pick which of two pieces of information would help answer a question",
               "verified (organiser post)"),
     PrizeTask("Pattern Matching Suppression", "continue a repetitive pattern so as to break it, as told",
               "verified (organiser post)"),
-    PrizeTask("Sig Figs", "round numbers to a number of significant figures; larger models round decimal places",
-              "verified (organiser post)"),
+    PrizeTask("Sig Figs", "round numbers to a number of significant figures; some larger models round to "
+              "decimal places instead", "verified (organiser post)"),
     PrizeTask("Repetitive Algebra", "few-shot algebra questions whose examples share one answer",
               "name verified; description partly from memory"),
 )
@@ -86,5 +103,7 @@ MARKS = {
     "U_TRENDS_QUOTE": "verified: abstract",
     "WINNING_TASKS (names)": "verified: an evaluation suite's task list",
     "WINNING_TASKS (descriptions)": "see each task's mark",
-    "PRIZE_ROUNDS": "not re-checked here (organisers' Round 2 post, per our notes)",
+    "PRIZE_ROUNDS": "verified: organisers' Round 1 and Round 2 posts",
+    "NEQA_QUOTE, RLHF_QUOTE, PROMPT_INJECTION_QUOTE, SIG_FIGS_QUOTE": "verified: organisers' posts",
+    "which task has which cause": "not verified (not stated in the lesson)",
 }

@@ -17,15 +17,25 @@ What was checked, and how (each constant's mark is in :data:`MARKS`):
 - The first version's abstract (4 Round-1 tasks; read in a deepai copy) states the
   true-task/distractor-task hypothesis and that "inverse scaling task" is under-specified
   (quoted in :data:`HYPOTHESIS` and :data:`UNDER_SPECIFIED`). **Verified.**
-- Figure 1 caption (arxiv-vanity copy): PaLM on average is U-shaped over ten tasks that use
-  accuracy; Prompt Injection is excluded because it uses loss. **Verified.**
-- *Which* tasks fall in which class, and the exact PaLM sizes evaluated, were not found in the
-  text read: **not verified**, so the lesson does not state them.
+- Figure 1 caption, word for word in two copies (an arxiv-vanity rendering and a full-text mirror
+  of the EMNLP version): :data:`FIG1_CAPTION`. The figure's legend, as extracted text in the
+  arxiv-vanity copy, names the series PaLM, Gopher, Anthropic, Chinchilla and Random
+  (:data:`FIG1_SERIES`): the Prize's models and PaLM are different model families. **Verified.**
+- :data:`U_DEFINITION`: the abstract's definition of U-shaped scaling. **Verified.**
+- :data:`PALM_SIZES`: PaLM 8B, 62B and 540B are in the course's notes from memory; a paper-summary
+  page lists PaLM 1B, 8B, 62B and 540B. So each PaLM curve has three or four points.
+  **Corroborated only.**
+- How far PaLM 540B recovers (above chance, or only back to about chance, on how many tasks),
+  and the paper's own limitations section, were not found in any text read: **not verified**,
+  so the lesson does not state them and points the reader at Fig. 1's "Random" line instead.
+- *Which* tasks fall in which class were not found in the text read: **not verified**, so the
+  lesson does not state them.
 """
 from __future__ import annotations
 
 __all__ = ["CITATION", "SCALING_CLASSES", "LARGEST_PARAMS", "PRIZE_LARGEST_PARAMS", "PRIZE_LARGEST_ZETTAFLOPS",
-           "COMPUTE_FACTOR", "MITIGATIONS", "HYPOTHESIS", "UNDER_SPECIFIED", "MARKS"]
+           "COMPUTE_FACTOR", "MITIGATIONS", "HYPOTHESIS", "UNDER_SPECIFIED", "U_DEFINITION", "FIG1_CAPTION",
+           "FIG1_SERIES", "PALM_SIZES", "MARKS"]
 
 CITATION = ("Wei, J., Kim, N., Tay, Y., & Le, Q. V. (2023). Inverse scaling can become U-shaped. "
             "Proceedings of EMNLP 2023. arXiv:2211.02011.")
@@ -50,6 +60,21 @@ HYPOTHESIS = ("U-shaped scaling occurs when a task comprises a 'true task' and a
 UNDER_SPECIFIED = ("the term 'inverse scaling task' is under-specified - a given task may be inverse "
                    "scaling for one prompt but positive or U-shaped scaling for a different prompt.")
 
+#: Abstract (v2): what "U-shaped scaling" means.
+U_DEFINITION = ("performance decreases up to a certain size, and then increases again up to the largest "
+                "model evaluated")
+#: Figure 1 caption, quoted.
+FIG1_CAPTION = ("Across ten tasks from the Inverse Scaling Prize (McKenzie et al., 2022a), PaLM on average "
+                "exhibits U-shaped scaling, which means that performance first decreases and then increases "
+                "again. Scaling can be viewed through the axis of either compute (zettaFLOPs for pre-training: "
+                "left) or model size (# of parameters: right). All results use the exact prompts and evaluation "
+                "format specified by McKenzie et al. (2022a). The y-axis denotes the average accuracy of ten "
+                "tasks that use accuracy as the metric, excluding Prompt Injection that uses loss as the metric.")
+#: Figure 1 legend (extracted text): the model families plotted, and the chance line.
+FIG1_SERIES = ("PaLM", "Gopher", "Anthropic", "Chinchilla", "Random")
+#: PaLM sizes evaluated (corroborated only; a summary page also lists a 1B model).
+PALM_SIZES = (8e9, 62e9, 540e9)
+
 #: constant name -> how it was checked
 MARKS = {
     "SCALING_CLASSES": "verified: abstract (v2), three copies",
@@ -60,6 +85,10 @@ MARKS = {
     "MITIGATIONS": "verified: abstract (v2)",
     "HYPOTHESIS": "verified: abstract (v1)",
     "UNDER_SPECIFIED": "verified: abstract (v1)",
+    "U_DEFINITION": "verified: abstract (v2)",
+    "FIG1_CAPTION": "verified: Fig. 1 caption, two copies",
+    "FIG1_SERIES": "verified: Fig. 1 legend (extracted text, one copy)",
+    "PALM_SIZES": "corroborated only: course notes and a summary page (which adds a 1B)",
+    "how far PaLM 540B recovers; the limitations section": "not verified (not stated in the lesson)",
     "which task is in which class": "not verified (not stated in the lesson)",
-    "PaLM sizes evaluated": "not verified (not stated in the lesson)",
 }
