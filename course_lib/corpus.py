@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_count, check_random_state, check_scalar
 
 __all__ = ["SLOTS", "BLOCKLIST", "STOP_WORDS", "Corpus", "make_corpus", "sentence_words", "normalize",
-           "token_ids", "concatenate"]
+           "token_ids", "concatenate", "as_documents", "REPETITIVE_TYPES"]
 
 #: the grammar's word slots (most common word first: Zipf rank order)
 SLOTS: dict[str, tuple[str, ...]] = {
@@ -156,6 +156,27 @@ def _passage(grammar: _Grammar, length: int) -> str:
     return " ".join(words[:length])
 
 
+def as_documents(name: str, docs) -> list[str]:
+    """Return ``docs`` as a list of str, or raise naming ``name``.
+
+    The one check of a sequence of documents in lessons 06-07 (:func:`course_lib.core.validation.check_array`
+    is for arrays of numbers): ``TypeError`` for one bare str, a non-iterable or a non-str element
+    (named ``name[i]``), ``ValueError`` for an empty sequence.
+    """
+    if isinstance(docs, (str, bytes)):
+        raise TypeError(f"{name} must be a sequence of str documents, not one {type(docs).__name__}")
+    try:
+        docs = list(docs)
+    except TypeError:
+        raise TypeError(f"{name} must be a sequence of str documents, got {type(docs).__name__}") from None
+    if not docs:
+        raise ValueError(f"{name} must hold at least one document (the corpus is empty)")
+    for i, d in enumerate(docs):
+        if not isinstance(d, str):
+            raise TypeError(f"{name}[{i}] must be a str, got {type(d).__name__}")
+    return docs
+
+
 def normalize(text: str) -> list[str]:
     """GPT-3's n-gram unit: lowercase, whitespace-delimited words with punctuation removed.
 
@@ -180,8 +201,8 @@ class Corpus:
     docs : tuple of str
         The documents, lines separated by ``"\\n"``, words by spaces.
     kind : ndarray of str
-        Per document: ``"clean"``, ``"exact_duplicate"``, ``"near_duplicate"``, ``"low_quality"`` or
-        ``"unsafe"``. A duplicate is a copy of an original document; every original comes before
+        Per document: ``"clean"``, ``"exact_duplicate"``, ``"near_duplicate"``, ``"low_quality"``,
+        ``"unsafe"`` or ``"repetitive"``. A duplicate is a copy of an original document; every original comes before
         its copies in the corpus (it is the one a deduplicator that keeps the first one keeps).
     duplicate_of : ndarray of int
         Per copy: the index of its original; -1 for other documents.
@@ -189,7 +210,8 @@ class Corpus:
         Per copy: the token edit rate it was made with (0 for exact copies; a near copy whose
         edits happened to change nothing is an exact duplicate); NaN for other documents.
     low_quality_type : ndarray of str
-        Per low-quality document, which kind it is; ``""`` otherwise.
+        Per low-quality or repetitive document, which kind it is (:data:`LOW_QUALITY_TYPES`,
+        :data:`REPETITIVE_TYPES`); ``""`` otherwise.
     html : ndarray of bool
         Whether the document is an HTML-like page.
     junk_lines : tuple of tuple of int
@@ -295,6 +317,29 @@ def _low_quality(kind: str, grammar: _Grammar, rng: np.random.Generator) -> str:
 LOW_QUALITY_TYPES = ("too_short", "symbols", "bullets", "keywords", "numbers", "gibberish")
 
 
+#: the kinds of repetitive documents (Gopher's repetition removal targets them), one per document in turn
+REPETITIVE_TYPES = ("repeated lines", "repeated phrase", "repeated passage")
+
+
+def _repetitive(kind: str, grammar: _Grammar, rng: np.random.Generator) -> str:
+    """A document that reads like text line by line but repeats itself (clean by the quality rules)."""
+    if kind == "repeated lines":  # a few lines, each repeated, in shuffled order (a template page)
+        lines = [" ".join(sentence_words(grammar.sentence()) for _ in range(2)) for _ in range(3)]
+        copies = [line for line in lines for _ in range(int(rng.integers(3, 6)))]
+        return "\n".join(copies[int(i)] for i in rng.permutation(len(copies)))
+    if kind == "repeated phrase":  # ordinary sentences, each followed by the same stuffed phrase
+        phrase = f"{grammar.word('adj')} {grammar.word('noun')}"
+        lines, count = [], 0
+        while count < 80:
+            sentences = [grammar.sentence() for _ in range(2 + int(3 * grammar.random()))]
+            stuffed = " ".join(f"{phrase.capitalize()}." for _ in range(1 + int(rng.random() < 0.5)))
+            lines.append(" ".join(f"{sentence_words(s)} {stuffed}" for s in sentences))
+            count += sum(len(s) + 2 for s in sentences)
+        return "\n".join(lines)
+    passage = _passage(grammar, int(rng.integers(25, 40)))  # one passage copied within a line
+    return " ".join([passage] * int(rng.integers(3, 5)))
+
+
 def _unsafe(grammar: _Grammar, rng: np.random.Generator) -> str:
     lines = _paragraphs(grammar, 60)
     spam = " ".join(rng.choice(BLOCKLIST, size=int(rng.integers(6, 12))))
@@ -327,7 +372,7 @@ def make_corpus(n_clean: int = 3000, min_doc_tokens: int = 100, html_fraction: f
                 exact_copies: int = 200, near_copies: int = 500,
                 edit_rates: tuple[float, ...] = (0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5),
                 canary_counts: tuple[int, ...] = (1, 2, 4, 8, 16, 32), canaries_per_count: int = 10,
-                canary_tokens: int = 40, n_low_quality: int = 180, n_unsafe: int = 100,
+                canary_tokens: int = 40, n_low_quality: int = 180, n_unsafe: int = 100, n_repetitive: int = 0,
                 n_test: int = 300, n_leaked: int = 30, zipf_exponent: float = 1.1,
                 canary_exponent: float = 0.3, seed: int | np.random.Generator = 0) -> Corpus:
     """Generate the corpus with its planted problems and their ground truth.
@@ -354,6 +399,10 @@ def make_corpus(n_clean: int = 3000, min_doc_tokens: int = 100, html_fraction: f
         Length of a canary passage in words.
     n_low_quality, n_unsafe : int
         Low-quality and unsafe documents.
+    n_repetitive : int
+        Repetitive documents (:data:`REPETITIVE_TYPES` in turn), kind ``"repetitive"``. They are
+        drawn after everything else and appended at the end, so every other document is the same
+        with or without them (lesson 07 uses none; lesson 06 plants 60).
     n_test : int
         Benchmark items: two thirds long (20-40 words), one third short (6-12 words).
     n_leaked : int
@@ -378,6 +427,7 @@ def make_corpus(n_clean: int = 3000, min_doc_tokens: int = 100, html_fraction: f
     canary_tokens = check_count("canary_tokens", canary_tokens, minimum=5)
     n_low_quality = check_count("n_low_quality", n_low_quality, minimum=0)
     n_unsafe = check_count("n_unsafe", n_unsafe, minimum=0)
+    n_repetitive = check_count("n_repetitive", n_repetitive, minimum=0)
     n_test = check_count("n_test", n_test, minimum=3)
     n_leaked = check_count("n_leaked", n_leaked, minimum=0, maximum=n_test // 3)
     zipf_exponent = check_scalar("zipf_exponent", zipf_exponent, 0.0)
@@ -387,7 +437,7 @@ def make_corpus(n_clean: int = 3000, min_doc_tokens: int = 100, html_fraction: f
                     exact_copies=exact_copies, near_copies=near_copies, edit_rates=list(edit_rates),
                     canary_counts=list(counts), canaries_per_count=canaries_per_count,
                     canary_tokens=canary_tokens, n_low_quality=n_low_quality, n_unsafe=n_unsafe,
-                    n_test=n_test, n_leaked=n_leaked, zipf_exponent=zipf_exponent,
+                    n_repetitive=n_repetitive, n_test=n_test, n_leaked=n_leaked, zipf_exponent=zipf_exponent,
                     canary_exponent=canary_exponent, seed=seed if isinstance(seed, int) else None)
     grammar = _Grammar(rng, zipf_exponent)
     vocabulary = [w for words in SLOTS.values() for w in words]
@@ -482,6 +532,14 @@ def make_corpus(n_clean: int = 3000, min_doc_tokens: int = 100, html_fraction: f
             kind.append("exact_duplicate" if r["text"] == records[keeper]["text"] else "near_duplicate")
         else:
             kind.append(r["kind"])
+    # repetitive documents: drawn last and appended, so the documents above do not depend on them
+    for i in range(n_repetitive):
+        rep = REPETITIVE_TYPES[i % len(REPETITIVE_TYPES)]
+        records.append(dict(text=_repetitive(rep, grammar, rng), kind="repetitive", family=-1, rate=np.nan,
+                            lq=rep, html=False, junk=()))
+        kind.append("repetitive")
+    duplicate_of = np.concatenate([duplicate_of, np.full(n_repetitive, -1)])
+    edit_rate = np.concatenate([edit_rate, np.full(n_repetitive, np.nan)])
     return Corpus(docs=tuple(r["text"] for r in records), kind=np.asarray(kind, dtype=str),
                   duplicate_of=duplicate_of, edit_rate=edit_rate,
                   low_quality_type=np.asarray([r["lq"] for r in records], dtype=str),
@@ -510,7 +568,7 @@ def token_ids(docs, vocabulary: dict[str, int] | None = None) -> tuple[list[np.n
     ids : list of int64 arrays, one per document
     vocabulary : dict, the (extended) word -> id map
     """
-    docs = _check_docs("docs", docs)
+    docs = as_documents("docs", docs)
     vocabulary = {} if vocabulary is None else vocabulary
     if not isinstance(vocabulary, dict):
         raise TypeError(f"vocabulary must be a dict, got {type(vocabulary).__name__}")
@@ -531,13 +589,12 @@ def concatenate(doc_tokens) -> tuple[np.ndarray, np.ndarray]:
     tokens : int64 array
     starts : int64 array, where each document begins in ``tokens``
     """
-    parts = [np.asarray(t) for t in doc_tokens]
+    if isinstance(doc_tokens, np.ndarray) and doc_tokens.ndim == 1:
+        raise TypeError("doc_tokens must be a sequence of token arrays (one per document), not one array")
+    parts = [check_array(f"doc_tokens[{i}]", t, ndim=1, kind="iu", minimum=0, min_size=0)
+             for i, t in enumerate(doc_tokens)]
     if not parts:
-        raise ValueError("doc_tokens must hold at least one document")
-    if any(p.ndim != 1 or (p.size and p.dtype.kind not in "iu") for p in parts):
-        raise ValueError("doc_tokens must be one-dimensional integer arrays")
-    if any(p.size and p.min() < 0 for p in parts):
-        raise ValueError("doc_tokens must be non-negative (negative ids are the separators)")
+        raise ValueError("doc_tokens must hold at least one document (the corpus is empty)")
     lengths = np.array([len(p) + 1 for p in parts])
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     tokens = np.empty(int(lengths.sum()), dtype=np.int64)
@@ -546,14 +603,3 @@ def concatenate(doc_tokens) -> tuple[np.ndarray, np.ndarray]:
         tokens[s + len(p)] = -1 - i
     return tokens, starts
 
-
-def _check_docs(name: str, docs) -> list[str]:
-    if isinstance(docs, str):
-        raise TypeError(f"{name} must be a sequence of str documents, not one str")
-    docs = list(docs)
-    if not docs:
-        raise ValueError(f"{name} must hold at least one document (the corpus is empty)")
-    for i, d in enumerate(docs):
-        if not isinstance(d, str):
-            raise TypeError(f"{name}[{i}] must be a str, got {type(d).__name__}")
-    return docs

@@ -15,7 +15,7 @@ by a 31-bit hash of its words (:func:`shingles`). MinHash uses the textbook univ
 ``h(x) = (a·x + b) mod p`` with the Mersenne prime ``p = 2^31 − 1`` and ``a, b`` uniform in
 ``[1, p)``: with 31-bit shingle ids every product fits in 64 bits, so the arithmetic is exact.
 (A 61-bit prime with ``a`` kept below 2^32 so that ``a·x`` fits in 64 bits gives strongly
-correlated hash functions and about four times the theoretical error.)
+correlated hash functions: on lesson 06's corpus, 6.4 times the theoretical error.)
 """
 from __future__ import annotations
 
@@ -26,12 +26,12 @@ from itertools import chain
 
 import numpy as np
 
-from course_lib.core.validation import check_count
-from course_lib.corpus import normalize
+from course_lib.core.validation import check_array, check_count
+from course_lib.corpus import as_documents, normalize
 
 __all__ = ["PRIME", "shingles", "exact_duplicates", "RepeatedSubstrings", "suffix_array",
            "repeated_substrings", "minhash_parameters", "minhash_signatures", "estimate_jaccard",
-           "jaccard", "lsh_candidate_pairs", "lsh_candidate_probability", "lsh_threshold",
+           "jaccard", "edit_similarity", "lsh_candidate_pairs", "lsh_candidate_probability", "lsh_threshold",
            "NgramOverlap", "ngram_overlap"]
 
 #: the Mersenne prime 2^31 - 1 of the MinHash hash functions (a·x + b) mod PRIME
@@ -42,29 +42,6 @@ _SHIFT = np.uint64(31)
 _BASE = np.uint64(1_000_003)
 #: about this many shingles are hashed at once (the work stays in the CPU's cache)
 _BLOCK_SHINGLES = 2048
-
-
-def _count(name: str, value, minimum: int = 1) -> int:
-    """:func:`check_count`, but a non-integer count is a ValueError too (as every bad count here)."""
-    try:
-        return check_count(name, value, minimum=minimum)
-    except TypeError as err:
-        raise ValueError(str(err)) from None
-
-
-def _check_docs(name: str, docs) -> list[str]:
-    if isinstance(docs, str):
-        raise TypeError(f"{name} must be a sequence of str documents, not one str")
-    try:
-        docs = list(docs)
-    except TypeError:
-        raise TypeError(f"{name} must be a sequence of str documents, got {type(docs).__name__}") from None
-    if not docs:
-        raise ValueError(f"{name} must hold at least one document (the corpus is empty)")
-    for i, d in enumerate(docs):
-        if not isinstance(d, str):
-            raise TypeError(f"{name}[{i}] must be a str, got {type(d).__name__}")
-    return docs
 
 
 class _WordHash(dict):
@@ -126,7 +103,7 @@ def shingles(doc: str, ngram: int = 5) -> np.ndarray:
     """
     if not isinstance(doc, str):
         raise TypeError(f"doc must be a str, got {type(doc).__name__}")
-    ngram = _count("ngram", ngram)
+    ngram = check_count("ngram", ngram)
     ids, _ = _shingle_stream([doc], ngram, "doc")
     return np.unique(ids)
 
@@ -147,22 +124,15 @@ def exact_duplicates(docs) -> list[list[int]]:
         groups ordered by their first index. Keeping ``group[0]`` and dropping the rest
         deduplicates the corpus.
     """
-    docs = _check_docs("docs", docs)
+    docs = as_documents("docs", docs)
     groups: dict[bytes, list[int]] = {}
     for i, doc in enumerate(docs):
         groups.setdefault(hashlib.blake2b(doc.encode("utf-8"), digest_size=16).digest(), []).append(i)
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
-def _check_tokens(tokens) -> np.ndarray:
-    tokens = np.asarray(tokens)
-    if tokens.ndim != 1:
-        raise ValueError(f"tokens must be a one-dimensional array, got shape {tokens.shape}")
-    if tokens.size == 0:
-        raise ValueError("tokens must not be empty (the corpus is empty)")
-    if tokens.dtype.kind not in "iu":
-        raise ValueError(f"tokens must be integer token ids, got dtype {tokens.dtype}")
-    return tokens.astype(np.int64, copy=False)
+def _tokens(tokens) -> np.ndarray:
+    return check_array("tokens", tokens, ndim=1, kind="iu", dtype=np.int64)
 
 
 def suffix_array(tokens) -> tuple[np.ndarray, np.ndarray]:
@@ -187,7 +157,7 @@ def suffix_array(tokens) -> tuple[np.ndarray, np.ndarray]:
         ``lcp[k]``: the number of tokens suffixes ``sa[k]`` and ``sa[k + 1]`` share at their start
         (length ``len(tokens) - 1``).
     """
-    tokens = _check_tokens(tokens)
+    tokens = _tokens(tokens)
     n = len(tokens)
     rank = np.unique(tokens, return_inverse=True)[1].astype(np.int64).ravel()
     ranks = [rank]  # ranks[j]: rank of the first 2**j tokens of each suffix
@@ -266,8 +236,8 @@ def repeated_substrings(tokens, min_length: int = 50, suffixes: tuple | None = N
     -------
     RepeatedSubstrings
     """
-    tokens = _check_tokens(tokens)
-    min_length = _count("min_length", min_length)
+    tokens = _tokens(tokens)
+    min_length = check_count("min_length", min_length)
     if min_length > len(tokens):
         raise ValueError(f"min_length={min_length} is longer than tokens ({len(tokens)} tokens)")
     n = len(tokens)
@@ -295,8 +265,8 @@ def minhash_parameters(num_perm: int = 128, seed: int = 0) -> tuple[np.ndarray, 
     ``a`` and ``b`` are drawn uniformly from ``[1, p)`` with ``numpy.random.default_rng(seed)``.
     Used in notebook 06 §2.
     """
-    num_perm = _count("num_perm", num_perm)
-    seed = _count("seed", seed, minimum=0)
+    num_perm = check_count("num_perm", num_perm)
+    seed = check_count("seed", seed, minimum=0)
     rng = np.random.default_rng(seed)
     a = rng.integers(1, PRIME, num_perm, dtype=np.uint64)
     b = rng.integers(1, PRIME, num_perm, dtype=np.uint64)
@@ -342,9 +312,9 @@ def minhash_signatures(docs, num_perm: int = 128, ngram: int = 5, seed: int = 0)
     -------
     uint64 array of shape (n_docs, num_perm), values in [0, 2^31 − 1)
     """
-    docs = _check_docs("docs", docs)
-    num_perm = _count("num_perm", num_perm)
-    ngram = _count("ngram", ngram)
+    docs = as_documents("docs", docs)
+    num_perm = check_count("num_perm", num_perm)
+    ngram = check_count("ngram", ngram)
     a, b = minhash_parameters(num_perm, seed)
     ids, starts = _shingle_stream(docs, ngram, "docs")
     n = len(docs)
@@ -358,21 +328,14 @@ def minhash_signatures(docs, num_perm: int = 128, ngram: int = 5, seed: int = 0)
     return np.ascontiguousarray(out.T)
 
 
-def _check_signature(name: str, sig) -> np.ndarray:
-    sig = np.asarray(sig)
-    if sig.ndim not in (1, 2) or sig.shape[-1] == 0 or sig.dtype.kind not in "iu":
-        raise ValueError(f"{name} must be an integer signature (num_perm,) or (n_docs, num_perm), "
-                         f"got shape {sig.shape} and dtype {sig.dtype}")
-    return sig
-
-
 def estimate_jaccard(sig_a, sig_b) -> float | np.ndarray:
     """The MinHash estimate of Jaccard similarity: the share of positions where signatures agree.
 
     Used in notebook 06 §2. Rows of 2-d inputs are compared pairwise (broadcasting), giving
     one estimate per row.
     """
-    sig_a, sig_b = _check_signature("sig_a", sig_a), _check_signature("sig_b", sig_b)
+    sig_a = check_array("sig_a", sig_a, ndim=(1, 2), kind="iu")
+    sig_b = check_array("sig_b", sig_b, ndim=(1, 2), kind="iu")
     if sig_a.shape[-1] != sig_b.shape[-1]:
         raise ValueError(f"sig_b must have as many hash values as sig_a ({sig_a.shape[-1]}), "
                          f"got {sig_b.shape[-1]}")
@@ -388,7 +351,7 @@ def jaccard(doc_a: str, doc_b: str, ngram: int = 5) -> float:
     for name, doc in (("doc_a", doc_a), ("doc_b", doc_b)):
         if not isinstance(doc, str):
             raise TypeError(f"{name} must be a str, got {type(doc).__name__}")
-    ngram = _count("ngram", ngram)
+    ngram = check_count("ngram", ngram)
     a = _shingle_stream([doc_a], ngram, "doc_a")[0]
     b = _shingle_stream([doc_b], ngram, "doc_b")[0]
     a, b = np.unique(a), np.unique(b)
@@ -396,8 +359,36 @@ def jaccard(doc_a: str, doc_b: str, ngram: int = 5) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def edit_similarity(doc_a: str, doc_b: str) -> float:
+    """Lee et al.'s edit similarity of two documents: 1 − (token edit distance) / (longer length).
+
+    The edit distance counts the fewest single-word insertions, deletions and substitutions
+    that turn one document's whitespace-separated words into the other's. NearDup (Lee et al.
+    2021, App. A) counts a candidate pair as near duplicates only if this is above 0.8 as well as
+    its Jaccard similarity. Computed row by row in numpy: within a row, the insertion chain is a
+    running minimum (``d[j] = min_k (t[k] + j − k)``). Used in notebook 06 §1-§2.
+    """
+    for name, doc in (("doc_a", doc_a), ("doc_b", doc_b)):
+        if not isinstance(doc, str):
+            raise TypeError(f"{name} must be a str, got {type(doc).__name__}")
+    vocabulary: dict[str, int] = {}
+    a = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in doc_a.split()], dtype=np.int64)
+    b = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in doc_b.split()], dtype=np.int64)
+    longest = max(len(a), len(b))
+    if longest == 0:
+        return 1.0
+    j = np.arange(len(b) + 1)
+    row = j.copy()  # distances from the empty prefix of a
+    for i, word in enumerate(a, start=1):
+        t = np.empty_like(row)
+        t[0] = i
+        t[1:] = np.minimum(row[1:] + 1, row[:-1] + (b != word))  # deletion, substitution or match
+        row = np.minimum.accumulate(t - j) + j  # then insertions along the row
+    return 1.0 - float(row[-1]) / longest
+
+
 def _check_bands_rows(bands, rows, num_perm: int | None = None) -> tuple[int, int]:
-    bands, rows = _count("bands", bands), _count("rows", rows)
+    bands, rows = check_count("bands", bands), check_count("rows", rows)
     if num_perm is not None and bands * rows != num_perm:
         raise ValueError(f"bands * rows must equal num_perm = {num_perm} (the signature length), "
                          f"got bands={bands}, rows={rows} ({bands * rows})")
@@ -420,10 +411,7 @@ def lsh_candidate_pairs(signatures, bands: int, rows: int) -> set[tuple[int, int
     -------
     set of (i, j) with i < j
     """
-    sig = np.asarray(signatures)
-    if sig.ndim != 2 or sig.dtype.kind not in "iu" or sig.shape[0] == 0:
-        raise ValueError(f"signatures must be a non-empty integer array (n_docs, num_perm), "
-                         f"got shape {sig.shape} and dtype {sig.dtype}")
+    sig = check_array("signatures", signatures, ndim=2, kind="iu")
     bands, rows = _check_bands_rows(bands, rows, sig.shape[1])
     n = sig.shape[0]
     pairs = []
@@ -452,9 +440,7 @@ def lsh_candidate_probability(s, bands: int, rows: int):
     Used in notebook 06 §2.
     """
     bands, rows = _check_bands_rows(bands, rows)
-    s_arr = np.asarray(s, dtype=float)
-    if not np.all(np.isfinite(s_arr)) or s_arr.min(initial=0) < 0 or s_arr.max(initial=0) > 1:
-        raise ValueError(f"s must be similarities in [0, 1], got {s!r}")
+    s_arr = check_array("s", s, minimum=0, maximum=1, dtype=float, scalar=True)
     with np.errstate(divide="ignore"):  # s = 1: log1p(-1) = -inf, and P = 1
         p = -np.expm1(bands * np.log1p(-(s_arr ** rows)))  # accurate where P is tiny
     return float(p) if p.ndim == 0 else p
@@ -530,9 +516,9 @@ def ngram_overlap(train_docs, test_docs, n: int = 13) -> NgramOverlap:
     -------
     NgramOverlap
     """
-    train = [normalize(d) for d in _check_docs("train_docs", train_docs)]
-    test = [normalize(d) for d in _check_docs("test_docs", test_docs)]
-    n = _count("n", n)
+    train = [normalize(d) for d in as_documents("train_docs", train_docs)]
+    test = [normalize(d) for d in as_documents("test_docs", test_docs)]
+    n = check_count("n", n)
     short = [i for i, words in enumerate(test) if len(words) < n]
     if short:
         raise ValueError(f"n={n} is longer than test_docs[{short[0]}] ({len(test[short[0]])} words); "

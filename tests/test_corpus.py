@@ -86,8 +86,22 @@ def test_token_ids_and_concatenate():
     assert tokens.tolist() == [0, 1, 0, -1, 1, 2, -2] and starts.tolist() == [0, 4]
     with pytest.raises(ValueError, match="empty"):
         cp.token_ids([])
-    with pytest.raises(ValueError, match="negative"):
+    with pytest.raises(ValueError, match="doc_tokens\\[0\\] must be >= 0"):
         cp.concatenate([np.array([-3])])
+    with pytest.raises(TypeError, match="doc_tokens\\[1\\] must hold integers"):
+        cp.concatenate([np.array([1]), np.array([1.5])])
+    with pytest.raises(TypeError, match="docs\\[0\\] must be a str"):
+        cp.token_ids([None])
+
+
+def test_repetitive_documents_are_appended_and_leave_the_rest_unchanged():
+    without = cp.make_corpus(**SMALL)
+    with_rep = cp.make_corpus(**{**SMALL, "n_repetitive": 6})
+    n = len(without)
+    assert with_rep.docs[:n] == without.docs and len(with_rep) == n + 6
+    assert (with_rep.kind[n:] == "repetitive").all() and (with_rep.duplicate_of[n:] == -1).all()
+    assert set(with_rep.low_quality_type[n:]) == set(cp.REPETITIVE_TYPES)
+    assert np.array_equal(with_rep.duplicate_of[:n], without.duplicate_of)
 
 
 @pytest.mark.parametrize("kwargs, word", [

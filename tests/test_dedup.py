@@ -139,27 +139,69 @@ def test_ngram_overlap_matches_brute_force():
     assert out.train_hits.tolist() == [6, 1]
 
 
+def test_ngram_overlap_train_hits_count_distinct_test_ngrams():
+    # the training document holds the same test 3-gram three times, and a second one once:
+    # two distinct hits, not four occurrences
+    train = ["a b c x a b c y a b c z d e f", "nothing in common here"]
+    out = dedup.ngram_overlap(train, ["a b c", "d e f"], n=3)
+    assert out.train_hits.tolist() == [2, 0]
+    # two test documents sharing one 3-gram: still one distinct 3-gram hit in training
+    out = dedup.ngram_overlap(train, ["a b c", "q a b c"], n=3)
+    assert out.train_hits.tolist() == [1, 0]
+
+
+def test_edit_similarity_matches_a_python_levenshtein():
+    def reference(a, b):
+        a, b = a.split(), b.split()
+        row = list(range(len(b) + 1))
+        for i, x in enumerate(a, 1):
+            prev, row = row, [i] + [0] * len(b)
+            for j, y in enumerate(b, 1):
+                row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x != y))
+        return 1 - row[-1] / max(len(a), len(b), 1)
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        a = " ".join(rng.choice(list("abc"), size=int(rng.integers(0, 12))))
+        b = " ".join(rng.choice(list("abc"), size=int(rng.integers(1, 12))))
+        assert dedup.edit_similarity(a, b) == pytest.approx(reference(a, b))
+    assert dedup.edit_similarity("the old man", "the old man") == 1.0
+    assert dedup.edit_similarity("a b c d e", "a b x d e") == pytest.approx(0.8)
+
+
 @pytest.mark.parametrize("call, word", [
     (lambda: dedup.lsh_candidate_pairs(np.zeros((3, 8), np.uint64), 3, 3), "bands \\* rows"),
     (lambda: dedup.minhash_signatures(["a b c"], ngram=5), "ngram"),
     (lambda: dedup.minhash_signatures([]), "empty"),
-    (lambda: dedup.minhash_signatures(["a b c d e f"], num_perm=12.0), "num_perm"),
-    (lambda: dedup.minhash_signatures(["a b c d e f"], ngram=2.5), "ngram"),
-    (lambda: dedup.lsh_candidate_pairs(np.zeros((3, 8), np.uint64), 4.0, 2), "bands"),
     (lambda: dedup.lsh_candidate_probability(0.5, 2, 0), "rows"),
     (lambda: dedup.lsh_candidate_probability(1.5, 2, 2), "s must"),
     (lambda: dedup.repeated_substrings(np.array([1, 2, 3]), 4), "min_length"),
-    (lambda: dedup.repeated_substrings(np.array([], dtype=int), 2), "empty"),
-    (lambda: dedup.repeated_substrings(np.array([1.5, 2.0]), 1), "integer"),
-    (lambda: dedup.repeated_substrings(np.array([1, 2, 3]), 2.0), "min_length"),
+    (lambda: dedup.repeated_substrings(np.array([], dtype=int), 2), "tokens must have at least 1"),
+    (lambda: dedup.repeated_substrings(np.zeros((2, 2), dtype=int), 2), "tokens must be a 1-D"),
+    (lambda: dedup.lsh_candidate_probability(np.nan, 2, 2), "s must be finite"),
+    (lambda: dedup.lsh_candidate_pairs(np.zeros((0, 8), np.uint64), 2, 4), "signatures must have at least"),
     (lambda: dedup.ngram_overlap(["a b c"], ["a b"], n=3), "n=3 is longer than test_docs"),
     (lambda: dedup.ngram_overlap([], ["a b c"], n=2), "empty"),
-    (lambda: dedup.ngram_overlap(["a b c"], ["a b c"], n=2.0), "n must"),
     (lambda: dedup.exact_duplicates([]), "empty"),
     (lambda: dedup.estimate_jaccard(np.zeros(4, int), np.zeros(5, int)), "sig_b"),
 ])
 def test_bad_input_raises_value_error_naming_the_argument(call, word):
     with pytest.raises(ValueError, match=word):
+        call()
+
+
+@pytest.mark.parametrize("call, word", [
+    (lambda: dedup.minhash_signatures(["a b c d e f"], num_perm=12.0), "num_perm must be an int"),
+    (lambda: dedup.minhash_signatures(["a b c d e f"], ngram=2.5), "ngram must be an int"),
+    (lambda: dedup.lsh_candidate_pairs(np.zeros((3, 8), np.uint64), 4.0, 2), "bands must be an int"),
+    (lambda: dedup.repeated_substrings(np.array([1.5, 2.0]), 1), "tokens must hold integers"),
+    (lambda: dedup.repeated_substrings(np.array([1, 2, 3]), 2.0), "min_length must be an int"),
+    (lambda: dedup.ngram_overlap(["a b c"], ["a b c"], n=2.0), "n must be an int"),
+    (lambda: dedup.estimate_jaccard(np.zeros(4), np.zeros(4)), "sig_a must hold integers"),
+    (lambda: dedup.lsh_candidate_probability("0.5", 2, 2), "s must be an array"),
+    (lambda: dedup.edit_similarity("a b", None), "doc_b must be a str"),
+])
+def test_wrong_types_raise_type_error_naming_the_argument(call, word):
+    with pytest.raises(TypeError, match=word):
         call()
 
 

@@ -14,18 +14,21 @@ from course_lib.data_quality.contamination import BenchmarkScore, benchmark_scor
 from course_lib.data_quality.near_dup import SPLITS, BandingStudy, PairJaccard, all_pairs_jaccard, banding_study
 from course_lib.data_quality.pipeline import PipelineResult, run_pipeline
 
-__all__ = ["SEED", "NUM_PERM", "lesson_corpus", "near_dup_documents", "near_dup_study", "build_study",
+__all__ = ["SEED", "NUM_PERM", "N_REPETITIVE", "lesson_corpus", "near_dup_documents", "near_dup_study", "build_study",
            "default_study", "contamination_scores"]
 
 #: the corpus seed of the notebook
 SEED = 0
 #: MinHash signature length of the notebook
 NUM_PERM = 128
+#: repetitive documents planted for the repetition-removal stage (appended: the rest of the corpus is unchanged)
+N_REPETITIVE = 60
 
 
 def lesson_corpus(seed: int = SEED) -> Corpus:
-    """The lesson's corpus (:func:`course_lib.corpus.make_corpus` with its defaults). Used in notebook 06 §1."""
-    return make_corpus(seed=check_count("seed", seed, minimum=0))
+    """The lesson's corpus: :func:`course_lib.corpus.make_corpus` with its defaults and :data:`N_REPETITIVE`
+    repetitive documents. Used in notebook 06 §1."""
+    return make_corpus(seed=check_count("seed", seed, minimum=0), n_repetitive=N_REPETITIVE)
 
 
 def near_dup_documents(result: PipelineResult) -> list[str]:

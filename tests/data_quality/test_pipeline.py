@@ -5,6 +5,7 @@ import pytest
 from course_lib.corpus import make_corpus
 from course_lib.data_quality import contamination, near_dup, pipeline, substrings
 from course_lib import dedup
+from course_lib.papers import rae2021
 
 GOOD = " ".join(["The old man saw the dog and the cat with a friend."] * 6)
 
@@ -14,6 +15,55 @@ def test_content_filter_counts_blocklisted_words():
     assert keep.tolist() == [False, True, True]
     with pytest.raises(ValueError, match="min_hits"):
         pipeline.content_filter([GOOD], min_hits=0)
+
+
+@pytest.mark.parametrize("docs, error, word", [
+    ([None], TypeError, "docs\\[0\\] must be a str"), ([], ValueError, "docs must hold at least one"),
+    ("casino jackpot loans", TypeError, "not one str"), (42, TypeError, "docs must be a sequence"),
+    ([GOOD, b"bytes"], TypeError, "docs\\[1\\]"),
+])
+def test_content_filter_refuses_bad_documents_clearly(docs, error, word):
+    with pytest.raises(error, match=word):
+        pipeline.content_filter(docs)
+
+
+def test_repetition_rules_catch_each_kind_and_spare_clean_text():
+    clean = make_corpus(n_clean=40, exact_copies=0, near_copies=0, canaries_per_count=0, n_low_quality=0,
+                        n_unsafe=0, n_test=3, n_leaked=0, n_repetitive=30, seed=4)
+    keep, problems = pipeline.repetition_filter(clean.docs)
+    is_rep = clean.kind == "repetitive"
+    assert keep[~is_rep].all()  # no clean document breaks a rule
+    lines = is_rep & (clean.low_quality_type == "repeated lines")
+    assert all(problems[i] == "duplicate line fraction" for i in np.flatnonzero(lines))
+    passage = is_rep & (clean.low_quality_type == "repeated passage")
+    assert not keep[passage].any()
+    assert pipeline.repetition_problem("x y z w\nx y z w\nx y z w\nfour other words here") == "duplicate line fraction"
+    # the most frequent 2-gram holds 9 x 3 of 32 characters: above 0.20
+    assert pipeline.repetition_problem("a b a b a b a b a b a b a b a b") == "top 2-gram character fraction"
+    # a document over the 5-gram limit only
+    # 9 repeated words (89 of 391 characters, above 0.15) whose top 4-gram is only 2 x 35 characters (below 0.16)
+    words = [f"word{i:02d}x" for i in range(40)]
+    text = " ".join(words[:12] + words[:9] + words[12:40])
+    assert pipeline.repetition_problem(text) == "duplicate 5-gram character fraction"
+    assert pipeline.repetition_problem(" ".join(words)) == ""
+    assert pipeline.repetition_problem(clean.docs[0]) == ""
+
+
+def test_union_find_chains_links():
+    assert pipeline.union_find(5, [(0, 1), (1, 2), (3, 4)]).tolist() == [0, 0, 0, 3, 3]
+    assert pipeline.union_find(4, [(2, 3), (0, 3)]).tolist() == [0, 1, 0, 0]
+    with pytest.raises(ValueError, match="pairs"):
+        pipeline.union_find(3, [(0, 3)])
+
+
+def test_near_dup_needs_jaccard_and_edit_similarity():
+    base = " ".join(f"w{i}" for i in range(60))
+    reordered = " ".join(base.split()[10:] + base.split()[:10])  # a block moved: 5-grams kept, 20 edits
+    assert dedup.jaccard(base, reordered) > 0.8 and dedup.edit_similarity(base, reordered) < 0.8
+    near = pipeline.near_duplicate_clusters([base, reordered], num_perm=128, bands=128, rows=1)
+    assert near.jaccard[0] > 0.8 and not near.confirmed.any() and near.cluster.tolist() == [0, 1]
+    near = pipeline.near_duplicate_clusters([base, reordered], edit_threshold=0.5, bands=128, rows=1)
+    assert near.confirmed.all() and near.cluster.tolist() == [0, 0]
 
 
 def test_html_to_text_drops_furniture_and_strips_tags():
@@ -64,15 +114,14 @@ def small():
 def test_run_pipeline_on_a_small_corpus(small):
     c, result = small
     names = [s.name for s in result.stages]
-    assert names == ["content filtering", "text extraction", "quality filtering", "deduplication",
-                     "test-set filtering"]
+    assert tuple(names) == rae2021.PIPELINE_STAGES and len(names) == 6
     for stage in result.stages:
         assert 0 <= stage.caught <= min(stage.removed, stage.planted)
     assert result.stages[0].recall == 1 and result.stages[2].recall == 1
     assert len(result.docs) == len(result.source)
     assert "stage" in pipeline.stage_table(result.stages)
     rates = pipeline.dedup_recall_by_edit_rate(c, result)
-    assert rates[0.0][1] == 1.0
+    assert rates["exact copies"][1] == 1.0
 
 
 def test_all_pairs_jaccard_matches_pairwise_jaccard(small):
