@@ -12,7 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
-from course_lib.core.validation import check_scalar
+from course_lib.core.validation import check_array, check_scalar
 
 __all__ = ["exact_match", "token_edit_distance", "token_edit_distances", "subset_accuracy",
            "emergence_score", "emergence_scores", "brier_score", "multiple_choice_grade",
@@ -127,19 +127,11 @@ def token_edit_distances(predictions, targets) -> np.ndarray:
     return previous[:, -1].astype(int)
 
 
-def _as_count(name: str, value) -> np.ndarray:
-    arr = np.asarray(value)
-    if arr.size == 0:
-        raise ValueError(f"{name} must not be empty")
-    if arr.dtype.kind == "f":
-        if not np.isfinite(arr).all():
-            raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
-        if not np.all(arr == np.round(arr)):
-            raise ValueError(f"{name} must hold whole numbers, got {value!r}")
-    elif arr.dtype.kind not in "iu":
-        raise TypeError(f"{name} must be an integer count, got {arr.dtype}")
-    if np.any(arr < 0):
-        raise ValueError(f"{name} must not be negative, got {value!r}")
+def _count(name: str, value, scalar_only: bool = False) -> np.ndarray:
+    """Whole, non-negative counts (ints, or floats holding whole numbers) as int64."""
+    arr = check_array(name, value, ndim=0 if scalar_only else None, scalar=True, minimum=0)
+    if arr.dtype.kind == "f" and not np.all(arr == np.round(arr)):
+        raise ValueError(f"{name} must hold whole numbers, got {value!r}")
     return arr.astype(np.int64)
 
 
@@ -163,11 +155,9 @@ def subset_accuracy(n_correct, n_total: int, k: int) -> np.ndarray | float:
     -------
     float, or ndarray of float with the shape of ``n_correct``.
     """
-    c = _as_count("n_correct", n_correct)
-    n = int(_as_count("n_total", n_total))
-    kk = int(_as_count("k", k))
-    if np.ndim(n_total) or np.ndim(k):
-        raise ValueError("n_total and k must be single integers")
+    c = _count("n_correct", n_correct)
+    n = int(_count("n_total", n_total, scalar_only=True))
+    kk = int(_count("k", k, scalar_only=True))
     if n < 1:
         raise ValueError(f"n_total must be at least 1, got {n}")
     if not 1 <= kk <= n:
@@ -195,9 +185,10 @@ def emergence_score(scales, values) -> float:
     Parameters
     ----------
     scales : 1-D array
-        Model sizes (or compute); any order, all distinct.
+        Model sizes (or compute): positive, finite, distinct, in any order.
     values : 1-D array, same length (at least 2)
-        Performance at each scale.
+        Performance at each scale: finite, and small enough that the squared steps between
+        neighbours are finite floats (values near ±1e308 are refused, not scored as NaN).
 
     Returns
     -------
@@ -206,20 +197,17 @@ def emergence_score(scales, values) -> float:
         it is ``+inf`` or ``-inf`` (the sign as above) if the curve changes at all, and
         ``0.0`` for a constant curve.
     """
-    x = np.asarray(scales, dtype=float)
-    y = np.asarray(values, dtype=float)
-    if x.ndim != 1 or y.ndim != 1:
-        raise ValueError(f"scales and values must be 1-D, got shapes {x.shape} and {y.shape}")
+    x = check_array("scales", scales, ndim=1, dtype=float, minimum=0, include_minimum=False)
+    y = check_array("values", values, ndim=1, dtype=float, min_size=2)
     if len(x) != len(y):
         raise ValueError(f"scales and values must have the same length, got {len(x)} and {len(y)}")
-    if len(x) < 2:
-        raise ValueError(f"values must hold at least 2 points, got {len(y)}")
-    if not np.isfinite(x).all():
-        raise ValueError("scales must be finite (no NaN or infinity)")
-    if not np.isfinite(y).all():
-        raise ValueError("values must be finite (no NaN or infinity)")
     if len(np.unique(x)) != len(x):
         raise ValueError("scales must be distinct")
+    with np.errstate(over="ignore"):
+        steps_overflow = not np.isfinite(np.diff(y) ** 2).all() or not np.isfinite(y.max() - y.min())
+    if steps_overflow:
+        raise ValueError(f"values are too large to score: their steps overflow a float "
+                         f"(got values up to {np.abs(y).max():g})")
     y = y[np.argsort(x)]
     span = y.max() - y.min()
     sign = np.sign(int(np.argmax(y)) - int(np.argmin(y)))
@@ -248,33 +236,24 @@ def emergence_scores(curves: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]]
             for curve, (x, values) in curves.items()}
 
 
-def _as_option_matrix(name: str, values) -> np.ndarray:
-    """A float array of shape (n, n_options) with n >= 1, n_options >= 2 and no NaN."""
-    arr = np.asarray(values)
-    if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must hold numbers, got {arr.dtype}")
-    arr = arr.astype(float)
-    if arr.ndim != 2:
-        raise ValueError(f"{name} must be a 2-D array (n, n_options), got shape {arr.shape}")
-    if arr.shape[0] == 0:
-        raise ValueError(f"{name} must not be empty")
+def _option_matrix(name: str, values, allow_neg_inf: bool = False) -> np.ndarray:
+    """A float array of shape (n, n_options) with n >= 1, n_options >= 2, no NaN (no inf unless allowed)."""
+    arr = check_array(name, values, ndim=2, dtype=float, finite=not allow_neg_inf)
     if arr.shape[1] < 2:
         raise ValueError(f"{name} must have at least 2 options per row, got {arr.shape[1]}")
     if np.isnan(arr).any():
         raise ValueError(f"{name} must not contain NaN")
+    if np.isposinf(arr).any():
+        raise ValueError(f"{name} must not contain +inf")
     return arr
 
 
-def _as_option_index(name: str, index, n: int, n_options: int) -> np.ndarray:
+def _option_index(name: str, index, n: int, n_options: int) -> np.ndarray:
     """An int array of shape (n,) with every entry in [0, n_options)."""
-    arr = np.asarray(index)
-    if arr.dtype.kind not in "iu":
-        raise TypeError(f"{name} must hold integer option indices, got {arr.dtype}")
+    arr = check_array(name, index, ndim=1, kind="iu", dtype=np.int64, minimum=0, maximum=n_options - 1)
     if arr.shape != (n,):
         raise ValueError(f"{name} must have shape ({n},), one index per row, got {arr.shape}")
-    if np.any(arr < 0) or np.any(arr >= n_options):
-        raise ValueError(f"{name} must lie in [0, {n_options}), got values from {arr.min()} to {arr.max()}")
-    return arr.astype(np.int64)
+    return arr
 
 
 def brier_score(probs, correct_index, atol: float = 1e-6) -> np.ndarray:
@@ -305,15 +284,15 @@ def brier_score(probs, correct_index, atol: float = 1e-6) -> np.ndarray:
     >>> brier_score([[0.5, 0.5], [1.0, 0.0]], [0, 1]).tolist()
     [0.5, 2.0]
     """
-    p = _as_option_matrix("probs", probs)
+    p = check_array("probs", probs, ndim=2, dtype=float, minimum=0, maximum=1)
+    if p.shape[1] < 2:
+        raise ValueError(f"probs must have at least 2 options per row, got {p.shape[1]}")
     atol = check_scalar("atol", atol, minimum=0)
-    if np.any(p < 0) or np.any(p > 1):
-        raise ValueError(f"probs must lie in [0, 1], got values from {p.min()} to {p.max()}")
     sums = p.sum(axis=1)
     if np.any(np.abs(sums - 1) > atol):
         worst = int(np.argmax(np.abs(sums - 1)))
         raise ValueError(f"probs rows must sum to 1 (within {atol}), row {worst} sums to {sums[worst]}")
-    idx = _as_option_index("correct_index", correct_index, *p.shape)
+    idx = _option_index("correct_index", correct_index, *p.shape)
     target = np.zeros_like(p)
     target[np.arange(len(idx)), idx] = 1.0
     return np.sum((p - target) ** 2, axis=1)
@@ -344,10 +323,8 @@ def multiple_choice_grade(scores, correct_index) -> np.ndarray:
     >>> multiple_choice_grade([[0.1, 0.9], [0.5, 0.5]], [1, 0]).tolist()
     [1, 0]
     """
-    s = _as_option_matrix("scores", scores)
-    if np.isposinf(s).any():
-        raise ValueError("scores must not contain +inf")
-    idx = _as_option_index("correct_index", correct_index, *s.shape)
+    s = _option_matrix("scores", scores, allow_neg_inf=True)
+    idx = _option_index("correct_index", correct_index, *s.shape)
     rows = np.arange(len(idx))
     correct_score = s[rows, idx]
     others = s.copy()
@@ -378,17 +355,7 @@ def reconstruction_rate(errors, c: float) -> np.ndarray | float:
     >>> reconstruction_rate([0.01, 0.02, 0.03, 0.04], 0.025)
     0.5
     """
-    e = np.asarray(errors)
-    if e.dtype.kind not in "iuf":
-        raise TypeError(f"errors must hold numbers, got {e.dtype}")
-    if e.ndim not in (1, 2):
-        raise ValueError(f"errors must be 1-D (n,) or 2-D (n_models, n), got shape {e.shape}")
-    if e.shape[-1] == 0 or e.size == 0:
-        raise ValueError("errors must not be empty")
-    if not np.isfinite(e).all():
-        raise ValueError("errors must be finite (no NaN or infinity)")
-    if np.any(e < 0):
-        raise ValueError(f"errors must not be negative, got min {e.min()}")
+    e = check_array("errors", errors, ndim=(1, 2), minimum=0)
     c = check_scalar("c", c, minimum=0, include_minimum=False)
     rate = np.mean(e < c, axis=-1)
     return float(rate) if rate.ndim == 0 else rate

@@ -10,7 +10,7 @@ from typing import Sequence
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_scalar
+from course_lib.core.validation import check_array, check_count, check_scalar
 
 __all__ = ["sparse_grid", "first_crossing"]
 
@@ -21,9 +21,7 @@ def sparse_grid(widths: Sequence[int], count: int = 3) -> np.ndarray:
     This mimics a model family published at only a few sizes: with the random-feature widths
     1..2048 it picks 4, 64 and 1024. A grid with ``count`` or fewer widths is returned whole.
     """
-    w = np.asarray(widths)
-    if w.ndim != 1 or w.size == 0 or np.any(w <= 0):
-        raise ValueError(f"widths must be a non-empty 1-D array of positive sizes, got {widths!r}")
+    w = check_array("widths", widths, ndim=1, minimum=0, include_minimum=False)
     count = check_count("count", count, minimum=2)
     if len(w) <= count:
         return w.copy()
@@ -40,13 +38,14 @@ def first_crossing(sizes: Sequence[float], values: Sequence[float], level: float
     ----------
     sizes : sequence of positive numbers
         Model sizes (parameter counts, say), in increasing order.
-    values : sequence of numbers
-        The metric at each size.
+    values : sequence of finite numbers
+        The metric at each size (NaN is refused: a missing value could hide the crossing).
     level : float
         The level to reach.
     """
-    sizes, values = np.asarray(sizes, dtype=float), np.asarray(values, dtype=float)
-    if sizes.ndim != 1 or sizes.shape != values.shape:
+    sizes = check_array("sizes", sizes, ndim=1, dtype=float, minimum=0, include_minimum=False)
+    values = check_array("values", values, ndim=1, dtype=float)
+    if sizes.shape != values.shape:
         raise ValueError(f"sizes and values must be 1-D arrays of one length, got shapes {sizes.shape} "
                          f"and {values.shape}")
     level = check_scalar("level", level)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from course_lib import metrics as m
+from course_lib.model_sizes import first_crossing, sparse_grid
 
 
 def brute_levenshtein(a, b):
@@ -93,8 +94,8 @@ class TestSubsetAccuracy:
         assert draws.mean() == pytest.approx(m.subset_accuracy(150, 200, 5), abs=0.01)
 
     @pytest.mark.parametrize("args, word", [((5, 10, 11), "k"), ((11, 10, 2), "n_correct"),
-                                            ((-1, 10, 2), "n_correct"), ((np.nan, 10, 2), "NaN"),
-                                            ((2.5, 10, 2), "whole"), (([], 10, 2), "empty"),
+                                            ((-1, 10, 2), "n_correct"), ((np.nan, 10, 2), "finite"),
+                                            ((2.5, 10, 2), "whole"), (([], 10, 2), "n_correct"),
                                             ((5, 10, 0), "k")])
     def test_bad_input(self, args, word):
         with pytest.raises(ValueError, match=word):
@@ -104,7 +105,7 @@ class TestSubsetAccuracy:
 class TestEmergenceScore:
     def test_steady_rise_scores_sqrt_of_steps(self):
         y = np.linspace(0, 1, 10)
-        assert m.emergence_score(np.arange(10), y) == pytest.approx(9.0)
+        assert m.emergence_score(np.arange(1, 11), y) == pytest.approx(9.0)
 
     def test_jump_scores_higher_than_rise(self):
         x = np.logspace(6, 11, 6)
@@ -123,9 +124,51 @@ class TestEmergenceScore:
         assert m.emergence_score([1, 2, 3, 4], [1, 1, 1, 0]) == -np.inf
         assert m.emergence_score([1, 2, 3], [0.3, 0.3, 0.3]) == 0.0
 
-    @pytest.mark.parametrize("x, y, word", [([1, 2], [1], "same length"), ([1], [1], "at least 2"),
-                                            ([1, 2], [0, np.nan], "NaN"), ([1, 1], [0, 1], "distinct"),
-                                            ([[1, 2]], [[0, 1]], "1-D")])
+    @pytest.mark.parametrize("x, y, word", [([1, 2, 3], [1, 2], "same length"), ([1], [1], "at least 2"),
+                                            ([1, 2], [0, np.nan], "values must be finite"),
+                                            ([1, 1], [0, 1], "distinct"), ([[1, 2]], [[0, 1]], "1-D"),
+                                            ([0, 1, 2], [0, 1, 2], "scales must be > 0"),
+                                            ([-1, 1, 2], [0, 1, 2], "scales must be > 0"),
+                                            ([1, np.inf], [0, 1], "scales must be finite"),
+                                            ([1, 2, 3], [-1e308, 1e308, 0], "too large"),
+                                            ([1, 2, 3], [0, 1e200, 1e200], "too large")])
     def test_bad_input(self, x, y, word):
         with pytest.raises(ValueError, match=word):
             m.emergence_score(x, y)
+
+    @pytest.mark.parametrize("x, y", [(["1", "2"], [0, 1]), ([1, 2], [True, False]), (None, [0, 1])])
+    def test_wrong_types_are_type_errors(self, x, y):
+        with pytest.raises(TypeError, match="scales|values"):
+            m.emergence_score(x, y)
+
+    def test_large_but_safe_values_still_score(self):
+        assert m.emergence_score([1, 2, 3], [0, 1e150, 2e150]) == pytest.approx(2.0)
+
+
+class TestModelSizes:
+    def test_first_crossing_reads_the_first_model_at_or_above_the_level(self):
+        assert first_crossing([10, 20, 40, 80], [0.1, 0.5, 0.4, 0.9]) == 20
+        assert first_crossing([10, 20], [0.1, 0.49]) is None
+
+    @pytest.mark.parametrize("sizes, values, word", [([10, 20], [0.1, np.nan], "values must be finite"),
+                                                     ([10, np.nan], [0.1, 0.6], "sizes must be finite"),
+                                                     ([0, 20], [0.1, 0.6], "sizes must be > 0"),
+                                                     ([10, 20, 30], [0.1, 0.6], "one length")])
+    def test_first_crossing_refuses_bad_values(self, sizes, values, word):
+        with pytest.raises(ValueError, match=word):
+            first_crossing(sizes, values)
+
+    def test_a_nan_before_the_crossing_is_refused_not_skipped(self):
+        with pytest.raises(ValueError, match="values"):
+            first_crossing([10, 20, 40], [np.nan, 0.6, 0.9])
+
+    def test_first_crossing_wrong_types(self):
+        with pytest.raises(TypeError, match="values"):
+            first_crossing([10, 20], ["a", "b"])
+
+    def test_sparse_grid_picks_from_the_log_range_and_refuses_bad_widths(self):
+        assert sparse_grid(2 ** np.arange(12)).tolist() == [4, 64, 1024]
+        with pytest.raises(ValueError, match="widths must be > 0"):
+            sparse_grid([0, 4, 16, 64])
+        with pytest.raises(TypeError, match="widths"):
+            sparse_grid(["4", "16"])
