@@ -61,6 +61,7 @@ def choose_bands_rows(fn: Callable) -> CheckResult:
     """
     raw = [("128 hashes, threshold 0.8", (128, 0.8)), ("128 hashes, threshold 0.5", (128, 0.5)),
            ("100 hashes, threshold 0.6", (100, 0.6)),
+           ("16 hashes, threshold 0.97 (one band of all 16 rows)", (16, 0.97)),
            ("112 hashes, threshold 0.75 (FineWeb used 14 bands of 8)", (112, 0.75)),
            ("9,000 hashes, threshold 0.74 (Lee et al. used 450 bands of 20)", (9000, 0.74))]
     cases = [(d, args, np.asarray(reference_choose_bands_rows(*args))) for d, args in raw]
@@ -84,6 +85,7 @@ def ngram_hit(fn: Callable) -> CheckResult:
     """
     item = "the old man saw a small dog near the river bank and the dog ran away quickly"
     words = item.split()
+    glued = "he old man walked to the big red barn and sat down there today"  # 13 words
     raw = [
         ("the item copied into the training text",
          ("We read a story. " + item + ". Then we went home.", item, 13)),
@@ -91,13 +93,22 @@ def ngram_hit(fn: Callable) -> CheckResult:
          ("We read: " + " ".join(w.capitalize() + "," for w in words) + " the end", item, 13)),
         ("only 12 words in common", ("x " + " ".join(words[:12]) + " y", item, 13)),
         ("13 words in common, at the end of the item", ("z " + " ".join(words[-13:]) + " z", item, 13)),
+        ("the item's words inside longer words of the training text (\"he old man\" in \"the old man\"): "
+         "whole words must match, not characters of a joined string",
+         ("Then t" + glued + "s and more.", glued, 13)),
         ("an item shorter than n cannot match", ("the old man saw a small dog", "the old man saw", 13)),
+        ("an item shorter than n that ends the training text (no window of fewer than n words counts)",
+         ("we saw that the old man saw", "the old man saw", 13)),
+        ("an item shorter than n equal to a training text shorter than n",
+         ("The old man saw.", "the old man saw", 13)),
         ("nothing in common", ("a b c d e f g h i j k l m n o p", item, 13)),
         ("n = 4 on a paraphrase that keeps four words in a row",
          ("one old man saw a small cat", "the old man saw a small dog", 4)),
+        ("n = 4, the training text's last three words start the item (a window cut short at the end)",
+         ("we met the old man", "the old man saw a small dog", 4)),
     ]
-    cases = [(d, args, float(reference_ngram_hit(*args))) for d, args in raw]
-    return run_cases("ngram_hit", lambda t, i, n: float(bool(fn(t, i, n))), cases, rtol=0,
+    cases = [(d, args, bool(reference_ngram_hit(*args))) for d, args in raw]
+    return run_cases("ngram_hit", lambda t, i, n: fn(t, i, n), cases, rtol=0, learner=fn,
                      hint="normalise both texts (course_lib.corpus.normalize: lowercase, punctuation "
-                          "removed), put every n-word window of the training text in a set of tuples, "
-                          "then look up each n-word window of the item")
+                          "removed), put every full n-word window of the training text in a set of tuples, "
+                          "then look up each full n-word window of the item; return True or False")
