@@ -14,10 +14,14 @@ Usage::
     python tools/sync_notebooks.py [--check] [NOTEBOOK ...]   # default: notebooks/*.ipynb
 
 ``--check`` changes nothing and exits 1, listing the notebooks that are out of sync.
+
+It also rewrites the README files' Binder badge and Open-in-Colab links (:func:`synced_readme`), so
+a fork that changes ``GITHUB_REPO`` runs ``make sync`` once and every link follows.
 """
 from __future__ import annotations
 
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -126,8 +130,41 @@ def default_notebooks() -> list[Path]:
     return sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
+README_FILES = [NOTEBOOK_DIR.parent / "README.md", NOTEBOOK_DIR.parent / "README.zh.md"]
+_COLAB_LINK = re.compile(r"https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/[\w./-]+?/notebooks/"
+                         r"((?:zh/)?\d\d_\w+\.ipynb)")
+_BINDER_BADGE = re.compile(r"\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\(https://mybinder\.org/v2/gh/"
+                           r"[^)]*?notebooks/((?:zh/)?\d\d_\w+\.ipynb)\)")
+
+
+def synced_readme(text: str) -> str:
+    """``text`` (a README) with every Colab link and Binder badge made from ``course_lib.core.repository``."""
+    text = _COLAB_LINK.sub(lambda m: repository.colab_url(m.group(1)), text)
+    return _BINDER_BADGE.sub(lambda m: repository.binder_badge(m.group(1)), text)
+
+
+def readmes_out_of_sync() -> list[Path]:
+    """The README files whose links do not name the repository of ``course_lib.core.repository``."""
+    return [p for p in README_FILES if p.exists() and synced_readme(p.read_text(encoding="utf-8"))
+            != p.read_text(encoding="utf-8")]
+
+
 def main(argv: list[str] | None = None) -> int:
-    return notebook_rewrite.main(argv, __doc__.split("\n")[0], _rewrite, "out of sync", "sync")
+    status = notebook_rewrite.main(argv, __doc__.split("\n")[0], _rewrite, "out of sync", "sync")
+    check = "--check" in (argv if argv is not None else sys.argv[1:])
+    for path in README_FILES:
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if synced_readme(text) == text:
+            continue
+        if check:
+            print(f"out of sync: {path.name}'s Colab or Binder links (run `make sync`)")
+            status = 1
+        else:
+            path.write_text(synced_readme(text), encoding="utf-8")
+            print(f"rewritten: {path.name}'s Colab and Binder links")
+    return status
 
 
 if __name__ == "__main__":

@@ -106,6 +106,16 @@ def test_sync_and_strip_check_modes_agree():
     assert strip_notebooks.not_stripped(NOTEBOOKS) == []
 
 
+def test_readme_links_follow_the_repository(monkeypatch):
+    assert sync_notebooks.readmes_out_of_sync() == []
+    readme = sync_notebooks.README_FILES[0].read_text(encoding="utf-8")
+    monkeypatch.setattr(sync_notebooks.repository, "GITHUB_REPO", "a-teacher/fork")
+    forked = sync_notebooks.synced_readme(readme)
+    assert "more-is-different/course" not in forked  # every link follows the one constant
+    assert forked.count("github/a-teacher/fork/blob/main/notebooks/") >= 8
+    assert "mybinder.org/v2/gh/a-teacher/fork/main?urlpath=lab/tree/notebooks/00_start_here.ipynb" in forked
+
+
 def test_setup_cell_is_valid_ipython():
     python = TransformerManager().transform_cell(sync_notebooks.setup_cell_source())
     assert "get_ipython().run_line_magic('pip'" in python
