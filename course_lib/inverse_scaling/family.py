@@ -49,6 +49,8 @@ GRID_CACHE = "agreement_grid.npz"
 
 def check_widths(widths: Sequence[int]) -> np.ndarray:
     """Return ``widths`` as an int array, or raise unless they are strictly increasing ints >= 1."""
+    if isinstance(widths, (list, tuple)) and not widths:  # an empty list has numpy's float dtype
+        raise ValueError("widths must have at least 1 element, got 0")
     w = check_array("widths", widths, ndim=1, kind="iu", minimum=1, dtype=np.int64)
     if np.any(np.diff(w) <= 0):
         raise ValueError(f"widths must be strictly increasing, got {w.tolist()}")
@@ -57,6 +59,8 @@ def check_widths(widths: Sequence[int]) -> np.ndarray:
 
 def check_seeds(seeds: Sequence[int]) -> np.ndarray:
     """Return ``seeds`` as an int array, or raise unless they are distinct ints >= 0."""
+    if isinstance(seeds, (list, tuple)) and not seeds:  # an empty list has numpy's float dtype
+        raise ValueError("seeds must have at least 1 element, got 0")
     s = check_array("seeds", seeds, ndim=1, kind="iu", minimum=0, dtype=np.int64)
     if len(set(s.tolist())) != s.size:
         raise ValueError(f"seeds must be distinct, got {s.tolist()}")

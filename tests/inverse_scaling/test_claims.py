@@ -1,17 +1,23 @@
-"""Every sentence of notebook 04 that states a result of the lesson's own experiments, as a test.
+"""Every qualitative sentence of notebook 04 about the lesson's own experiments, as a test.
 
-Each test names the notebook section whose prose it backs. The live family's numbers come from
-the shipped agreement grid (``test_cache_is_the_live_family`` proves it equals a live run), and
-the few runs the grid does not hold are trained here with the notebook's settings.
+The numbers the prose states are bound to the printed output by ``tools/prose_numbers.py``; these
+tests check the *words* ("U-shaped", "below chance", "for the mean only", "barely moves") by
+recomputing them with today's code: from the live family trained here, or from the raw per-seed
+accuracies of the shipped agreement grid (``test_cache_is_the_live_family`` proves the grid is what
+today's code trains). No number is copied from an output; claims shown on one seed in the notebook
+are tested on at least three.
 """
 import numpy as np
 import pytest
 
-from course_lib.inverse_scaling.family import RandomFeatureModel, load_agreement_grid, train_family, train_seeds
+from course_lib.inverse_scaling.family import (N_TRAIN, RandomFeatureModel, load_agreement_grid, train_family,
+                                               train_seeds)
 from course_lib.inverse_scaling.mixture import ability, mixture_accuracy, model_sizes
 from course_lib.inverse_scaling.shapes import scaling_shape
 from course_lib.inverse_scaling.task import make_split
 from course_lib.metrics import emergence_score
+
+CHANCE = 0.5
 
 
 @pytest.fixture(scope="module")
@@ -24,138 +30,163 @@ def live(grid):
     return grid.family("none", 0.8)
 
 
-def at(family, width):
-    return int(np.flatnonzero(family.widths == width)[0])
+def shapes(family):
+    return [scaling_shape(row) for row in family.test_accuracy]
 
 
-def r2(x):
-    return round(float(x), 2)
+def above_chance_from(mean, widths):
+    """The narrowest width from which the mean stays above chance."""
+    return int(widths[np.flatnonzero(mean <= CHANCE).max() + 1])
+
+
+def test_cache_is_the_live_family(grid):
+    """§3: the cached grid's rows are what today's code trains (three seeds, every hint)."""
+    widths = (1, 16, 128)  # a model does not depend on the other widths (test_family.py)
+    columns = np.searchsorted(grid.widths, widths)
+    for hint in grid.hints:
+        cached = grid.family(hint, 0.8)
+        for seed in (0, 1, 4):
+            run = train_family(widths, agreement=0.8, seed=seed, hint=hint)
+            row = int(np.flatnonzero(grid.seeds == seed)[0])
+            assert np.array_equal(run.test_accuracy, cached.test_accuracy[row, columns]), (hint, seed)
+            assert np.array_equal(run.in_distribution_accuracy, cached.in_distribution_accuracy[row, columns])
 
 
 # ---- §2 the mixture model ----------------------------------------------------------------------
 
-def test_section2_three_settings_give_the_three_shapes():
-    """§2: distractor early -> U (lowest 0.24, 0.96 at 1e12); true ability past the range -> inverse;
-    true ability first -> positive."""
+def test_section2_the_order_of_the_onsets_gives_the_three_shapes():
+    """§2: distractor early -> U; true ability beyond the largest model -> inverse; true first -> positive."""
     sizes = model_sizes(1e7, 1e12, 41)
 
     def curve(d_onset, t_onset):
         return mixture_accuracy(ability(sizes, t_onset, 2.0), ability(sizes, d_onset, 2.0), 0.8, 0.5)
 
     u = curve(8.5, 10.5)
-    assert scaling_shape(u) == "U-shaped" and r2(u.min()) == 0.24 and r2(u[-1]) == 0.96
+    assert scaling_shape(u) == "U-shaped" and u.min() < CHANCE < u[-1]
     assert scaling_shape(curve(8.5, 14.0)) == "inverse"
     assert scaling_shape(curve(12.0, 9.0)) == "positive"
 
 
 # ---- §3 the live family -------------------------------------------------------------------------
 
-def test_section3_one_model_of_width_16_follows_the_distractor_and_one_of_512_does_not():
-    """§3: width 16 is right on about 80% in distribution and almost always wrong reversed;
-    width 512 stays above chance on the reversed test set."""
-    train = make_split(3000, 0.8, np.random.default_rng([0, 0]))
-    test = make_split(4000, 0.8, np.random.default_rng([0, 1]), "reversed")
-    same = make_split(4000, 0.8, np.random.default_rng([0, 2]))
-    assert abs(train.distractor_agrees.mean() - 0.8) < 0.01 and test.distractor_agrees.mean() == 0
-    narrow = RandomFeatureModel(16, 1e-3, 0).fit(train.x, train.y)
-    wide = RandomFeatureModel(512, 1e-3, 0).fit(train.x, train.y)
-    assert 0.77 <= narrow.accuracy(same.x, same.y) <= 0.82
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_section3_a_narrow_model_learns_the_distractor_and_a_wide_one_does_not(seed):
+    """§3 (shown for seed 0): width 16 is right about as often as the distractor in distribution and
+    almost always wrong reversed; width 512 stays above chance reversed and fits training better."""
+    train = make_split(3000, 0.8, np.random.default_rng([seed, 0]))
+    test = make_split(4000, 0.8, np.random.default_rng([seed, 1]), "reversed")
+    same = make_split(4000, 0.8, np.random.default_rng([seed, 2]))
+    narrow = RandomFeatureModel(16, seed=seed).fit(train.x, train.y)
+    wide = RandomFeatureModel(512, seed=seed).fit(train.x, train.y)
+    assert abs(narrow.accuracy(same.x, same.y) - same.distractor_agrees.mean()) < 0.05
     assert narrow.accuracy(test.x, test.y) < 0.1
-    assert wide.accuracy(test.x, test.y) > 0.6
-    assert wide.accuracy(same.x, same.y) > narrow.accuracy(same.x, same.y)
-    assert wide.accuracy(train.x, train.y) > 0.85 > narrow.accuracy(train.x, train.y), \
-        "the wide model fits the training data better than the 80%-reliable shortcut"
+    assert np.mean(narrow.predict(test.x) == np.sign(test.x[:, 2])) > 0.9
+    assert wide.accuracy(test.x, test.y) > CHANCE
+    assert wide.accuracy(train.x, train.y) > train.distractor_agrees.mean() > narrow.accuracy(train.x, train.y) - 0.02
 
 
-def test_section3_the_family_dips_far_below_chance_and_recovers(live):
-    """§3: mean 0.39 at width 1, lowest 0.05 at width 16 (following the distractor on 95%),
-    0.68 at width 512; in distribution 0.56 -> 0.92; all five seeds U-shaped."""
-    mean = live.mean("test")
-    assert r2(mean[0]) == 0.39 and r2(mean.min()) == 0.05 and live.widths[mean.argmin()] == 16
-    assert r2(mean[-1]) == 0.68
-    same = live.mean("in distribution")
-    assert r2(same[0]) == 0.56 and r2(same[-1]) == 0.92
-    assert np.diff(same).min() > -0.03, "in distribution the models improve almost all the way"
-    assert [scaling_shape(row) for row in live.test_accuracy] == ["U-shaped"] * 5
+def test_section3_the_family_dips_far_below_chance_and_recovers_in_every_seed(live):
+    """§3: the mean starts below chance, falls far below it, climbs back above it; every seed is
+    U-shaped; in distribution the same models improve almost all the way."""
+    mean, same = live.mean("test"), live.mean("in distribution")
+    assert scaling_shape(mean) == "U-shaped" and shapes(live) == ["U-shaped"] * len(live.seeds)
+    assert mean.min() < CHANCE / 2 and mean[-1] > CHANCE
+    assert np.diff(same).min() > -0.03 and same[-1] > same[0]
+    assert same[-1] - mean[-1] > 0.1, "the recovery is slow: well short of the in-distribution accuracy"
 
 
-def test_section3_follows_distractor_at_width_16():
-    """§3: at width 16 the models follow the distractor on 95% of reversed test examples."""
-    follows = np.mean([train_family((16,), 0.8, seed).follows_distractor[0] for seed in range(5)])
-    assert r2(follows) == 0.95
-
-
-def test_section3_honest_remarks(live):
-    """§3: width-1 seeds score from 0.15 to 0.51; at 512 features the family is well short of its
-    in-distribution accuracy."""
+def test_section3_near_chance_at_the_small_end_is_a_mean_only(live):
+    """§3: at width 1 the mean is near chance, but single seeds spread widely around it."""
     first = live.test_accuracy[:, 0]
-    assert r2(first.min()) == 0.15 and r2(first.max()) == 0.51
-    assert live.mean("in distribution")[-1] - live.mean("test")[-1] > 0.2
+    assert abs(first.mean() - CHANCE) < 0.15
+    assert first.max() - first.min() > 0.25
 
 
-def test_section3_following_the_distractor_is_being_wrong_on_the_reversed_set(live):
-    """§3: the 'follows the distractor' column is one minus the reversed accuracy; at width 512
-    about a third of the answers (0.32) come from the shortcut."""
-    run = train_family((1, 16, 512), 0.8, 0)
-    assert np.allclose(run.follows_distractor, 1 - run.test_accuracy)
-    assert r2(1 - live.mean()[-1]) == 0.32
+def test_section3_following_the_distractor_is_being_wrong_on_the_reversed_set():
+    """§3: on the reversed test set the 'follows the distractor' column is one minus the accuracy."""
+    for seed in (0, 1, 2):
+        run = train_family((1, 16, 512), 0.8, seed)
+        assert np.allclose(run.follows_distractor, 1 - run.test_accuracy)
 
 
-def test_cache_is_the_live_family(grid):
-    """§3: the cached grid's rows are what the live code trains (one seed per hint checked here)."""
-    widths = (1, 16, 128)  # a model does not depend on the other widths (test_family.py)
-    columns = np.searchsorted(grid.widths, widths)
-    for hint in grid.hints:
-        run = train_family(widths, agreement=0.8, seed=1, hint=hint)
-        cached = grid.family(hint, 0.8)
-        assert np.array_equal(run.test_accuracy, cached.test_accuracy[1, columns])
-        assert np.array_equal(run.in_distribution_accuracy, cached.in_distribution_accuracy[1, columns])
+def test_section3_no_distractor_no_dip_holds_for_the_mean_only(grid):
+    """§3: at q = 0.5 the mean curve is positive, yet some seeds are U-shaped and one narrow model
+    scores far below chance."""
+    run = grid.family("none", 0.5)
+    assert scaling_shape(run.mean()) == "positive"
+    seed_shapes = shapes(run)
+    assert 1 <= seed_shapes.count("U-shaped") < len(seed_shapes)
+    assert run.test_accuracy[:, run.widths < 8].min() < CHANCE / 2
 
 
-def test_section3_what_makes_the_u_appear_or_vanish(grid):
-    """§3 bullets: q = 0.5 positive (0.40 -> 0.91, seeds 0.11..0.71 below width 8); q 0.7-0.95 all
-    seeds U with the lowest mean 0.11 -> 0.02; width-512 accuracy 0.88 / 0.53 / 0.36 at q = 0.55 /
-    0.9 / 0.95; q = 1 inverse with 0.06; 4 of 5 seeds U at q = 0.55-0.65."""
-    def fam(q):
-        return grid.family("none", q)
-
-    none = fam(0.5)
-    assert scaling_shape(none.mean()) == "positive"
-    assert r2(none.mean()[0]) == 0.40 and r2(none.mean()[-1]) == 0.91
-    small = none.test_accuracy[:, none.widths < 8]
-    assert r2(small.min()) == 0.11 and r2(small.max()) == 0.71
-    for q in (0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
-        assert [scaling_shape(r) for r in fam(q).test_accuracy] == ["U-shaped"] * 5, q
-    assert r2(fam(0.7).mean().min()) == 0.11 and r2(fam(0.95).mean().min()) == 0.02
-    assert [r2(fam(q).mean()[-1]) for q in (0.55, 0.9, 0.95)] == [0.88, 0.53, 0.36]
-    assert fam(0.95).mean().max() < 0.5, "at q = 0.95 the mean never comes back above chance"
-    assert scaling_shape(fam(1.0).mean()) == "inverse" and r2(fam(1.0).mean()[-1]) == 0.06
+def test_section3_a_stronger_distractor_digs_deeper_and_recovers_later(grid):
+    """§3: from q = 0.7 to 0.95 every seed is U-shaped, the lowest mean falls and the width-512 mean
+    falls; at 0.95 the curve is a U that never comes back above chance; q = 1 is inverse; for weak
+    distractors (0.55-0.65) not every seed is U-shaped although the mean is."""
+    strong = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+    for q in strong:
+        assert shapes(grid.family("none", q)) == ["U-shaped"] * len(grid.seeds), q
+    lowest = [grid.family("none", q).mean().min() for q in strong]
+    last = [grid.family("none", q).mean()[-1] for q in (0.55,) + strong]
+    assert np.all(np.diff(lowest) <= 0) and lowest[-1] < lowest[0]
+    assert np.all(np.diff(last) < 0)
+    q95 = grid.family("none", 0.95).mean()
+    assert scaling_shape(q95) == "U-shaped" and q95.max() < CHANCE
+    q1 = grid.family("none", 1.0).mean()
+    assert scaling_shape(q1) == "inverse" and q1[-1] < CHANCE / 2
     for q in (0.55, 0.6, 0.65):
-        assert sum(scaling_shape(r) == "U-shaped" for r in fam(q).test_accuracy) == 4, q
+        run = grid.family("none", q)
+        assert scaling_shape(run.mean()) == "U-shaped" and shapes(run).count("U-shaped") < len(run.seeds), q
 
 
-def test_section3_a_strong_ridge_penalty_stalls_the_recovery():
-    """§3: with ridge 0.1 the mean reaches only 0.18 at width 512 and never comes back above chance."""
-    run = train_seeds(agreement=0.8, ridge=0.1, show_progress=False)
-    mean = run.mean("test")
-    assert r2(mean[-1]) == 0.18 and mean[1:].max() < 0.5
+@pytest.fixture(scope="module")
+def ridges(live):
+    runs = {ridge: train_seeds(agreement=0.8, ridge=ridge, show_progress=False) for ridge in (1e-5, 1e-1)}
+    return {**runs, 1e-3: live}  # the default penalty is the cached family
 
 
-def test_section3_the_hints(grid):
-    """§3 prompt effect: steps leaves a dip (lowest 0.26 at width 6) and is above chance from width 24
-    (no hint: 192); answer removes the dip from the mean (lowest 0.48, >= 0.6 from width 4 up) but
-    not from every seed's narrowest model."""
-    def above_from(mean, widths):
-        return int(widths[np.flatnonzero(mean <= 0.5).max() + 1])
+def test_section3_a_strong_penalty_keeps_the_u_and_stops_the_recovery_below_chance(ridges):
+    """§3: with ridge 0.1 the mean curve is still U-shaped by the one rule, but ends below chance;
+    the two weaker penalties end above chance."""
+    strong = ridges[1e-1].mean()
+    assert scaling_shape(strong) == "U-shaped" and strong[-1] < CHANCE
+    assert shapes(ridges[1e-1]) == ["U-shaped"] * len(ridges[1e-1].seeds)
+    for ridge in (1e-5, 1e-3):
+        assert scaling_shape(ridges[ridge].mean()) == "U-shaped" and ridges[ridge].mean()[-1] > CHANCE
+    assert ridges[1e-5].mean()[-1] > ridges[1e-3].mean()[-1] > strong[-1]
 
+
+def test_section3_extra_inputs(grid):
+    """§3: 'steps' leaves a shallower dip and brings the recovery forward; 'answer' removes the dip
+    from the mean but not from single seeds, whose dips sit at different widths, and one seed's
+    narrowest model still follows the distractor."""
     none, steps, answer = (grid.family(h, 0.8) for h in ("none", "steps", "answer"))
-    s = steps.mean()
-    assert scaling_shape(s) == "U-shaped" and r2(s.min()) == 0.26 and steps.widths[s.argmin()] == 6
-    assert above_from(s, steps.widths) == 24 and above_from(none.mean(), none.widths) == 192
+    assert scaling_shape(steps.mean()) == "U-shaped" and steps.mean().min() > none.mean().min()
+    assert above_chance_from(steps.mean(), steps.widths) < above_chance_from(none.mean(), none.widths)
     a = answer.mean()
-    assert scaling_shape(a) == "positive" and r2(a.min()) == 0.48
-    assert a[answer.widths >= 4].min() >= 0.6
+    assert scaling_shape(a) == "positive" and a[answer.widths >= 4].min() > CHANCE
+    assert shapes(answer).count("U-shaped") >= 1
+    assert len({int(answer.widths[row.argmin()]) for row in answer.test_accuracy}) > 1
     assert answer.test_accuracy[:, 0].min() < 0.1
+
+
+@pytest.fixture(scope="module")
+def counter(live):
+    runs = {extra: train_seeds(agreement=0.8, counter_examples=extra, show_progress=False) for extra in (30, 300)}
+    return {**runs, 0: live}  # no counter-examples is the cached family
+
+
+def test_section3_a_few_counter_examples_barely_move_the_curve(counter, grid):
+    """§3: 30 counter-examples leave the dip where it is; 300 leave every seed U-shaped with a
+    slightly shallower dip and an earlier recovery, like the table's row at the agreement they leave."""
+    none, few, many = counter[0].mean(), counter[30].mean(), counter[300].mean()
+    w128 = int(np.flatnonzero(counter[0].widths == 128)[0])
+    assert abs(few.min() - none.min()) < 0.01 and abs(few[-1] - none[-1]) < 0.03
+    assert shapes(counter[300]) == ["U-shaped"] * len(counter[300].seeds)
+    assert none.min() < many.min() < CHANCE / 2 and many[w128] > none[w128]
+    q = round(0.8 * N_TRAIN / (N_TRAIN + 300) / 0.05) * 0.05  # the nearest agreement of the grid
+    row = grid.family("none", q).mean()
+    assert abs(row.min() - many.min()) < 0.03 and abs(row[-1] - many[-1]) < 0.03
 
 
 # ---- §4 reading curves critically ---------------------------------------------------------------
@@ -163,19 +194,18 @@ def test_section3_the_hints(grid):
 def test_section4_three_sizes_give_three_shapes(live):
     """§4: widths (1, 4, 16) read inverse, (1, 16, 512) U-shaped, (16, 64, 512) positive."""
     mean = live.mean("test")
-    shapes = [scaling_shape(mean[np.searchsorted(live.widths, picks)])
-              for picks in [(1, 4, 16), (1, 16, 512), (16, 64, 512)]]
-    assert shapes == ["inverse", "U-shaped", "positive"]
+    readings = [scaling_shape(mean[np.searchsorted(live.widths, picks)])
+                for picks in [(1, 4, 16), (1, 16, 512), (16, 64, 512)]]
+    assert readings == ["inverse", "U-shaped", "positive"]
 
 
 def test_section4_the_emergence_score_does_not_see_the_dip(grid, live):
-    """§4: the U-shaped curve scores +12.5; at q = 0.95 a U scores -12.1 because 0.36 < 0.39;
-    three-width readings score between -2 and 2."""
+    """§4: the U-shaped curve scores positive; the U at q = 0.95 scores negative because it ends below
+    where it started; three-width readings score between -2 and 2."""
     w = live.widths
-    assert round(emergence_score(w, live.mean()), 1) == 12.5
+    assert emergence_score(w, live.mean()) > 0
     q95 = grid.family("none", 0.95).mean()
-    assert scaling_shape(q95) == "U-shaped" and round(emergence_score(w, q95), 1) == -12.1
-    assert r2(q95[-1]) == 0.36 and r2(q95[0]) == 0.39
+    assert scaling_shape(q95) == "U-shaped" and q95[-1] < q95[0] and emergence_score(w, q95) < 0
     for picks in [(1, 4, 16), (1, 16, 512), (16, 64, 512)]:
         idx = np.searchsorted(w, picks)
-        assert -2.05 <= emergence_score(w[idx], live.mean()[idx]) <= 2.0
+        assert -2.0 <= emergence_score(w[idx], live.mean()[idx]) <= 2.0

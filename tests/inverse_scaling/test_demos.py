@@ -74,3 +74,15 @@ def test_sparse_demo_reads_three_widths():
 def test_demos_share_the_grid_they_are_given():
     grid = load_agreement_grid()
     assert DistractorFamilyDemo(grid).grid is grid and SparseSizesDemo(grid).grid is grid
+
+
+def test_sparse_demo_says_when_its_sliders_are_out_of_order():
+    demo = SparseSizesDemo()
+    w = demo.grid.widths
+    state = demo.update(smallest=11, middle=3, largest=7)  # positions, not widths: 64, 4, 16
+    assert state["sparse_widths"].tolist() == [int(w[3]), int(w[7]), int(w[11])]
+    assert state["in_order"] is False and "out of order" in demo.shape_text.get_text()
+    assert "4, 16, 64" in demo.shape_text.get_text()
+    state = demo.update(smallest=3, middle=7, largest=11)
+    assert state["in_order"] is True and "out of order" not in demo.shape_text.get_text()
+    assert all("list position" in spec.label for name, spec in demo.controls.items() if name != "hint")

@@ -112,3 +112,42 @@ def test_lesson_package_contract():
     assert lesson.NOTEBOOK == "04_inverse_scaling.ipynb"
     assert lesson.README_DEMO in lesson.DEMOS
     assert all(":" in spec for spec in list(lesson.DEMOS.values()) + list(lesson.LIVE_FAMILIES.values()))
+
+
+@pytest.mark.parametrize("widths, error, words", [
+    ((4, 2), ValueError, "increasing"), ((2, 2), ValueError, "increasing"), ((), ValueError, "at least 1"),
+    ((0, 1), ValueError, ">= 1"), ((1.0, 4.0), TypeError, "integers"), ([[1, 2]], ValueError, "1-D"),
+    ((True, False), TypeError, "booleans"), ("16", TypeError, "widths")])
+def test_train_family_names_the_bad_widths(widths, error, words):
+    with pytest.raises(error, match="widths") as info:
+        train_family(widths, n_train=100, n_test=50)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize("seeds, error", [((1, 1), ValueError), ((-1,), ValueError), ((0.5,), TypeError),
+                                          (None, TypeError)])
+def test_train_seeds_names_the_bad_seeds(seeds, error):
+    with pytest.raises(error, match="seeds"):
+        train_seeds(SMALL, seeds=seeds, n_train=100, n_test=50, show_progress=False)
+
+
+@pytest.mark.parametrize("x, y, error, name", [
+    (np.zeros(5), np.zeros(5), ValueError, "x"), (np.zeros((5, 3)), np.zeros(4), ValueError, "y"),
+    (np.full((5, 3), np.nan), np.zeros(5), ValueError, "x"), (np.zeros((5, 3)), ["a"] * 5, TypeError, "y"),
+    (np.zeros((5, 3)), np.zeros((5, 1)), ValueError, "y")])
+def test_fit_names_the_bad_array(x, y, error, name):
+    with pytest.raises(error, match=f"^{name} "):
+        RandomFeatureModel(4).fit(x, y)
+
+
+def test_counter_examples_add_reversed_training_examples():
+    base = train_family(SMALL, 0.8, 1, n_train=300, n_test=200)
+    assert np.array_equal(train_family(SMALL, 0.8, 1, n_train=300, n_test=200, counter_examples=0).test_accuracy,
+                          base.test_accuracy)
+    many = train_family(SMALL, 0.8, 1, n_train=300, n_test=200, counter_examples=300)
+    assert many.settings["counter_examples"] == 300
+    assert not np.array_equal(many.test_accuracy, base.test_accuracy)
+    with pytest.raises(ValueError, match="counter_examples"):
+        train_family(SMALL, counter_examples=-1)
+    with pytest.raises(TypeError, match="counter_examples"):
+        train_family(SMALL, counter_examples=1.5)

@@ -42,3 +42,25 @@ def test_scaling_shape(values, tol, shape):
 def test_scaling_shape_refuses_bad_input(values, tol):
     with pytest.raises(ValueError):
         scaling_shape(values, tol)
+
+
+@pytest.mark.parametrize("call, error, name", [
+    (lambda: mixture_accuracy([0.1, np.nan], [0.1, 0.1], 0.5), ValueError, "true_ability"),
+    (lambda: mixture_accuracy([0.1, 0.2], [0.1, -0.2], 0.5), ValueError, "distractor_ability"),
+    (lambda: mixture_accuracy([True, False], [0.1, 0.1], 0.5), TypeError, "true_ability"),
+    (lambda: mixture_accuracy("0.5", 0.1, 0.5), TypeError, "true_ability"),
+    (lambda: mixture_accuracy(None, 0.1, 0.5), TypeError, "true_ability"),
+    (lambda: mixture_accuracy(0.1, 0.1, True), TypeError, "attraction"),
+    (lambda: ability([1e9, -1.0], 9, 1), ValueError, "n_params"),
+    (lambda: ability(["1e9"], 9, 1), TypeError, "n_params"),
+    (lambda: scaling_shape(["a", "b"]), TypeError, "values"),
+    (lambda: scaling_shape(None), TypeError, "values"),
+    (lambda: scaling_shape([0.1, np.inf]), ValueError, "values")])
+def test_bad_input_is_refused_with_the_right_error_naming_the_argument(call, error, name):
+    with pytest.raises(error, match=f"^{name} "):
+        call()
+
+
+def test_mixture_accepts_scalars_and_arrays_alike():
+    assert float(mixture_accuracy(0.2, 0.5, 0.8, 0.5)) == pytest.approx(0.2 + 0.8 * 0.6 * 0.5)
+    assert mixture_accuracy([0.2, 0.2], [0.5, 0.5], 0.8).shape == (2,)
