@@ -26,38 +26,41 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_count, check_random_state, check_scalar
 
 __all__ = ["NgramLM", "window_hashes", "VerbatimIndex"]
 
 _HASH_BASE = np.uint64(0x100000001B3)
 
 
-def _check_tokens(name: str, tokens, vocab_size: int | None = None) -> np.ndarray:
-    arr = np.asarray(tokens)
-    if arr.ndim != 1 or arr.dtype.kind not in "iu":
-        raise ValueError(f"{name} must be a one-dimensional array of integer token ids, "
-                         f"got shape {arr.shape} and dtype {arr.dtype}")
-    arr = arr.astype(np.int64, copy=False)
-    if arr.size and arr.min() < 0:
-        raise ValueError(f"{name} must hold non-negative token ids, got {arr.min()}")
-    if vocab_size is not None and arr.size and arr.max() >= vocab_size:
-        raise ValueError(f"{name} holds token id {arr.max()}, outside the vocabulary of {vocab_size} words")
-    return arr
+def _tokens(name: str, tokens, vocab_size: int | None = None) -> np.ndarray:
+    """A 1-d array of token ids in [0, vocab_size), as int64 (``check_array`` with the id bounds)."""
+    maximum = None if vocab_size is None else vocab_size - 1
+    return check_array(name, tokens, ndim=1, kind="iu", dtype=np.int64, minimum=0, maximum=maximum, min_size=0)
 
 
-def _check_batch(name: str, tokens, vocab_size: int) -> np.ndarray:
-    arr = np.asarray(tokens)
-    if arr.ndim == 1:
-        arr = arr[None, :]
-    if arr.ndim != 2 or arr.dtype.kind not in "iu":
-        raise ValueError(f"{name} must be a 2-d array (sequences, positions) of integer token ids, "
-                         f"got shape {arr.shape} and dtype {arr.dtype}")
-    arr = arr.astype(np.int64, copy=False)
-    if arr.size and (arr.min() < 0 or arr.max() >= vocab_size):
-        raise ValueError(f"{name} must hold token ids in [0, {vocab_size}), got values from "
-                         f"{arr.min()} to {arr.max()}")
-    return arr
+def _batch(name: str, tokens, vocab_size: int) -> np.ndarray:
+    """A 2-d array (sequences, positions) of token ids in [0, vocab_size); a 1-d array is one sequence."""
+    arr = check_array(name, tokens, ndim=(1, 2), kind="iu", dtype=np.int64, minimum=0, maximum=vocab_size - 1,
+                      min_size=0)
+    return arr[None, :] if arr.ndim == 1 else arr
+
+
+def _tempered(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """Rows of ``probs`` raised to 1/T and renormalised, computed stably; T = 0 is the greedy limit.
+
+    ``p^(1/T)`` is formed as ``(p / max p)^(1/T)``, so the largest entry of a row is 1 and a small T
+    cannot underflow every entry to 0 (which would give 0/0 = NaN). At T = 0 the row is uniform over
+    its most probable words (within a relative 1e-6, so float rounding does not split a tie):
+    the limit of T -> 0, and greedy decoding when the most probable word is unique.
+    """
+    top = probs.max(axis=1, keepdims=True)
+    if temperature == 0.0:
+        out = (probs >= top * (1 - 1e-6)).astype(probs.dtype)
+    else:
+        out = (probs / top) ** (1.0 / temperature)
+    out /= out.sum(axis=1, keepdims=True)
+    return out
 
 
 @dataclass
@@ -135,14 +138,14 @@ class NgramLM:
         -------
         self
         """
-        tokens = _check_tokens("tokens", tokens, self.vocab_size)
+        tokens = _tokens("tokens", tokens, self.vocab_size)
         if len(tokens) < self.order:
             raise ValueError(f"tokens must hold at least order = {self.order} tokens, got {len(tokens)}")
         V, D = self.vocab_size, self.discount
         # window k (start i) crosses a boundary if some boundary b lies in (i, i + k)
         doc_id = np.zeros(len(tokens), dtype=np.int64)
         if boundaries is not None:
-            b = _check_tokens("boundaries", boundaries)
+            b = _tokens("boundaries", boundaries)
             if b.size and b.max() >= len(tokens):
                 raise ValueError(f"boundaries must be positions in tokens (< {len(tokens)}), got {b.max()}")
             marks = np.zeros(len(tokens), dtype=np.int64)
@@ -202,7 +205,7 @@ class NgramLM:
             orders it has.
         """
         self._check_fitted()
-        h = _check_batch("histories", histories, self.vocab_size)
+        h = _batch("histories", histories, self.vocab_size)
         if h.shape[1] == 0:
             return np.repeat(self.unigram[None, :], len(h), axis=0)
         return self._next(h)
@@ -248,16 +251,17 @@ class NgramLM:
         prefix_length : int
             At least 1 and below the sequences' length.
         temperature : float
-            T > 0.
+            T >= 0; T = 0 scores greedy decoding (log 0 = -inf for a word that is not the most
+            probable; a tie of m words gives each log(1/m)).
 
         Returns
         -------
-        float array (batch,)
+        float array (batch,): finite, or -inf at T = 0
         """
         self._check_fitted()
-        seq = _check_batch("sequences", sequences, self.vocab_size)
+        seq = _batch("sequences", sequences, self.vocab_size)
         prefix_length = check_count("prefix_length", prefix_length, minimum=1, maximum=seq.shape[1] - 1)
-        temperature = check_scalar("temperature", temperature, 0.0, include_minimum=False)
+        temperature = check_scalar("temperature", temperature, 0.0)
         return self._log_prob(seq, prefix_length, temperature).sum(axis=1)
 
     def token_log_probs(self, sequences, prefix_length: int, temperature: float = 1.0) -> np.ndarray:
@@ -266,9 +270,9 @@ class NgramLM:
         The terms whose sum is :meth:`log_prob`. Used in notebook 07 §3.
         """
         self._check_fitted()
-        seq = _check_batch("sequences", sequences, self.vocab_size)
+        seq = _batch("sequences", sequences, self.vocab_size)
         prefix_length = check_count("prefix_length", prefix_length, minimum=1, maximum=seq.shape[1] - 1)
-        temperature = check_scalar("temperature", temperature, 0.0, include_minimum=False)
+        temperature = check_scalar("temperature", temperature, 0.0)
         return self._log_prob(seq, prefix_length, temperature)
 
     def _log_prob(self, seq: np.ndarray, prefix_length: int, temperature: float) -> np.ndarray:
@@ -278,10 +282,14 @@ class NgramLM:
         out = np.empty((B, L - prefix_length))
         for t in range(prefix_length, L):
             probs = self._next(seq[:, max(0, t - width):t])
-            if temperature != 1.0:
-                probs = probs ** (1.0 / temperature)
-                probs /= probs.sum(axis=1, keepdims=True)
-            out[:, t - prefix_length] = np.log(probs[rows, seq[:, t]])
+            if temperature == 1.0:
+                out[:, t - prefix_length] = np.log(probs[rows, seq[:, t]])
+            elif temperature == 0.0:
+                with np.errstate(divide="ignore"):  # a word that is not the most probable: log 0 = -inf
+                    out[:, t - prefix_length] = np.log(_tempered(probs, 0.0)[rows, seq[:, t]])
+            else:  # in logs: (log p − log max p) / T − log Σ exp(...), finite however small T is
+                z = (np.log(probs) - np.log(probs.max(axis=1, keepdims=True))) / temperature
+                out[:, t - prefix_length] = z[rows, seq[:, t]] - np.log(np.exp(z).sum(axis=1))
         return out
 
     # ------------------------------------------------------------------ sampling
@@ -297,7 +305,8 @@ class NgramLM:
         length : int
             Words to generate.
         temperature : float
-            T > 0: below 1 sharpens the distribution (T → 0 is greedy), above 1 flattens it.
+            T >= 0: below 1 sharpens the distribution, above 1 flattens it; T = 0 is greedy
+            decoding (the most probable word; a tie is broken at random by ``seed``).
         seed : int or numpy.random.Generator
 
         Returns
@@ -305,11 +314,11 @@ class NgramLM:
         int64 array (batch, length): the generated words only.
         """
         self._check_fitted()
-        h = _check_batch("prompts", prompts, self.vocab_size)
+        h = _batch("prompts", prompts, self.vocab_size)
         if h.shape[1] == 0:
             raise ValueError("prompts must hold at least one token each")
         length = check_count("length", length, minimum=1)
-        temperature = check_scalar("temperature", temperature, 0.0, include_minimum=False)
+        temperature = check_scalar("temperature", temperature, 0.0)
         rng = check_random_state("seed", seed)
         width = self.order - 1
         B, nb, b = len(h), self._n_blocks, self._block
@@ -317,11 +326,10 @@ class NgramLM:
         window = h[:, -width:]
         uniforms = rng.random((length, B)).astype(np.float32)
         rows, ones = np.arange(B), np.ones(b, dtype=np.float32)
-        power = np.float32(1.0 / temperature)
         for t in range(length):
             probs = self._next(window, single=True)
             if temperature != 1.0:
-                probs **= power
+                probs = _tempered(probs, temperature)
             # inverse CDF in two steps: which block of b words, then which word in the block
             # (cumulative sums over nb + b values instead of V: cumsum is the slow part)
             blocks = probs.reshape(B, nb, b) @ ones
@@ -353,9 +361,7 @@ def window_hashes(tokens, length: int) -> np.ndarray:
     -------
     uint64 array: (len(tokens) − length + 1,) or (rows, columns − length + 1)
     """
-    arr = np.asarray(tokens)
-    if arr.ndim not in (1, 2) or arr.dtype.kind not in "iu":
-        raise ValueError(f"tokens must be a 1-d or 2-d integer array, got shape {arr.shape} and dtype {arr.dtype}")
+    arr = check_array("tokens", tokens, ndim=(1, 2), kind="iu", minimum=0, min_size=0)
     length = check_count("length", length, minimum=1)
     if arr.shape[-1] < length:
         raise ValueError(f"length={length} is longer than the {arr.shape[-1]} tokens given")
@@ -382,13 +388,13 @@ class VerbatimIndex:
     """
 
     def __init__(self, tokens, length: int = 20):
-        tokens = _check_tokens("tokens", tokens)
+        tokens = _tokens("tokens", tokens)
         self.length = check_count("length", length, minimum=1)
         self.hashes = np.unique(window_hashes(tokens, self.length))
 
     def copied(self, samples) -> np.ndarray:
         """Per window of each sample, whether it occurs in the corpus: bool (rows, columns − m + 1)."""
-        arr = np.asarray(samples)
+        arr = check_array("samples", samples, ndim=(1, 2), kind="iu", dtype=np.int64, minimum=0)
         if arr.ndim == 1:
             arr = arr[None, :]
         h = window_hashes(arr, self.length).ravel()

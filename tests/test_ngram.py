@@ -110,10 +110,18 @@ def test_arguments_are_validated(toy):
     with pytest.raises(ValueError, match="not trained"):
         NgramLM(3, V).next_distribution([[0, 1]])
     model = NgramLM(3, V).fit(tokens)
-    with pytest.raises(ValueError, match="vocabulary"):
+    with pytest.raises(ValueError, match="tokens must be <= 1"):
         NgramLM(3, 2).fit(tokens)
+    with pytest.raises(TypeError, match="tokens"):
+        NgramLM(3, V).fit(tokens.astype(float))
+    with pytest.raises(ValueError, match="tokens must be >= 0"):
+        NgramLM(3, V).fit(tokens - 1)
+    with pytest.raises(ValueError, match="boundaries"):
+        NgramLM(3, V).fit(tokens, boundaries=[0, -5])
     with pytest.raises(ValueError, match="temperature"):
-        model.sample([[0, 1]], 3, temperature=0.0)
+        model.sample([[0, 1]], 3, temperature=-0.1)
+    with pytest.raises(TypeError, match="prompts"):
+        model.sample([[0.0, 1.0]], 3)
     with pytest.raises(ValueError, match="temperature"):
         model.log_prob([[0, 1, 2]], 1, temperature=float("nan"))
     with pytest.raises(ValueError, match="prefix_length"):
@@ -132,3 +140,52 @@ def test_window_hashes_and_the_verbatim_index():
     assert index.copied(copied)[0].tolist() == [False, False, True, False]
     with pytest.raises(ValueError, match="length"):
         window_hashes(np.arange(3), 5)
+
+
+def test_low_temperature_is_greedy_and_never_nan(toy):
+    tokens, V = toy
+    model = NgramLM(4, V).fit(tokens)
+    prompts = tokens[np.arange(0, 200, 7)[:, None] + np.arange(5)]
+    # greedy by hand: the most probable next word, word by word
+    window, greedy = prompts.copy(), []
+    for _ in range(12):
+        word = model.next_distribution(window).argmax(axis=1)
+        greedy.append(word)
+        window = np.concatenate([window, word[:, None]], axis=1)
+    greedy = np.stack(greedy, axis=1)
+    for temperature in (0.0, 1e-6):
+        drawn = model.sample(prompts, 12, temperature=temperature, seed=3)
+        assert np.array_equal(drawn, greedy), temperature
+        logp = model.log_prob(np.concatenate([prompts, greedy], axis=1), 5, temperature=temperature)
+        assert not np.any(np.isnan(logp)) and np.allclose(logp, 0, atol=1e-6)
+    # T = 1e-3 is nearly greedy: finite, and the greedy path is the most probable continuation
+    logp = model.log_prob(np.concatenate([prompts, greedy], axis=1), 5, temperature=1e-3)
+    assert np.all(np.isfinite(logp)) and np.all(logp <= 0) and np.mean(logp > -1e-6) > 0.8
+    # a continuation that leaves the greedy path: probability 0 at T = 0 (log -inf, not NaN), tiny at T -> 0
+    other = greedy.copy()
+    other[:, 0] = (other[:, 0] + 1) % V
+    seq = np.concatenate([prompts, other], axis=1)
+    assert np.all(model.log_prob(seq, 5, temperature=0.0) == -np.inf)
+    small = model.log_prob(seq, 5, temperature=1e-3)
+    assert np.all(np.isfinite(small)) and np.all(small < -10)
+
+
+def test_a_tie_at_zero_temperature_is_shared():
+    tokens = np.array([0, 1, 0, 2] * 50)  # after 0 comes 1 or 2, equally often
+    model = NgramLM(2, 3).fit(tokens)
+    p = np.exp(model.log_prob([[0, 1], [0, 2], [0, 0]], 1, temperature=0.0))
+    assert np.allclose(p, [0.5, 0.5, 0.0])
+    drawn = model.sample(np.zeros((4000, 1), dtype=int), 1, temperature=0.0, seed=1)[:, 0]
+    assert set(drawn.tolist()) == {1, 2} and abs(np.mean(drawn == 1) - 0.5) < 0.04
+
+
+def test_verbatim_index_refuses_what_is_not_token_ids():
+    index = VerbatimIndex(np.arange(100) % 37, 5)
+    with pytest.raises(ValueError, match="samples must be >= 0"):
+        index.copied(np.array([[-1, 0, 1, 2, 3, 4]]))
+    with pytest.raises(TypeError, match="samples"):
+        index.copied(np.array([[0.0, 1.0, 2.0, 3.0, 4.0]]))
+    with pytest.raises(ValueError, match="tokens must be >= 0"):
+        window_hashes(np.array([-2, 0, 1]), 2)
+    with pytest.raises(ValueError, match="tokens must be >= 0"):
+        VerbatimIndex(np.array([0, 1, -1, 2]), 2)

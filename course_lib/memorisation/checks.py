@@ -5,11 +5,12 @@ returns a :class:`course_lib.core.checking.CheckResult` (truthy when every case 
 """
 from __future__ import annotations
 
+from numbers import Integral, Real
 from typing import Callable
 
 import numpy as np
 
-from course_lib.core.checking import CheckResult, run_cases
+from course_lib.core.checking import CheckResult, call_learner, learner_name, run_cases, short_repr
 
 __all__ = ["continuation_probability", "regurgitation_threshold", "reference_continuation_probability",
            "reference_regurgitation_threshold"]
@@ -85,21 +86,50 @@ def _threshold_cases():
            ("counts that are not powers of two", (np.repeat([3, 5, 10, 40], 2),
                                                   np.repeat([0.2, 0.45, 0.55, 0.8], 2)))]
 
-    def as_number(value):
-        return -1.0 if value is None else float(value)
+    return [(d, args, reference_regurgitation_threshold(*args)) for d, args in raw]
 
-    return [(d, args, as_number(reference_regurgitation_threshold(*args))) for d, args in raw], as_number
+
+def _threshold_verdict(expected, got) -> str:
+    """Why ``got`` is not the answer ``expected`` (an int k or None), or "" when it is."""
+    if expected is None:
+        if got is None:
+            return ""
+        return "no count makes it: return None itself (not -1, 0 or False)"
+    if got is None:
+        return "some count makes it: return that count k (did the function forget `return`?)"
+    if isinstance(got, (bool, np.bool_)) or not isinstance(got, (Integral, np.integer)):
+        if isinstance(got, (Real, np.floating)) and not isinstance(got, (bool, np.bool_)) and float(got) == expected:
+            return ""  # 4.0 for 4 is the right count
+        return f"return the planted count k as an int, got {type(got).__name__}"
+    return "" if int(got) == expected else f"the answer is a planted count; {int(got)} is not the first one above 1/2"
 
 
 def regurgitation_threshold(fn: Callable) -> CheckResult:
     """Check ``fn(counts, probabilities) -> the smallest k whose canaries' mean probability is above 1/2``.
 
     ``counts[i]`` is how many times canary i was planted and ``probabilities[i]`` its probability
-    of being regurgitated; the answer is a planted count k (or None if no count makes it).
-    Used in notebook 07 §1 (exercise 1.2). A returned None is shown as -1 in the messages.
+    of being regurgitated; the answer is a planted count k, or None if no count makes it (None
+    itself: -1, 0 or False are refused). Used in notebook 07 §1 (exercise 1.2).
     """
-    cases, as_number = _threshold_cases()
-    return run_cases("regurgitation_threshold", lambda c, p: as_number(fn(c, p)), cases, rtol=0,
-                     hint="for each distinct count k, smallest first (np.unique sorts), average the "
-                          "probabilities of the canaries planted k times; return the first k whose mean is "
-                          "strictly above 0.5, and None if there is none")
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    name = learner_name(fn, "regurgitation_threshold")
+    hint = ("for each distinct count k, smallest first (np.unique sorts), average the probabilities of the "
+            "canaries planted k times; return the first k whose mean is strictly above 0.5, and None if there "
+            "is none")
+    cases = _threshold_cases()
+    for i, (description, args, expected) in enumerate(cases, 1):
+        got, failure = call_learner(name, fn, args, f"case {i} of {len(cases)} ({description})", hint)
+        if failure is not None:
+            return failure
+        note = _threshold_verdict(expected, got)
+        if note:
+            message = (f"{name}: case {i} of {len(cases)} ({description}) differs.\n"
+                       f"  input:    {short_repr(args[0])}, {short_repr(args[1])}\n"
+                       f"  expected: {short_repr(expected)}\n"
+                       f"  got:      {short_repr(got)}\n  {note}")
+            print(message + f"\nHint: {hint}")
+            return CheckResult(False, message)
+    message = f"{name}: all {len(cases)} cases pass. Well done!"
+    print(message)
+    return CheckResult(True, message)

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_lib.core.validation import check_count, check_scalar
-from course_lib.memorisation.data import TokenCorpus, tokenize
+from course_lib.memorisation.data import SEED, TokenCorpus, tokenize
 from course_lib.memorisation.experiment import CORPORA, PREFIX, MemorisationFamily, mean_by_count
 from course_lib.corpus import make_corpus
 from course_lib.ngram import NgramLM
 
-__all__ = ["per_token_vs_exact", "regurgitation_by_order", "heldout_stream", "HeldoutCurve", "heldout_curve",
+__all__ = ["per_token_vs_exact", "regurgitation_by_order", "heldout_seed", "heldout_documents", "heldout_stream",
+           "shared_documents", "HeldoutCurve", "heldout_curve", "whole_corpus_bits", "bits_by_kind", "KIND_SETS",
            "HELDOUT_SIZES"]
 
 #: training-set sizes (tokens) of :func:`heldout_curve`
@@ -37,7 +38,7 @@ def per_token_vs_exact(family: MemorisationFamily, order: int = 5, temperature: 
     """
     if not isinstance(family, MemorisationFamily):
         raise TypeError(f"family must be a MemorisationFamily, got {type(family).__name__}")
-    temperature = check_scalar("temperature", temperature, 0.0, include_minimum=False)
+    temperature = check_scalar("temperature", temperature, 0.0)
     family._check(corpus, order, temperature)
     terms = family.models[corpus, order].token_log_probs(family.canaries, PREFIX, temperature)
     ks, per_token = mean_by_count(family.canary_copies, np.exp(terms.mean(axis=1)))
@@ -60,13 +61,43 @@ def regurgitation_by_order(family: MemorisationFamily, k: int = 8, temperature: 
             for c in CORPORA}
 
 
-def heldout_stream(vocab, n_docs: int = 300, seed: int = 1) -> TokenCorpus:
-    """Fresh documents from the same grammar (another seed; no copies, no canaries). Used in notebook 07 §3."""
+#: mixed with the corpus seed to derive the held-out seed (:func:`heldout_seed`)
+HELDOUT_TAG = 0x4E1D0007
+
+
+def heldout_seed(corpus_seed: int = SEED) -> int:
+    """The generator seed of the held-out documents, derived from the corpus seed but never equal to it.
+
+    ``make_corpus`` with the same seed writes the same first documents, so a held-out set drawn with
+    the training corpus's seed is mostly training text (with corpus seed 1 and held-out seed 1, 249 of
+    300 held-out documents occur verbatim in training). Mixing the corpus seed with a fixed tag
+    through ``numpy.random.SeedSequence`` gives a 32-bit seed of its own.
+    """
+    corpus_seed = check_count("corpus_seed", corpus_seed, minimum=0)
+    return int(np.random.SeedSequence([corpus_seed, HELDOUT_TAG]).generate_state(1)[0])
+
+
+def heldout_documents(n_docs: int = 300, corpus_seed: int = SEED) -> list[str]:
+    """Fresh documents from the same grammar (no copies, no canaries), seeded by :func:`heldout_seed`.
+
+    Used in notebook 07 §3.
+    """
     n_docs = check_count("n_docs", n_docs, minimum=10)
     corpus = make_corpus(n_clean=max(n_docs, 20), html_fraction=0.0, exact_copies=0, near_copies=0,
                          canaries_per_count=0, n_low_quality=0, n_unsafe=0, n_test=3, n_leaked=0,
-                         seed=check_count("seed", seed, minimum=0))
-    return tokenize(corpus.docs[:n_docs], vocab)
+                         seed=heldout_seed(corpus_seed))
+    return list(corpus.docs[:n_docs])
+
+
+def heldout_stream(vocab, n_docs: int = 300, corpus_seed: int = SEED) -> TokenCorpus:
+    """:func:`heldout_documents` as tokens. Used in notebook 07 §3."""
+    return tokenize(heldout_documents(n_docs, corpus_seed), vocab)
+
+
+def shared_documents(heldout_docs, training_docs) -> int:
+    """How many held-out documents occur verbatim among the training documents. Used in notebook 07 §3."""
+    training = set(training_docs)
+    return sum(d in training for d in heldout_docs)
 
 
 @dataclass(frozen=True)
@@ -101,3 +132,36 @@ def heldout_curve(raw: TokenCorpus, dedup: TokenCorpus, heldout: TokenCorpus, vo
         bits[name] = np.array([_cross_entropy_bits(NgramLM(order, vocab_size).fit(stream.tokens[:d]), heldout)
                                for d in sizes])
     return HeldoutCurve(sizes, bits)
+
+
+def whole_corpus_bits(raw: TokenCorpus, dedup: TokenCorpus, heldout: TokenCorpus, vocab_size: int,
+                      order: int = 4) -> dict[str, tuple[int, float]]:
+    """Per corpus, (its tokens, held-out bits per token of a model trained on all of them).
+
+    The raw corpus has more tokens, the deduplicated one only unique text. Used in notebook 07 §3.
+    """
+    order = check_count("order", order, minimum=2)
+    return {name: (stream.n_tokens, _cross_entropy_bits(NgramLM(order, vocab_size).fit(stream.tokens), heldout))
+            for name, stream in (("raw", raw), ("deduplicated", dedup))}
+
+
+#: the document kinds of each training set compared by :func:`bits_by_kind`
+KIND_SETS = {"clean documents only": ("clean",),
+             "clean + exact copies": ("clean", "exact_duplicate"),
+             "clean + near copies": ("clean", "near_duplicate"),
+             "raw (all three)": ("clean", "exact_duplicate", "near_duplicate")}
+
+
+def bits_by_kind(corpus, vocab, heldout: TokenCorpus, order: int = 4) -> dict[str, tuple[int, float]]:
+    """Per training set of :data:`KIND_SETS`, (its tokens, held-out bits per token of a model trained on it).
+
+    Separates what exact copies (no new text at all) and near copies do to held-out loss. Used in
+    notebook 07 §3.
+    """
+    order = check_count("order", order, minimum=2)
+    kind = np.asarray(corpus.kind)
+    out = {}
+    for name, kinds in KIND_SETS.items():
+        stream = tokenize([d for d, k in zip(corpus.docs, kind) if k in kinds], vocab)
+        out[name] = (stream.n_tokens, _cross_entropy_bits(NgramLM(order, len(vocab)).fit(stream.tokens), heldout))
+    return out

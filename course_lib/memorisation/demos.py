@@ -21,8 +21,8 @@ from course_lib.memorisation.experiment import (CORPORA, N_PROMPTS, SPAN, Memori
 
 __all__ = ["MemorisationDemo"]
 
-#: probabilities below this are drawn on the bottom edge of the left panel
-FLOOR = 1e-40
+#: probabilities below this (and 0, greedy decoding's miss) are drawn on the labelled floor line of the left panel
+FLOOR = 1e-25
 
 
 class MemorisationDemo(Demo):
@@ -39,8 +39,8 @@ class MemorisationDemo(Demo):
 
     caption = ("Left: the exact probability that sampling reproduces a canary's 31-token continuation from "
                "its 10-token prefix, per canary (small markers) and averaged per planted count (lines), for "
-               "the model trained on the raw corpus and on the deduplicated one (values below 10⁻⁴⁰ sit on "
-               "the bottom edge). Right: the share of samples (continuations of ordinary corpus prompts) "
+               "the model trained on the raw corpus and on the deduplicated one (values below 10⁻²⁵, and the "
+               "zeros of greedy decoding at T = 0, sit on the dashed floor line). Right: the share of samples (continuations of ordinary corpus prompts) "
                "that contain a span of at least m tokens copied from the model's own training set; the "
                "dotted line marks m = 20, the length this lesson counts as memorised.")
 
@@ -54,7 +54,7 @@ class MemorisationDemo(Demo):
             raise ValueError(f"family must hold contiguous orders for the slider, got {orders}")
         self.controls = {
             "order": IntSlider(orders[0], orders[-1], 5 if 5 in orders else orders[-1], 1, label="n-gram order"),
-            "temperature": FloatSlider(0.5, 1.5, 1.0, 0.1, label="temperature T"),
+            "temperature": FloatSlider(0.0, 1.5, 1.0, 0.1, label="temperature T (0 = greedy)"),
             "n_samples": IntSlider(20, N_PROMPTS, N_PROMPTS, 20, label="samples"),
         }
         self.spans = np.array(sorted({m for _, m in family.indexes}))
@@ -82,7 +82,9 @@ class MemorisationDemo(Demo):
         self.ax_k.set_xticklabels([str(k) for k in self.ks])
         self.ax_k.minorticks_off()
         self.ax_k.set_xlim(self.ks[0] / 1.4, self.ks[-1] * 1.4)
-        self.ax_k.set_ylim(FLOOR / 3, 3)
+        self.ax_k.set_ylim(FLOOR / 30, 3)
+        self.ax_k.axhline(FLOOR, color="0.5", linestyle="--", linewidth=0.8)
+        self.ax_k.text(self.ks[0] / 1.35, FLOOR * 3, "≤ 10⁻²⁵ or 0", fontsize=7, color="0.35", va="bottom")
         set_log_y(self.ax_k)
         self.ax_k.set_xlabel("times the canary was planted (k)")
         self.ax_k.set_ylabel("P(exact regurgitation)")

@@ -21,7 +21,7 @@ from course_lib.ngram import NgramLM, VerbatimIndex
 
 __all__ = ["ORDERS", "CORPORA", "PREFIX", "SPAN", "SPANS", "PROMPT_LENGTH", "SAMPLE_LENGTH", "N_PROMPTS",
            "MemorisationFamily", "generic_prompts", "train_family", "mean_by_count",
-           "build_family", "default_family"]
+           "build_family", "default_family", "sampling_check"]
 
 #: the n-gram orders of the family
 ORDERS = (3, 4, 5, 6)
@@ -90,35 +90,70 @@ class MemorisationFamily:
     def _check(self, corpus: str, order: int, temperature: float) -> tuple[str, int, float]:
         corpus = check_choice("corpus", corpus, CORPORA)
         order = check_choice("order", check_count("order", order, minimum=2), self.orders)
-        return corpus, order, check_scalar("temperature", temperature, 0.0, include_minimum=False)
+        return corpus, order, check_scalar("temperature", temperature, 0.0)
 
-    def canary_probabilities(self, corpus: str, order: int, temperature: float = 1.0) -> np.ndarray:
-        """Per canary, P(sampling at ``temperature`` reproduces its continuation exactly | its prefix).
+    def canary_probabilities(self, corpus: str, order: int, temperature: float = 1.0,
+                             prompt_length: int = PREFIX) -> np.ndarray:
+        """Per canary, P(sampling at ``temperature`` reproduces its continuation exactly | its prompt).
 
-        Used in notebook 07 §1.
+        The continuation is always the canary's tokens after the first :data:`PREFIX`; the prompt is
+        the ``prompt_length`` tokens just before it (1 to PREFIX). T = 0 is greedy decoding: the
+        probability is 1 when every word of the continuation is the most probable one, 0 otherwise
+        (1/m per tie of m words). Used in notebook 07 §1.
         """
         corpus, order, temperature = self._check(corpus, order, temperature)
-        key = ("canaries", corpus, order, round(temperature, 6))
+        prompt_length = check_count("prompt_length", prompt_length, maximum=PREFIX)
+        key = ("canaries", corpus, order, round(temperature, 6), prompt_length)
         if key not in self._memo:
-            # P_T(w) = p(w)^(1/T) / sum_v p(v)^(1/T), at every position of every canary, from the
-            # model's distributions computed once per model (as NgramLM.log_prob at T, without
-            # recomputing the n-gram lookups for every temperature)
-            log_target, rows = self._canary_distributions(corpus, order)
-            log_norm = np.log(np.sum(rows ** (1.0 / temperature), axis=2))
-            self._remember(key, np.exp(np.sum(log_target / temperature - log_norm, axis=1)))
+            # P_T(w) = p(w)^(1/T) / sum_v p(v)^(1/T) at every position of every canary, in logs (finite
+            # for any T > 0), from the model's distributions computed once per model and prompt length
+            log_rows, targets = self._canary_distributions(corpus, order, prompt_length)
+            if temperature == 0.0:
+                top = log_rows.max(axis=2, keepdims=True)
+                ties = log_rows >= top + np.log1p(-1e-6)
+                on_path = np.take_along_axis(ties, targets[..., None], axis=2)[..., 0]
+                value = np.where(on_path.all(axis=1), 1.0 / np.prod(ties.sum(axis=2), axis=1), 0.0)
+            else:
+                z = (log_rows - log_rows.max(axis=2, keepdims=True)) / temperature
+                log_norm = np.log(np.exp(z).sum(axis=2))
+                z_target = np.take_along_axis(z, targets[..., None], axis=2)[..., 0]
+                value = np.exp(np.sum(z_target - log_norm, axis=1))
+            self._remember(key, value)
         return self._memo[key].copy()
 
-    def _canary_distributions(self, corpus: str, order: int) -> tuple[np.ndarray, np.ndarray]:
-        """log p(canary word) (canaries, positions) and the next-word distributions (canaries, positions, V)."""
-        key = ("distributions", corpus, order)
+    def extraction_rates(self, corpus: str, order: int, prompt_lengths=(1, 2, 3, 5, PREFIX)) -> np.ndarray:
+        """Greedy extraction: per prompt length (rows) and planted count k (columns), the share of canaries
+        whose whole continuation greedy decoding writes out. Exact (no sampling). Used in notebook 07 §1.
+        """
+        lengths = [check_count("prompt_lengths", m, maximum=PREFIX) for m in prompt_lengths]
+        ks = np.unique(self.canary_copies)
+        return np.array([[np.mean(self.canary_probabilities(corpus, order, 0.0, m)[self.canary_copies == k] == 1.0)
+                          for k in ks] for m in lengths])
+
+    def _canary_distributions(self, corpus: str, order: int, prompt_length: int = PREFIX
+                              ) -> tuple[np.ndarray, np.ndarray]:
+        """log P(next word) at each continuation position (canaries, positions, V), and the canary words there."""
+        key = ("distributions", corpus, order, prompt_length)
         if key not in self._samples:
             model, seq = self.models[corpus, order], self.canaries
-            width = order - 1
-            rows = np.stack([model.next_distribution(seq[:, max(0, t - width):t])
+            width, first = order - 1, PREFIX - prompt_length
+            rows = np.stack([model.next_distribution(seq[:, max(first, t - width):t])
                              for t in range(PREFIX, seq.shape[1])], axis=1)
-            target = np.take_along_axis(rows, seq[:, PREFIX:, None], axis=2)[..., 0]
-            self._samples[key] = (np.log(target), rows)
+            self._samples[key] = (np.log(rows), seq[:, PREFIX:])
         return self._samples[key]
+
+    def sampled_regurgitation(self, corpus: str, order: int, temperature: float = 1.0, draws: int = 200,
+                              seed: int = 0) -> np.ndarray:
+        """Per canary, the share of ``draws`` sampled continuations of its prefix that reproduce it exactly.
+
+        The sampling counterpart of :meth:`canary_probabilities`. Used in notebook 07 §1.
+        """
+        corpus, order, temperature = self._check(corpus, order, temperature)
+        draws = check_count("draws", draws)
+        prompts = np.repeat(self.canaries[:, :PREFIX], draws, axis=0)
+        targets = np.repeat(self.canaries[:, PREFIX:], draws, axis=0)
+        drawn = self.models[corpus, order].sample(prompts, targets.shape[1], temperature, seed)
+        return np.all(drawn == targets, axis=1).reshape(len(self.canaries), draws).mean(axis=1)
 
     def _remember(self, key, value) -> None:
         if len(self._memo) > 256:
@@ -212,3 +247,21 @@ def default_family() -> MemorisationFamily:
     if "family" not in _default:
         _default["family"] = train_family(show_progress=False)
     return _default["family"]
+
+
+def sampling_check(family: MemorisationFamily, corpus: str = "raw", order: int = 5, temperature: float = 1.0,
+                   draws: int = 200, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Exact against sampled regurgitation, per planted count: (k, exact mean, sampled mean, standard error).
+
+    The standard error is that of the sampled mean of a count's canaries if the exact probabilities are
+    right: sqrt(Σ p_i (1 − p_i) / draws) / (canaries of that count). Used in notebook 07 §1.
+    """
+    if not isinstance(family, MemorisationFamily):
+        raise TypeError(f"family must be a MemorisationFamily, got {type(family).__name__}")
+    exact = family.canary_probabilities(corpus, order, temperature)
+    sampled = family.sampled_regurgitation(corpus, order, temperature, draws, seed)
+    ks, exact_mean = mean_by_count(family.canary_copies, exact)
+    _, sampled_mean = mean_by_count(family.canary_copies, sampled)
+    se = np.array([np.sqrt(np.sum(exact[family.canary_copies == k] * (1 - exact[family.canary_copies == k])) / draws)
+                   / np.sum(family.canary_copies == k) for k in ks])
+    return ks, exact_mean, sampled_mean, se

@@ -5,7 +5,7 @@ import numpy as np
 
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.memorisation.connections import HeldoutCurve
-from course_lib.memorisation.quantity import N_TOWNS, RANK_GROUPS, QuantityCurves
+from course_lib.memorisation.quantity import CHANCE, RANK_GROUPS, QuantityCurves
 
 __all__ = ["quantity_figure", "connections_figure"]
 
@@ -21,13 +21,15 @@ def quantity_figure(curves: QuantityCurves):
     for i, (name, values) in enumerate((("syntax: minimal pairs", curves.syntax), ("facts: town of each person", curves.facts))):
         st = series_style(i)
         ax.plot(curves.sizes, values, color=st["color"], linestyle=st["linestyle"], marker=st["marker"], label=name)
-    ax.axhline(0.5, color=series_style(0)["color"], linestyle=":", linewidth=1)
-    ax.axhline(1 / N_TOWNS, color=series_style(1)["color"], linestyle=":", linewidth=1)
+    ax.axhline(CHANCE["syntax"], color=series_style(0)["color"], linestyle=":", linewidth=1,
+               label=f"chance, syntax ({CHANCE['syntax']:.0%})")
+    ax.axhline(CHANCE["facts"], color=series_style(1)["color"], linestyle=":", linewidth=1,
+               label=f"chance, facts ({CHANCE['facts']:.0%})")
     set_log_x(ax)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("training tokens")
     ax.set_ylabel("probe accuracy")
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=1, fontsize=9, frameon=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=8, frameon=False)
     for j, (a, b) in enumerate(RANK_GROUPS):
         st = series_style(j + 2)
         ax_r.plot(curves.sizes, curves.fact_by_rank[:, j], color=st["color"], linestyle=st["linestyle"],
@@ -66,7 +68,9 @@ def connections_figure(ks, per_token, exact, orders, by_order: dict, k: int, hel
         a2.plot(orders, np.maximum(values, floor), color=st["color"], linestyle=st["linestyle"],
                 marker=st["marker"], label=name)
     set_log_y(a2)
-    a2.set_ylim(floor / 3, 3)
+    a2.set_ylim(floor / 30, 3)
+    a2.axhline(floor, color="0.5", linestyle="--", linewidth=0.8)
+    a2.text(orders[0], floor * 3, "≤ 10⁻³⁰ drawn here", fontsize=7, color="0.35", va="bottom")
     a2.set_xticks(orders)
     a2.set_xlabel("n-gram order (model 'size')")
     a2.set_ylabel(f"P(regurgitate), k = {k}")

@@ -24,15 +24,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_bool, check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_bool, check_count, check_random_state, check_scalar
 from course_lib.corpus import SLOTS
 from course_lib.ngram import NgramLM
 
 __all__ = ["N_PEOPLE", "N_TOWNS", "FACT_SHARE", "SIZES", "ORDER", "Language", "make_language", "generate",
            "syntax_pairs", "syntax_accuracy", "fact_accuracy", "QuantityCurves", "data_quantity_curves",
-           "tokens_to_reach", "build_curves", "RANK_GROUPS"]
+           "tokens_to_reach", "build_curves", "RANK_GROUPS", "CHANCE", "above_chance", "data_ratio"]
 
 N_PEOPLE, N_TOWNS = 400, 20
+#: chance level of each probe: a coin flip between two sentences; a guess among the towns
+CHANCE = {"syntax": 0.5, "facts": 1 / N_TOWNS}
 #: share of sentences that state a fact
 FACT_SHARE = 0.2
 #: training-set sizes of the curves (tokens)
@@ -254,3 +256,31 @@ def tokens_to_reach(sizes, scores, level: float) -> float:
         return float(sizes[0])
     x0, x1, y0, y1 = np.log(sizes[i - 1]), np.log(sizes[i]), scores[i - 1], scores[i]
     return float(np.exp(x0 + (level - y0) / (y1 - y0) * (x1 - x0)))
+
+
+def above_chance(scores, chance: float) -> np.ndarray:
+    """Accuracy rescaled so that chance is 0 and perfect is 1: (score − chance) / (1 − chance).
+
+    Two probes with different chance levels (1/2 for a minimal pair, 1/20 for a town) can only be
+    compared on this scale. Used in notebook 07 §2.
+    """
+    chance = check_scalar("chance", chance, 0.0, 1.0, include_maximum=False)
+    scores = check_array("scores", scores, ndim=(0, 1), kind="iuf", dtype=float, minimum=0.0, maximum=1.0,
+                         scalar=True)
+    return (scores - chance) / (1 - chance)
+
+
+def data_ratio(curves: QuantityCurves, level: float, normalise: bool = True) -> tuple[float, float, float]:
+    """(tokens for syntax, tokens for facts, their ratio) to reach ``level``.
+
+    With ``normalise`` the level is on the above-chance scale of :func:`above_chance` (0.9 means 90%
+    of the way from chance to perfect); without, it is raw accuracy. Used in notebook 07 §2.
+    """
+    if not isinstance(curves, QuantityCurves):
+        raise TypeError(f"curves must be QuantityCurves, got {type(curves).__name__}")
+    level = check_scalar("level", level, 0.0, 1.0)
+    syntax, facts = curves.syntax, curves.facts
+    if normalise:
+        syntax, facts = above_chance(syntax, CHANCE["syntax"]), above_chance(facts, CHANCE["facts"])
+    syn, fac = tokens_to_reach(curves.sizes, syntax, level), tokens_to_reach(curves.sizes, facts, level)
+    return syn, fac, fac / syn

@@ -8,7 +8,8 @@ from the paper's figures is used: none was read here.
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "PRETRAINING_WORDS", "ROBERTA_BASE_WORDS", "SYNTAX_SEMANTICS_WORDS", "FINDING"]
+__all__ = ["CITATION", "PRETRAINING_WORDS", "ROBERTA_BASE_WORDS", "SYNTAX_SEMANTICS_WORDS", "FINDING",
+           "MODELS_FROM", "PROBES"]
 
 CITATION = ("Zhang, Y., Warstadt, A., Li, X., & Bowman, S. R. (2021). When Do You Need Billions of Words of "
             "Pretraining Data? ACL-IJCNLP 2021, 1112-1125. arXiv:2011.04946.")
@@ -24,3 +25,13 @@ SYNTAX_SEMANTICS_WORDS = (10_000_000, 100_000_000)
 #: other skills required to master typical downstream NLU tasks" (ACL abstract; verified).
 FINDING = ("syntactic and semantic features: about 10M to 100M words; commonsense knowledge and "
            "downstream NLU skills: much more")
+
+#: The models probed are the MiniBERTas of Warstadt et al. (2020) (arXiv v1 §1, "we probe the MiniBERTas
+#: (Warstadt et al., 2020b)"; verified): see :mod:`course_lib.papers.warstadt2020`.
+MODELS_FROM = "Warstadt et al. (2020)"
+#: The ACL version's five styles of evaluation (ACL abstract; verified): classifier probing,
+#: information-theoretic probing, unsupervised relative acceptability judgments (BLiMP),
+#: unsupervised language-model knowledge probing (cloze questions about facts) and fine-tuning on
+#: NLU tasks. None of them splits facts by how often they occur in the pretraining data.
+PROBES = ("classifier probing", "information-theoretic probing", "acceptability judgments (BLiMP)",
+          "language-model knowledge probing", "fine-tuning on NLU tasks")

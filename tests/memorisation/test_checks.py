@@ -1,17 +1,13 @@
-"""Lesson 07's exercise checks accept the reference solutions and reject typical wrong answers."""
+"""Lesson 07's exercise checks accept the notebook's own solutions and reject typical wrong answers."""
 import numpy as np
 
-from checker_contract import contract_tests
+from checker_contract import contract_tests, notebook_solutions
 from course_lib.memorisation import checks
 
 
-def solution_continuation(counts, previous, continuation):
-    counts = np.asarray(counts, dtype=float)
-    p, prev = 1.0, previous
-    for word in continuation:
-        p *= counts[prev, word] / counts[prev].sum()
-        prev = word
-    return p
+SOLUTIONS = notebook_solutions("07_memorisation.ipynb")
+solution_continuation = SOLUTIONS["continuation_probability"]
+solution_threshold = SOLUTIONS["regurgitation_threshold"]
 
 
 CONTINUATION_WRONG = {
@@ -25,14 +21,6 @@ CONTINUATION_WRONG = {
         [np.asarray(c, float)[a, b] / np.asarray(c, float)[a].sum() for a, b in zip([p, *list(w)[:-1]], w)]),
     "only the first word": lambda c, p, w: solution_continuation(c, p, list(w)[:1]),
 }
-
-
-def solution_threshold(counts, probabilities):
-    counts, probabilities = np.asarray(counts), np.asarray(probabilities, dtype=float)
-    for k in np.unique(counts):
-        if probabilities[counts == k].mean() > 0.5:
-            return int(k)
-    return None
 
 
 def first_canary_above(counts, probabilities):
@@ -60,6 +48,12 @@ THRESHOLD_WRONG = {
     "the median instead of the mean": lambda c, p: next(
         (int(k) for k in np.unique(c) if np.median(np.asarray(p)[np.asarray(c) == k]) > 0.5), None),
     "0 instead of None": lambda c, p: solution_threshold(c, p) or 0,
+    "-1 instead of None": lambda c, p: -1 if solution_threshold(c, p) is None else solution_threshold(c, p),
+    "False instead of None": lambda c, p: False if solution_threshold(c, p) is None else solution_threshold(c, p),
+    "the count as a string": lambda c, p: None if solution_threshold(c, p) is None else str(solution_threshold(c, p)),
+    "the mean probability instead of the count": lambda c, p: next(
+        (float(np.asarray(p)[np.asarray(c) == k].mean()) for k in np.unique(c)
+         if np.asarray(p)[np.asarray(c) == k].mean() > 0.5), None),
 }
 
 CHECKS = [(checks.continuation_probability, solution_continuation, CONTINUATION_WRONG),
@@ -69,7 +63,19 @@ test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_an
     contract_tests(CHECKS)
 
 
-def test_references_agree_with_the_solutions():
-    counts = np.repeat([1, 2, 4], 2)
-    probs = np.array([0.1, 0.2, 0.4, 0.7, 0.9, 0.8])
-    assert checks.reference_regurgitation_threshold(counts, probs) == solution_threshold(counts, probs) == 2
+def test_the_notebook_solutions_agree_with_the_references():
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        counts = rng.choice([1, 2, 4, 8, 16], size=12)
+        probs = rng.random(12)
+        assert checks.reference_regurgitation_threshold(counts, probs) == solution_threshold(counts, probs)
+        table = rng.integers(0, 5, (5, 5)) + np.eye(5, dtype=int)
+        words = rng.integers(0, 5, 4)
+        assert np.isclose(checks.reference_continuation_probability(table, 2, words),
+                          solution_continuation(table, 2, words))
+    assert solution_threshold([1, 2], [0.1, 0.2]) is None
+
+
+def test_none_is_not_minus_one(capsys):
+    assert not checks.regurgitation_threshold(THRESHOLD_WRONG["-1 instead of None"])
+    assert "expected: None" in capsys.readouterr().out

@@ -32,3 +32,10 @@ def test_data_artists_are_what_moves(demo):
 def test_family_type_is_checked():
     with pytest.raises(TypeError, match="family"):
         MemorisationDemo(family="not a family")
+
+
+def test_greedy_end_of_the_temperature_slider(demo, small_family):
+    state = demo.update(order=5, temperature=0.0, n_samples=20)
+    probs = small_family.canary_probabilities("deduplicated", 5, 0.0)
+    assert set(np.unique(state["deduplicated"]["probabilities"])) <= {0.0, 1.0} | set(np.unique(probs))
+    assert np.all(demo.points["deduplicated"].get_ydata() >= FLOOR)

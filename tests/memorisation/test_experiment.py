@@ -53,3 +53,39 @@ def test_connections_on_the_small_family(small_family, small_data):
     assert curve.bits["raw"].shape == (2,) and np.all(curve.bits["raw"] > 0)
     with pytest.raises(ValueError, match="sizes"):
         connections.heldout_curve(raw, dd, connections.heldout_stream(vocab, 30), len(vocab), 3, sizes=(10**7,))
+
+
+def test_zero_temperature_is_greedy_and_matches_the_model(small_family):
+    model = small_family.models["raw", 5]
+    p0 = small_family.canary_probabilities("raw", 5, 0.0)
+    assert np.allclose(p0, np.exp(model.log_prob(small_family.canaries, experiment.PREFIX, temperature=0.0)))
+    # greedy writes a canary out exactly when every word is the most probable: then P = 1
+    out = model.sample(small_family.canaries[:, :experiment.PREFIX], small_family.canaries.shape[1] - experiment.PREFIX,
+                       temperature=0.0, seed=0)
+    written = np.all(out == small_family.canaries[:, experiment.PREFIX:], axis=1)
+    assert np.array_equal(written, p0 == 1.0)
+    # small T is close to the greedy limit and never NaN
+    tiny = small_family.canary_probabilities("raw", 5, 1e-4)
+    assert not np.any(np.isnan(tiny)) and np.allclose(tiny[p0 == 1.0], 1.0, atol=1e-3)
+
+
+def test_prompt_length_uses_only_that_many_tokens(small_family):
+    model = small_family.models["raw", 4]
+    seq = small_family.canaries[:, experiment.PREFIX - 2:]
+    assert np.allclose(np.log(small_family.canary_probabilities("raw", 4, 1.0, prompt_length=2)),
+                       model.log_prob(seq, 2))
+    rates = small_family.extraction_rates("raw", 4, (1, 2, 3, 10))
+    assert rates.shape == (4, 3) and np.array_equal(rates[2], rates[3])  # order 4 reads 3 tokens: 3 == 10
+    with pytest.raises(ValueError, match="prompt_length"):
+        small_family.canary_probabilities("raw", 4, 1.0, prompt_length=experiment.PREFIX + 1)
+    with pytest.raises(ValueError, match="temperature"):
+        small_family.canary_probabilities("raw", 4, -0.5)
+
+
+def test_sampling_check_on_the_small_family(small_family):
+    ks, exact, sampled, se = experiment.sampling_check(small_family, "raw", 5, 1.0, draws=50, seed=1)
+    assert ks.tolist() == [1, 2, 8] and np.all(se >= 0) and np.all((sampled >= 0) & (sampled <= 1))
+    hits = small_family.sampled_regurgitation("raw", 5, 1.0, draws=50, seed=1)
+    assert np.allclose(experiment.mean_by_count(small_family.canary_copies, hits)[1], sampled)
+    with pytest.raises(TypeError, match="family"):
+        experiment.sampling_check("family")

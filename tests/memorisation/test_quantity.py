@@ -52,3 +52,20 @@ def test_curves_and_validation():
     assert curves.syntax.shape == curves.facts.shape == (2,) and curves.fact_by_rank.shape == (2, 4)
     with pytest.raises(ValueError, match="order"):
         quantity.data_quantity_curves(order=3, show_progress=False)
+
+
+def test_above_chance_and_the_data_ratio():
+    assert np.allclose(quantity.above_chance([0.5, 0.75, 1.0], 0.5), [0, 0.5, 1])
+    assert np.isclose(quantity.above_chance(0.05, quantity.CHANCE["facts"]), 0)
+    with pytest.raises(ValueError, match="scores"):
+        quantity.above_chance([1.2], 0.5)
+    with pytest.raises(ValueError, match="chance"):
+        quantity.above_chance([0.5], 1.0)
+    curves = quantity.QuantityCurves(np.array([10, 100, 1000]), np.array([0.6, 0.9, 1.0]),
+                                     np.array([0.05, 0.5, 1.0]), np.zeros((3, 4)))
+    syn, fac, ratio = quantity.data_ratio(curves, 0.8)  # syntax 0.8 above chance at 100; facts 0.8 -> 0.81
+    assert syn == pytest.approx(100) and fac > 100 and ratio == pytest.approx(fac / syn)
+    raw = quantity.data_ratio(curves, 0.8, normalise=False)
+    assert raw[0] < syn  # raw accuracy reaches 0.8 sooner than 0.8 of the way above chance
+    with pytest.raises(TypeError, match="curves"):
+        quantity.data_ratio("curves", 0.9)
