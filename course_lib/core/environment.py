@@ -14,6 +14,7 @@ from importlib import metadata
 
 from threadpoolctl import threadpool_limits
 
+from course_lib.core.language import set_language
 from course_lib.core.style import apply_style
 from course_lib.core.validation import check_bool
 
@@ -72,15 +73,19 @@ def version_problems(versions: dict[str, str]) -> list[str]:
     return found
 
 
-def setup(verbose: bool = True) -> None:
+def setup(verbose: bool = True, language: str = "en") -> None:
     """Prepare this kernel for the course and print what it runs on.
 
-    Used in notebook every notebook's setup cell; 00 §1.
+    Used in every notebook's setup cell; 00 §1.
 
     Parameters
     ----------
     verbose : bool, default True
         Print one line of versions (and any warning).
+    language : {"en", "zh"}, default "en"
+        The language of the course (:func:`course_lib.core.language.set_language`); the Chinese
+        lessons pass "zh". Where no font can draw Chinese, figures stay in English and a line
+        says so.
 
     The versions themselves are returned by :func:`package_versions`.
     """
@@ -89,6 +94,9 @@ def setup(verbose: bool = True) -> None:
         os.environ[var] = "1"
     threadpool_limits(limits=1)
     apply_style()
+    note = set_language(language)
+    if note:
+        print(note)
     versions = package_versions()
     problems = version_problems(versions)
     for problem in problems:
