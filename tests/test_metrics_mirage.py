@@ -28,8 +28,8 @@ def test_brier_score_extremes_and_uniform():
     ([[0.5, 0.5]], [0, 1], ValueError, "correct_index"),          # length mismatch
     ([[0.5, 0.6]], [0], ValueError, "sum to 1"),                   # row sum
     ([[1.2, -0.2]], [0], ValueError, "probs"),                     # outside [0, 1]
-    ([[np.nan, 1.0]], [0], ValueError, "NaN"),
-    (np.zeros((0, 3)), np.zeros(0, int), ValueError, "empty"),
+    ([[np.nan, 1.0]], [0], ValueError, "probs must be finite"),
+    (np.zeros((0, 3)), np.zeros(0, int), ValueError, "at least 1 element"),
     ([[0.5, 0.5]], [2], ValueError, "correct_index"),              # index out of range
     ([[0.5, 0.5]], [-1], ValueError, "correct_index"),
     ([[0.5, 0.5]], [0.0], TypeError, "correct_index"),             # not an int
@@ -66,7 +66,7 @@ def test_multiple_choice_grade_accepts_minus_inf():
     ([[0.1, 0.9]], [0, 1], ValueError, "correct_index"),
     ([[0.1, 0.9]], [5], ValueError, "correct_index"),
     ([[0.1]], [0], ValueError, "at least 2 options"),
-    (np.zeros((0, 2)), np.zeros(0, int), ValueError, "empty"),
+    (np.zeros((0, 2)), np.zeros(0, int), ValueError, "at least 1 element"),
 ])
 def test_multiple_choice_grade_validation(scores, index, exc, word):
     with pytest.raises(exc, match=word):
@@ -91,9 +91,9 @@ def test_reconstruction_rate_per_model_rows():
 
 @pytest.mark.parametrize("errors, c, exc, word", [
     ([0.1, -0.1], 0.2, ValueError, "errors"),
-    ([0.1, np.nan], 0.2, ValueError, "NaN"),
-    ([], 0.2, ValueError, "empty"),
-    (np.zeros((2, 0)), 0.2, ValueError, "empty"),
+    ([0.1, np.nan], 0.2, ValueError, "errors must be finite"),
+    ([], 0.2, ValueError, "at least 1 element"),
+    (np.zeros((2, 0)), 0.2, ValueError, "at least 1 element"),
     (np.zeros((2, 2, 2)), 0.2, ValueError, "errors"),
     ([0.1], 0.0, ValueError, "c must"),
     ([0.1], np.inf, ValueError, "c must"),

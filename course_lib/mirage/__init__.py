@@ -16,8 +16,12 @@ Notebook section -> what it calls:
   :func:`~course_lib.mirage.multiple_choice_demo.score_multiple_choice`,
   :class:`~course_lib.mirage.multiple_choice_demo.MultipleChoiceDemo`.
 - §6 What the critique does and does not claim: :mod:`course_lib.papers.schaeffer2023` and the later
-  work (:mod:`course_lib.papers.du2024`, :mod:`~course_lib.papers.hu2024`, :mod:`~course_lib.papers.lu2024`)
+  work (:mod:`course_lib.papers.du2024`, :mod:`~course_lib.papers.hu2024`,
+  :mod:`~course_lib.papers.schaeffer2024`, :mod:`~course_lib.papers.snell2024`,
+  :mod:`~course_lib.papers.ruan2024`), an independent sceptical paper (:mod:`~course_lib.papers.lu2024`)
   and earlier accounts (:mod:`~course_lib.papers.michaud2023`, :mod:`~course_lib.papers.caballero2023`).
+- §7 Synthesis: :mod:`~course_lib.mirage.synthesis` (five unlabelled curves and the checklist),
+  :func:`~course_lib.mirage.checks.jump_verdict`.
 
 The claims the notebook's prose makes about its results are tested in ``tests/mirage/test_claims.py``.
 

@@ -13,7 +13,7 @@ from course_lib.core.checking import CheckResult, call_learner, learner_name, ru
 from course_lib.metrics import subset_accuracy
 from course_lib.mirage.classifiers import random_feature_family
 
-__all__ = ["toy_exact_match", "sampled_subset_accuracy", "emergent_metric"]
+__all__ = ["toy_exact_match", "sampled_subset_accuracy", "emergent_metric", "jump_verdict"]
 
 
 def _toy_exact_match_cases() -> list[tuple[str, tuple, Any]]:
@@ -121,5 +121,50 @@ def emergent_metric(fn: Callable) -> CheckResult:
         return CheckResult(False, message)
     message = (f"{name}: emergent! At most {values[small].max():.3f} up to width 16, {values[-1]:.2f} at width "
                f"{widths[-1]}, while plain accuracy rose smoothly from {accuracy[0]:.2f} to {accuracy[-1]:.2f}.")
+    print(message)
+    return CheckResult(True, message)
+
+
+_VERDICT_HINT = ("the score of every curve jumps somewhere; ask of each whether the models' outputs change "
+                 "fast, not whether the score does. Look at the per-item average on the same outputs "
+                 "(curve.per_item, one row per seed): does it make a large share of its whole rise in one "
+                 "step between neighbouring sizes (checklist column 'per-item avg.'s share in one step')? "
+                 "Then check the log y-axis, the zeros and the seeds.")
+
+
+def jump_verdict(fn: Callable) -> CheckResult:
+    """Check ``fn(curve) -> "real" or "metric"`` on the five mystery curves of the synthesis.
+
+    Used in notebook 02 (synthesis exercise). ``curve`` is a
+    :class:`~course_lib.mirage.synthesis.MysteryCurve`; the right verdicts are
+    :data:`~course_lib.mirage.synthesis.VERDICTS`. Every curve is tried; the diagnosis names each
+    wrong one with its checklist numbers, and on success the reason for each verdict is shown.
+    """
+    from course_lib.mirage.synthesis import REASONS, VERDICTS, checklist, mystery_curves
+
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    name = learner_name(fn, "jump_verdict")
+    curves = mystery_curves()
+    wrong = []
+    for label, curve in curves.items():
+        got, failure = call_learner(name, fn, (curve,), f"curve {label}", _VERDICT_HINT)
+        if failure is not None:
+            return failure
+        if not isinstance(got, str) or got not in ("real", "metric"):
+            message = (f"{name}: curve {label}: expected the string 'real' or 'metric', got {short_repr(got)}")
+            print(message + f"\nHint: return \"real\" when the models change fast, \"metric\" otherwise.")
+            return CheckResult(False, message)
+        if got != VERDICTS[label]:
+            c = checklist(curve)
+            wrong.append(f"  curve {label}: expected '{VERDICTS[label]}', got '{got}' (per-item average: "
+                         f"{c['per_item_one_step']:.2f} of its rise in one step; score: {c['score_one_step']:.2f}; "
+                         f"{c['zeros']} of {c['n_sizes']} sizes read 0; {c['n_seeds']} seed(s))")
+    if wrong:
+        message = f"{name}: {len(wrong)} of {len(curves)} verdicts differ.\n" + "\n".join(wrong)
+        print(message + f"\nHint: {_VERDICT_HINT}")
+        return CheckResult(False, message)
+    message = (f"{name}: all {len(curves)} cases pass, every verdict right. Why:\n"
+               + "\n".join(f"  {label} ({VERDICTS[label]}): {REASONS[label]}." for label in curves))
     print(message)
     return CheckResult(True, message)

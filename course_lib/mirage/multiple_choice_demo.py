@@ -86,8 +86,6 @@ class MultipleChoiceDemo(Demo):
         self.ax_lp.set_title("Mean log-probability")
         top = max(c["brier"].mean(axis=0).max() for c in self.curves.values())
         self.ax_scores.set_ylim(-0.03, max(1.03, 1.05 * top))
-        low = min(c[key].mean(axis=0).min() for c in self.curves.values() for key in ("lp_correct", "lp_wrong"))
-        self.ax_lp.set_ylim(1.1 * low - 0.1, 0.3)
         self.data_artists = [self.line_grade, self.line_brier, self.line_grade_chance, self.line_brier_chance, self.line_lp_correct, self.line_lp_wrong, self.ax_scores.title]
 
     def compute(self, n_options: int, grid: str) -> dict[str, Any]:
@@ -111,6 +109,9 @@ class MultipleChoiceDemo(Demo):
         self.line_brier_chance.set_ydata([1 - 1 / m, 1 - 1 / m])
         self.line_lp_correct.set_data(x, state["log_prob_correct"])
         self.line_lp_wrong.set_data(x, state["log_prob_best_wrong"])
+        # the range of the options shown (fewer options push the best wrong one far lower)
+        low = min(state["log_prob_correct"].min(), state["log_prob_best_wrong"].min())
+        self.ax_lp.set_ylim(1.1 * low - 0.1, 0.3)
         self.ax_scores.set_title(f"Grade and Brier score, {m} options per question")
 
     def summary_html(self, state: dict[str, Any]) -> str:

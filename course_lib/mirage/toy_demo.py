@@ -21,13 +21,25 @@ from course_lib.mirage.toy import (DEFAULT_LOSS_SCALE, expected_edit_distance, e
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 
-__all__ = ["MirageToyDemo", "DEFAULT_LENGTH"]
+__all__ = ["MirageToyDemo", "DEFAULT_LENGTH", "RESCALED", "shift_factor"]
 
 #: the default target length: long enough that exact match is clearly the sharper curve on the
 #: dense grid (emergence score about 70 against 24 for edit distance; at L = 5 the two are 22 and 24)
 DEFAULT_LENGTH = 15
 #: test-set sizes offered by the resolution control (strings: they label toggle buttons)
 TEST_ITEMS = ("10", "100", "1000", "10000", "100000")
+#: the size-grid choice that evaluates the dense grid's sizes divided by L^(1/|α|)
+RESCALED = "dense ÷ L^(1/|α|)"
+
+
+def shift_factor(length: int, alpha: float) -> float:
+    """The factor ``L ** (1 / |alpha|)`` by which exact match over L tokens is per-token accuracy moved right.
+
+    In the toy, p(N) = exp(-(N/c)^alpha), so p(N)^L = exp(-L (N/c)^alpha) = p(N / L^(1/|alpha|)): on a
+    log-size axis exact match at length L is the per-token accuracy curve shifted right by this
+    factor, with the same shape (225 at L = 15, alpha = -0.5).
+    """
+    return float(length) ** (1.0 / abs(alpha))
 
 
 class MirageToyDemo(Demo):
@@ -51,13 +63,15 @@ class MirageToyDemo(Demo):
         "length": IntSlider(1, 20, DEFAULT_LENGTH, label="target length L (tokens)"),
         "alpha": FloatSlider(-1.0, -0.1, -0.5, 0.05, label="loss exponent α"),
         "n_items": Choice(TEST_ITEMS, "100", label="test items"),
-        "sizes": Choice(("dense", "sparse"), "dense", label="model sizes"),
+        "sizes": Choice(("dense", "sparse", RESCALED), "dense", label="model sizes"),
         "accuracy_axis": Choice(("linear", "log"), "linear", label="accuracy axis"),
         "seed": IntSlider(0, 20, 0, label="test-set seed"),
     }
     caption = ("The toy model, not data: one per-token accuracy that improves smoothly with size, scored "
                "by exact match over all <i>L</i> tokens (left) and by token edit distance (right); lines are the "
-               "model's expected values, markers one random test set of the chosen size.")
+               "model's expected values, markers one random test set of the chosen size. "
+               "<i>dense ÷ L<sup>1/|α|</sup></i> scores models that many times smaller: there edit distance "
+               "has the shape exact match has on the dense grid.")
 
     def __init__(self, n_min: float = 1e8, n_max: float = 1e12, dense_count: int = 25,
                  sparse_sizes: Sequence[float] = INSTRUCTGPT_MODEL_SIZES, c: float = DEFAULT_LOSS_SCALE):
@@ -66,7 +80,7 @@ class MirageToyDemo(Demo):
                                                     minimum=0, include_minimum=False, min_size=2))}
         per_token_accuracy(self.grids["sparse"], c)  # validates the sizes and c
         self.c = c
-        self.fig, (self.ax_em, self.ax_ted) = new_figure(1, 2, figsize=(8.4, 3.6))
+        self.fig, (self.ax_em, self.ax_ted) = new_figure(1, 2, figsize=(8.4, 3.9), margins={"bottom": 0.25})
         self.lines = {}
         for ax, metric in ((self.ax_em, "em"), (self.ax_ted, "ted")):
             model = dict(series_style(0), marker=None)
@@ -75,21 +89,23 @@ class MirageToyDemo(Demo):
             self.lines[metric, "measured"], = ax.plot([], [], label="measured on a test set", **measured)
             set_log_x(ax)
             ax.set_xlabel("model size N (parameters)")
-            ax.set_xlim(min(g.min() for g in self.grids.values()) / 2,
-                        max(g.max() for g in self.grids.values()) * 2)
-        self.ax_em.legend(loc="upper left")  # the right panel uses the same two styles
+        self._default_xlim = (min(g.min() for g in self.grids.values()) / 2,
+                              max(g.max() for g in self.grids.values()) * 2)
+        # below both panels, clear of the data (both panels use the same two styles)
+        self.ax_em.legend(loc="upper left", bbox_to_anchor=(0.0, -0.2), ncol=2, frameon=False)
         self.ax_em.set_title("Exact match (nonlinear in p)")
         self.ax_em.set_ylabel("accuracy")
         self.ax_em.set_ylim(-0.03, 1.03)
         self.ax_ted.set_title("Token edit distance (linear in p)")
         self.ax_ted.set_ylabel("edit distance (lower is better)")
-        self.zero_note = self.ax_em.text(0.03, 0.78, "", transform=self.ax_em.transAxes,
-                                         ha="left", va="top", fontsize=9)
+        # below the right panel, clear of markers on either y-axis
+        self.zero_note = self.ax_ted.text(1.0, -0.2, "", transform=self.ax_ted.transAxes,
+                                          ha="right", va="top", fontsize=9)
         self.data_artists = [*self.lines.values(), self.zero_note]
 
     def compute(self, length: int, alpha: float, n_items: str, sizes: str, accuracy_axis: str,
                 seed: int) -> dict[str, Any]:
-        n = self.grids[sizes]
+        n = (self.grids["dense"] / shift_factor(length, alpha)) if sizes == RESCALED else self.grids[sizes]
         items = int(n_items)
         p = per_token_accuracy(n, self.c, alpha)
         em, ted = expected_exact_match(p, length), expected_edit_distance(p, length)
@@ -102,7 +118,8 @@ class MirageToyDemo(Demo):
         return {"sizes": n, "p_token": p, "length": length, "n_items": items,
                 "accuracy_axis": accuracy_axis, "exact_match": em, "edit_distance": ted,
                 "exact_match_measured": em_measured, "edit_distance_measured": ted_measured,
-                "measured_zeros": int(np.sum(em_measured == 0)), "scores": scores}
+                "measured_zeros": int(np.sum(em_measured == 0)), "scores": scores,
+                "shift_factor": shift_factor(length, alpha), "size_grid": sizes}
 
     def draw(self, state: dict[str, Any]) -> None:
         n = state["sizes"]
@@ -110,19 +127,43 @@ class MirageToyDemo(Demo):
         self.lines["em", "measured"].set_data(n, state["exact_match_measured"])
         self.lines["ted", "expected"].set_data(n, state["edit_distance"])
         self.lines["ted", "measured"].set_data(n, state["edit_distance_measured"])
-        if self.ax_em.get_yscale() != state["accuracy_axis"]:
-            if state["accuracy_axis"] == "log":  # a measured 0 cannot be shown and is left out
+        if state["size_grid"] == RESCALED:
+            for ax in (self.ax_em, self.ax_ted):
+                ax.set_xlim(n.min() / 2, n.max() * 2)
+        else:
+            for ax in (self.ax_em, self.ax_ted):
+                ax.set_xlim(*self._default_xlim)
+        if state["accuracy_axis"] == "log":  # a measured 0 cannot be shown and is left out
+            if self.ax_em.get_yscale() != "log":
                 set_log_y(self.ax_em)
-                self.ax_em.set_ylim(1e-6, 1.5)
-            else:
-                self.ax_em.set_yscale("linear")
-                self.ax_em.set_ylim(-0.03, 1.03)
+            # down to the smallest expected value, so that no size is hidden below the axis
+            self.ax_em.set_ylim(log_floor(state["exact_match"]), 1.5)
+        elif self.ax_em.get_yscale() != "linear":
+            self.ax_em.set_yscale("linear")
+            self.ax_em.set_ylim(-0.03, 1.03)
         # the axis grows in steps of 5 tokens, so most length moves redraw only the data
         top = 5 * math.ceil(state["length"] / 5)
         self.ax_ted.set_ylim(-0.03 * top, 1.03 * top)
         self.zero_note.set_text(f"measured exactly 0 at {state['measured_zeros']} of {len(n)} sizes\n"
                                 f"(resolution 1/{state['n_items']:,})")
 
+    def summary_text(self, state: dict[str, Any]) -> str:
+        """The default view's numbers as plain text (printed by the notebook so its prose can cite them)."""
+        lines = [f"L = {state['length']}, {state['n_items']:,} test items, {len(state['sizes'])} sizes "
+                 f"({state['size_grid']}): measured exact match is exactly 0 at {state['measured_zeros']} sizes"]
+        for group, row in state["scores"].items():
+            lines.append(f"  emergence score, {group}: " + ", ".join(f"{k} {v:.1f}" for k, v in row.items()))
+        return "\n".join(lines)
+
     def summary_html(self, state: dict[str, Any]) -> str:
         return emergence_table_html(state["scores"], note="Edit distance is negated so that improvement "
                                     "counts as positive; ±∞ means more than half the steps are flat.")
+
+
+def log_floor(values) -> float:
+    """A log-axis lower limit a decade below the smallest positive value (at least 1e-300)."""
+    v = np.asarray(values, dtype=float)
+    v = v[v > 0]
+    if v.size == 0:
+        return 1e-6
+    return max(10.0 ** (math.floor(math.log10(v.min())) - 1), 1e-300)

@@ -8,7 +8,7 @@ of models and tasks, and the loss threshold's value, were NOT checked and are no
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "FINDING", "RELATION"]
+__all__ = ["CITATION", "FINDING", "RELATION", "PREDICTED_FROM"]
 
 CITATION = ("Du, Z., Zeng, A., Dong, Y., & Tang, J. (2024). Understanding Emergent Abilities of Language "
             "Models from the Loss Perspective. NeurIPS 2024. arXiv:2403.15796.")
@@ -18,4 +18,7 @@ FINDING = ("a model exhibits emergent abilities on certain tasks—regardless of
            "metrics—when its pre-training loss falls below a specific threshold. Before reaching this "
            "threshold, its performance remains at the level of random guessing.")
 
-RELATION = "reply (2024): abilities appear at a pre-training loss threshold, under continuous metrics too"
+RELATION = "later work (2024): abilities appear at a pre-training loss threshold, under continuous metrics too"
+
+#: The quantity from which the paper says the ability can be predicted.
+PREDICTED_FROM = "the pre-training loss, not the model size"

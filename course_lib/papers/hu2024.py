@@ -7,7 +7,7 @@ ICLR 2024 is CORROBORATED (several listings), not checked on the proceedings pag
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "FINDING", "ACCELERATED", "RELATION"]
+__all__ = ["CITATION", "FINDING", "ACCELERATED", "RELATION", "PREDICTED_FROM"]
 
 CITATION = ("Hu, S., Liu, X., Han, X., et al. (2024). Predicting Emergent Abilities with Infinite "
             "Resolution Evaluation. ICLR 2024. arXiv:2310.03262.")
@@ -20,5 +20,8 @@ FINDING = ("we introduce PassUntil, an evaluation strategy with theoretically in
 ACCELERATED = ("We identify a kind of accelerated emergence whose scaling curve cannot be fitted by "
                "standard scaling law function and has a increasing speed.")
 
-RELATION = ("reply (2023-24): with near-unlimited resolution small models show steady, predictable gains "
+RELATION = ("later work (2023-24): with near-unlimited resolution small models show steady, predictable gains "
             "on some tasks, and 'accelerated emergence' that no standard scaling law fits on others")
+
+#: The quantity from which the paper predicts task performance.
+PREDICTED_FROM = "tiny pass rates of small models, measured by sampling until a success"

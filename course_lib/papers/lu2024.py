@@ -16,4 +16,5 @@ CITATION = ("Lu, S., Bigoulaeva, I., Sachdeva, R., Tayyar Madabushi, H., & Gurev
 FINDING = ("purported emergent abilities are not truly emergent, but result from a combination of "
            "in-context learning, model memory, and linguistic knowledge.")
 
-RELATION = "reply (2023-24): claimed emergent abilities largely explained by in-context learning, memory and linguistic knowledge"
+RELATION = ("independent sceptical paper (2023-24), not a reply to the mirage critique: claimed emergent abilities "
+            "largely explained by in-context learning, memory and linguistic knowledge")

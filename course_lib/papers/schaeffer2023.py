@@ -23,11 +23,14 @@ __all__ = ["CITATION", "CLAIM", "SCOPE", "STRONG_CLAIMS", "MULTIPLE_COMPARISONS"
 CITATION = ("Schaeffer, R., Miranda, B., & Koyejo, S. (2023). Are Emergent Abilities of Large "
             "Language Models a Mirage? NeurIPS 2023. arXiv:2304.15004.")
 
-#: The claim, quoted from the abstract.
-CLAIM = ("emergent abilities appear due the researcher's choice of metric rather than due to "
-         "fundamental changes in model behavior with scale. Specifically, nonlinear or discontinuous "
-         "metrics produce apparent emergent abilities, whereas linear or continuous metrics produce "
-         "smooth, continuous, predictable changes in model performance.")
+#: The claim, quoted from the abstract, with its scope ("for a particular task and model family,
+#: when analyzing fixed model outputs"). Verbatim from the abstract (Hugging Face papers page of
+#: arXiv:2304.15004 and a second copy of the abstract), including "continuous predictable".
+CLAIM = ("for a particular task and model family, when analyzing fixed model outputs, emergent abilities "
+         "appear due to the researcher's choice of metric rather than due to fundamental changes in model "
+         "behavior with scale. Specifically, nonlinear or discontinuous metrics produce apparent emergent "
+         "abilities, whereas linear or continuous metrics produce smooth, continuous predictable changes in "
+         "model performance.")
 
 #: What the paper does not claim, quoted from Section 7.
 SCOPE = ("nothing in this paper should be interpreted as claiming that large language models "
@@ -40,8 +43,11 @@ STRONG_CLAIMS: dict[str, str] = {
     "Section 6": "metric choice is likely wholly responsible for emergent abilities",
 }
 
-#: §7, "Thirdly": the multiple-comparisons argument, the paper's own argument *against*
-#: emergence claims: (tasks, metrics per task, model families), each "at least" or "about".
+#: §7, the third of its four implications ("Firstly" ... "Fourthly"; VERIFIED in two full-text
+#: copies): claims of emergence should control for multiple comparisons. (tasks, metrics per task,
+#: model families), as the paper writes them: "≥ 220 tasks, ∼ 40 metrics per task, ∼ 10 model
+#: families". The "40 metrics per task" does not square with the paper's own §4: 39 preferred metrics
+#: across all of BIG-bench (:data:`BIGBENCH_PREFERRED_METRICS`, Fig. 5A), a few of them per task.
 MULTIPLE_COMPARISONS: tuple[int, int, int] = (220, 40, 10)
 #: What the paper states the product to be ("~10^6 task-metric-model family triplets").
 MULTIPLE_COMPARISONS_STATED = 1e6
