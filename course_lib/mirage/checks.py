@@ -12,6 +12,7 @@ import numpy as np
 from course_lib.core.checking import CheckResult, call_learner, learner_name, run_cases, short_repr
 from course_lib.metrics import subset_accuracy
 from course_lib.mirage.classifiers import random_feature_family
+from course_lib.mirage.synthesis import REASONS, VERDICTS, checklist, mystery_curves
 
 __all__ = ["toy_exact_match", "sampled_subset_accuracy", "emergent_metric", "jump_verdict"]
 
@@ -140,8 +141,6 @@ def jump_verdict(fn: Callable) -> CheckResult:
     :data:`~course_lib.mirage.synthesis.VERDICTS`. Every curve is tried; the diagnosis names each
     wrong one with its checklist numbers, and on success the reason for each verdict is shown.
     """
-    from course_lib.mirage.synthesis import REASONS, VERDICTS, checklist, mystery_curves
-
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     name = learner_name(fn, "jump_verdict")
