@@ -13,10 +13,12 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-__all__ = ["CheckResult", "run_cases", "call_learner", "learner_name", "short_repr", "NOT_IMPLEMENTED"]
+from course_lib.core.messages import message
 
-#: what a check prints while the learner's function is still the stub
-NOT_IMPLEMENTED = "not implemented yet. Fill in the function above, run its cell, then run this check."
+__all__ = ["CheckResult", "run_cases", "passed", "call_learner", "learner_name", "short_repr", "NOT_IMPLEMENTED"]
+
+#: what a check prints (in English) while the learner's function is still the stub
+NOT_IMPLEMENTED = message("check.not_implemented", "en")
 
 
 class CheckResult:
@@ -38,7 +40,7 @@ class CheckResult:
 
 def _describe_shape(value: Any) -> str:
     shape = np.shape(value)
-    return "a single number" if shape == () else f"an array of shape {shape}"
+    return message("check.a_number") if shape == () else message("check.an_array", shape=shape)
 
 
 def _compare(expected: Any, got: Any, rtol: float) -> tuple[bool, str]:
@@ -49,19 +51,18 @@ def _compare(expected: Any, got: Any, rtol: float) -> tuple[bool, str]:
     """
     if expected is None or isinstance(expected, (bool, np.bool_)):
         if expected is None:
-            return got is None, "" if got is None else "expected None itself"
+            return got is None, "" if got is None else message("check.expected_none")
         same = isinstance(got, (bool, np.bool_)) and bool(got) == bool(expected)
-        return same, "" if same else "expected a bool (True or False) itself"
+        return same, "" if same else message("check.expected_bool")
     e = np.asarray(expected, dtype=float)
     if got is None:
-        return False, f"the function returned None: did it forget `return`? Return {_describe_shape(expected)}"
+        return False, message("check.returned_none", shape=_describe_shape(expected))
     try:
         g = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        return False, (f"the result could not be read as numbers ({type(got).__name__}): "
-                       f"return {_describe_shape(expected)}")
+        return False, message("check.not_numbers", kind=type(got).__name__, shape=_describe_shape(expected))
     if e.shape != g.shape:
-        return False, f"expected {_describe_shape(expected)}, got {_describe_shape(got)}"
+        return False, message("check.wrong_shape", expected=_describe_shape(expected), got=_describe_shape(got))
     both_inf = np.isinf(e) & np.isinf(g) & (np.sign(e) == np.sign(g))
     close = np.isclose(e, g, rtol=rtol, atol=1e-12) | both_inf
     if bool(np.all(close)):
@@ -70,8 +71,8 @@ def _compare(expected: Any, got: Any, rtol: float) -> tuple[bool, str]:
     if finite.any():
         diff = (g - e)[finite]
         worst = int(np.argmax(np.abs(diff)))
-        where = "" if e.ndim == 0 else " (largest)"
-        return False, f"difference got - expected{where}: {diff[worst]:.3g}"
+        key = "check.difference" if e.ndim == 0 else "check.difference_largest"
+        return False, message(key, difference=f"{diff[worst]:.3g}")
     return False, ""
 
 
@@ -111,20 +112,27 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     name = learner_name(learner if learner is not None else fn, name)
     for i, (description, args, expected) in enumerate(cases, 1):
-        got, failure = call_learner(name, fn, args, f"case {i} of {len(cases)} ({description})", hint)
+        case = message("check.case", index=i, total=len(cases), description=description)
+        got, failure = call_learner(name, fn, args, case, hint)
         if failure is not None:
             return failure
         same, note = _compare(expected, got, rtol)
         if not same:
-            message = (f"{name}: case {i} of {len(cases)} ({description}) differs.\n"
-                       f"  input:    {', '.join(short_repr(a) for a in args[:shown_args])}\n"
-                       f"  expected: {short_repr(expected)}\n"
-                       f"  got:      {short_repr(got)}" + (f"\n  {note}" if note else ""))
-            print(message + (f"\nHint: {hint}" if hint else ""))
-            return CheckResult(False, message)
-    message = f"{name}: all {len(cases)} cases pass. Well done!"
-    print(message)
-    return CheckResult(True, message)
+            width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
+            text = (f"{name}: {message('check.differs', case=case)}\n"
+                    f"  {message('check.input'):{width}} {', '.join(short_repr(a) for a in args[:shown_args])}\n"
+                    f"  {message('check.expected'):{width}} {short_repr(expected)}\n"
+                    f"  {message('check.got'):{width}} {short_repr(got)}" + (f"\n  {note}" if note else ""))
+            print(text + (f"\n{message('check.hint')} {hint}" if hint else ""))
+            return CheckResult(False, text)
+    return passed(name, len(cases))
+
+
+def passed(name: str, count: int) -> CheckResult:
+    """Print and return the success of a check of ``count`` cases (every lesson's checks end here)."""
+    text = f"{name}: {message('check.all_pass', count=count)}"
+    print(text)
+    return CheckResult(True, text)
 
 
 def call_learner(name: str, fn: Callable, args: tuple, where: str, hint: str) -> tuple[Any, CheckResult | None]:
@@ -136,12 +144,12 @@ def call_learner(name: str, fn: Callable, args: tuple, where: str, hint: str) ->
     try:
         return fn(*args), None
     except NotImplementedError:
-        message = f"{name}: {NOT_IMPLEMENTED}"
-        print(message)
+        text = f"{name}: {message('check.not_implemented')}"
+        print(text)
     except Exception as err:  # the learner's code failed: say where, keep the notebook going
-        message = f"{name}: {where} raised {type(err).__name__}: {err}"
-        print(message + (f"\nHint: {hint}" if hint else ""))
-    return None, CheckResult(False, message)
+        text = f"{name}: {message('check.raised', where=where, error=f'{type(err).__name__}: {err}')}"
+        print(text + (f"\n{message('check.hint')} {hint}" if hint else ""))
+    return None, CheckResult(False, text)
 
 
 def _rounded(value: Any) -> Any:

@@ -15,6 +15,7 @@ from importlib import metadata
 from threadpoolctl import threadpool_limits
 
 from course_lib.core.language import set_language
+from course_lib.core.messages import message
 from course_lib.core.style import apply_style
 from course_lib.core.validation import check_bool
 
@@ -94,16 +95,14 @@ def setup(verbose: bool = True, language: str = "en") -> None:
         os.environ[var] = "1"
     threadpool_limits(limits=1)
     apply_style()
-    note = set_language(language)
-    if note:
-        print(note)
+    if not set_language(language):
+        print(message("language.no_font"))
     versions = package_versions()
     problems = version_problems(versions)
     for problem in problems:
         warnings.warn(f"course_lib.setup: {problem}; the course may not work as written.", stacklevel=2)
     if verbose:
         colab = "google.colab" in sys.modules
-        print("Environment: " + ", ".join(f"{k} {v}" for k, v in versions.items())
-              + f" | Colab: {'yes' if colab else 'no'} | BLAS threads: 1")
-        print("All versions are within the tested ranges." if not problems
-              else f"{len(problems)} version problem(s), see the warnings above.")
+        print(message("setup.environment", versions=", ".join(f"{k} {v}" for k, v in versions.items()),
+                      colab=message("setup.yes" if colab else "setup.no")))
+        print(message("setup.in_range") if not problems else message("setup.problems", count=len(problems)))

@@ -4,8 +4,8 @@
 :func:`set_language`. Figures in Chinese need a font with CJK glyphs: :func:`find_cjk_font` looks
 for one among matplotlib's fonts and, since matplotlib's font cache does not notice fonts installed
 after it was built, among the system's font files. Where the machine has none, figures keep their
-English labels (:func:`figure_language` says ``"en"``) and :func:`set_language` returns a one-line
-note saying so: a figure never shows empty boxes in place of characters.
+English labels (:func:`figure_language` says ``"en"``) and :func:`set_language` returns False, so
+``setup`` prints a one-line note: a figure never shows empty boxes in place of characters.
 """
 from __future__ import annotations
 
@@ -28,11 +28,6 @@ _CJK_FILE = re.compile(r"(NotoSansCJK|NotoSerifCJK|SourceHanSans|wqy|msyh|simhei
 
 _STATE = {"language": "en", "figures": "en"}
 
-_FALLBACK_NOTE = {
-    "en": "",
-    "zh": "本机没有中文字体，图中的文字保留英文（安装 fonts-noto-cjk 或其他中文字体后重新运行本单元即可显示中文）。",
-}
-
 
 def find_cjk_font() -> str | None:
     """The family name of an installed font that draws Chinese, or None.
@@ -54,12 +49,12 @@ def find_cjk_font() -> str | None:
     return next((family for family in CJK_FAMILIES if family in known), None)
 
 
-def set_language(value: str) -> str:
-    """Make ``value`` ("en" or "zh") the course's language; return a note when figures cannot follow.
+def set_language(value: str) -> bool:
+    """Make ``value`` ("en" or "zh") the course's language; return whether figures can follow it.
 
     For Chinese, the first CJK font found is put in front of the sans-serif fonts, so figure
     titles, axes and legends can be drawn in Chinese. Without one, figures stay in English and
-    the returned note (in Chinese) says so; otherwise the note is empty.
+    this returns False.
     """
     value = check_choice("language", value, LANGUAGES)
     _STATE["language"] = value
@@ -67,16 +62,16 @@ def set_language(value: str) -> str:
     for key in ("font.family", "font.sans-serif", "axes.unicode_minus"):
         mpl.rcParams[key] = mpl.rcParamsDefault[key]
     if value == "en":
-        return ""
+        return True
     font = find_cjk_font()
     if font is None:
-        return _FALLBACK_NOTE[value]
+        return False
     fonts = [f for f in mpl.rcParams["font.sans-serif"] if f != font]
     mpl.rcParams["font.sans-serif"] = [font] + fonts
     mpl.rcParams["font.family"] = "sans-serif"
     mpl.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
     _STATE["figures"] = value
-    return ""
+    return True
 
 
 def language() -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 from typing import Iterable, Iterator, TypeVar
 
+from course_lib.core.messages import message
+
 T = TypeVar("T")
 
 __all__ = ["progress", "in_notebook"]
@@ -52,7 +54,7 @@ def progress(items: Iterable[T], total: int | None = None, label: str = "",
         # a static view (no kernel, no widget manager) shows this line instead of the live bar
         display({"application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
                                                               "model_id": box.model_id},
-                 "text/plain": f"{label}: {total} step{'s' if total != 1 else ''} (a progress bar in a live notebook)"},
+                 "text/plain": message("progress.static", label=label, total=total)},
                 raw=True)
     start = time.perf_counter()
     for i, item in enumerate(items, 1):

@@ -5,6 +5,7 @@ import warnings
 
 import pytest
 
+import course_lib
 from course_lib.core import language
 from course_lib.core.style import new_figure, render_png
 
@@ -31,7 +32,7 @@ def glyph_warnings(title: str) -> list[str]:
 def test_language_is_checked():
     with pytest.raises(ValueError, match="language must be one of"):
         language.set_language("fr")
-    assert language.set_language("en") == "" and language.language() == "en"
+    assert language.set_language("en") is True and language.language() == "en"
 
 
 def test_without_a_cjk_font_chinese_text_shows_missing_glyphs():
@@ -43,16 +44,17 @@ def test_without_a_cjk_font_chinese_text_shows_missing_glyphs():
 def test_chinese_figures_use_a_cjk_font_and_miss_no_glyph():
     if language.find_cjk_font() is None:
         pytest.skip("no CJK font on this machine (CI installs fonts-noto-cjk: ci/browser-setup --apt)")
-    assert language.set_language("zh") == ""
+    assert language.set_language("zh") is True
     assert language.language() == language.figure_language() == "zh"
     assert glyph_warnings(TITLE) == []
 
 
-def test_without_a_font_figures_stay_english_with_a_note(monkeypatch):
+def test_without_a_font_figures_stay_english_with_a_note(monkeypatch, capsys):
     monkeypatch.setattr(language, "find_cjk_font", lambda: None)
-    note = language.set_language("zh")
-    assert "中文字体" in note and "英文" in note
+    assert language.set_language("zh") is False
     assert language.language() == "zh" and language.figure_language() == "en"
+    course_lib.setup(verbose=False, language="zh")
+    assert "中文字体" in capsys.readouterr().out
 
 
 def test_back_to_english_restores_the_default_fonts():

@@ -1,0 +1,33 @@
+"""English messages of course_lib (the course's first language). Keys: ``area.what``."""
+
+MESSAGES = {
+    # core.checking: what an exercise check prints
+    "check.not_implemented": "not implemented yet. Fill in the function above, run its cell, then run this check.",
+    "check.all_pass": "all {count} cases pass. Well done!",
+    "check.case": "case {index} of {total} ({description})",
+    "check.differs": "{case} differs.",
+    "check.input": "input:",
+    "check.expected": "expected:",
+    "check.got": "got:",
+    "check.hint": "Hint:",
+    "check.raised": "{where} raised {error}",
+    "check.expected_none": "expected None itself",
+    "check.expected_bool": "expected a bool (True or False) itself",
+    "check.returned_none": "the function returned None: did it forget `return`? Return {shape}",
+    "check.not_numbers": "the result could not be read as numbers ({kind}): return {shape}",
+    "check.wrong_shape": "expected {expected}, got {got}",
+    "check.difference": "difference got - expected: {difference}",
+    "check.difference_largest": "difference got - expected (largest): {difference}",
+    "check.a_number": "a single number",
+    "check.an_array": "an array of shape {shape}",
+    # core.progress
+    "progress.static": "{label}: {total} steps (a progress bar in a live notebook)",
+    # core.environment.setup
+    "setup.environment": "Environment: {versions} | Colab: {colab} | BLAS threads: 1",
+    "setup.yes": "yes",
+    "setup.no": "no",
+    "setup.in_range": "All versions are within the tested ranges.",
+    "setup.problems": "{count} version problem(s), see the warnings above.",
+    # core.language
+    "language.no_font": "No font on this machine can draw the course's language: figures keep English labels.",
+}

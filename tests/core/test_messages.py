@@ -1,0 +1,65 @@
+"""The message catalogues: the same keys and fields in every language, and every key asked for exists."""
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from course_lib.core import language
+from course_lib.core.messages import CATALOGUES, message
+
+COURSE_LIB = Path(__file__).resolve().parents[2] / "course_lib"
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def keys_asked_for() -> dict[str, str]:
+    """Every literal key passed to ``message(...)`` in course_lib, with where it is asked for."""
+    found = {}
+    for path in COURSE_LIB.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "message" and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found[node.args[0].value] = f"{path.relative_to(COURSE_LIB)}:{node.lineno}"
+    return found
+
+
+def missing_keys(catalogues: dict[str, dict[str, str]]) -> list[str]:
+    every = set().union(*catalogues.values())
+    return [f"{lang}: {key}" for lang, cat in catalogues.items() for key in sorted(every - set(cat))]
+
+
+def test_every_catalogue_has_every_key():
+    assert missing_keys(CATALOGUES) == []
+
+
+def test_a_missing_key_would_be_caught():
+    assert missing_keys({"en": {"a": "A", "b": "B"}, "zh": {"a": "甲"}}) == ["zh: b"]
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUES["en"]))
+def test_fields_agree_across_languages(key):
+    assert {lang: fields(cat[key]) for lang, cat in CATALOGUES.items()} == {
+        lang: fields(CATALOGUES["en"][key]) for lang in CATALOGUES}
+
+
+def test_every_key_asked_for_exists():
+    asked = keys_asked_for()
+    assert asked, "no message() call found: the scan is broken"
+    assert {k: where for k, where in asked.items() if k not in CATALOGUES["en"]} == {}
+
+
+def test_message_follows_the_language_and_fills_fields():
+    try:
+        assert message("check.all_pass", count=3) == "all 3 cases pass. Well done!"
+        language.set_language("zh")
+        assert message("check.all_pass", count=3) == "全部 3 个用例通过，做得好！"
+        assert message("check.all_pass", "en", count=3) == "all 3 cases pass. Well done!"
+    finally:
+        language.set_language("en")
+    with pytest.raises(KeyError, match="no.such.key"):
+        message("no.such.key")
