@@ -20,45 +20,37 @@ from training runs (Approach 1 :func:`fit_envelope_frontier`, Approach 2
 (:func:`inference_optimal`).
 
 Every function refuses non-positive or non-finite N, D, C and losses, mismatched lengths and
-too few points with a ValueError naming the argument.
+too few points with a ValueError naming the argument (through
+:func:`course_lib.core.validation.check_array`). A fit whose runs cannot determine the law (a
+single model size or token count, too few distinct runs, or an optimum that drives alpha or beta
+onto 0) raises :class:`UndeterminedLawError`; a bootstrap counts such resamples instead of crashing.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from scipy.optimize import minimize, minimize_scalar
 
-from course_lib.core.validation import check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_count, check_random_state, check_scalar
 from course_lib.papers import besiroglu2024, hoffmann2022
 
 __all__ = ["ScalingLaw", "HOFFMANN_2022", "HOFFMANN_2022_UNROUNDED", "EPOCH_2024", "COEFFICIENT_SETS",
            "HOFFMANN_INIT_GRID", "compute_optimal", "tokens_per_parameter", "isoflop_curve", "huber_objective",
-           "fit_scaling_law", "bootstrap_scaling_law", "BootstrapLaws", "IsoFLOPFit", "parabola_vertex", "fit_isoflop_parabolas",
+           "fit_scaling_law", "UndeterminedLawError", "bootstrap_scaling_law", "BootstrapLaws", "IsoFLOPFit", "parabola_vertex", "fit_isoflop_parabolas",
            "EnvelopeFit", "fit_envelope_frontier", "fit_power_law", "InferenceOptimum", "inference_optimal",
            "tokens_for_loss"]
 
 
-def _positive_array(name: str, value, allow_scalar: bool = True) -> np.ndarray:
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as err:
-        raise TypeError(f"{name} must be a number or an array of numbers") from err
-    if arr.ndim == 0 and not allow_scalar:
-        raise ValueError(f"{name} must be a 1-D array, got a scalar")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite, got non-finite values")
-    if np.any(arr <= 0):
-        raise ValueError(f"{name} must be positive, got {arr[arr <= 0].ravel()[:3].tolist()}")
-    return arr
+def _positive(name: str, value, scalar: bool = True) -> np.ndarray:
+    """``value`` as a float array of finite positive numbers (a bare number too when ``scalar``)."""
+    return check_array(name, value, ndim=None if scalar else 1, scalar=scalar, dtype=float, minimum=0,
+                       include_minimum=False)
 
 
 def _points(N, D, loss, minimum: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    N, D, loss = (_positive_array(n, v, allow_scalar=False) for n, v in (("N", N), ("D", D), ("loss", loss)))
-    for name, arr in (("N", N), ("D", D), ("loss", loss)):
-        if arr.ndim != 1:
-            raise ValueError(f"{name} must be 1-D, got shape {arr.shape}")
+    N, D, loss = (_positive(n, v, scalar=False) for n, v in (("N", N), ("D", D), ("loss", loss)))
     if not len(N) == len(D) == len(loss):
         raise ValueError(f"N, D and loss must have the same length, got {len(N)}, {len(D)}, {len(loss)}")
     if len(N) < minimum:
@@ -86,7 +78,7 @@ class ScalingLaw:
 
     def loss(self, N, D) -> np.ndarray | float:
         """Predicted loss of N parameters trained on D tokens (broadcasts)."""
-        N, D = _positive_array("N", N), _positive_array("D", D)
+        N, D = _positive("N", N), _positive("D", D)
         out = self.E + self.A / N ** self.alpha + self.B / D ** self.beta
         return float(out) if out.ndim == 0 else out
 
@@ -144,7 +136,7 @@ def compute_optimal(C, law: ScalingLaw = HOFFMANN_2022) -> tuple:
     ``N_opt = G (C/6)^a`` and ``D_opt = C / (6 N_opt)``; arrays broadcast, a scalar gives floats.
     """
     law = _check_law(law)
-    C = _positive_array("C", C)
+    C = _positive("C", C)
     n_opt = law.G * (C / 6.0) ** law.a
     d_opt = C / (6.0 * n_opt)
     if C.ndim == 0:
@@ -164,7 +156,7 @@ def isoflop_curve(C, N, law: ScalingLaw = HOFFMANN_2022):
     Used in notebook 05 §3.
     """
     law = _check_law(law)
-    C, N = _positive_array("C", C), _positive_array("N", N)
+    C, N = _positive("C", C), _positive("N", N)
     return law.loss(N, C / (6.0 * N))
 
 
@@ -207,7 +199,18 @@ def _objective(theta: np.ndarray, log_n, log_d, log_loss, delta, fixed_e):
     return float(value.sum()), np.array(grads)
 
 
+class UndeterminedLawError(ValueError):
+    """The runs cannot determine ``L = E + A/N^alpha + B/D^beta`` (see :func:`fit_scaling_law`)."""
+
+
 def _law_from_theta(theta, fixed_e) -> ScalingLaw:
+    alpha, beta = theta[-2], theta[-1]
+    for name, value, size in (("alpha", alpha, "model size N"), ("beta", beta, "token count D")):
+        if not value > 1e-9:
+            raise UndeterminedLawError(
+                f"the runs do not determine the law: the best fit drives {name} onto 0 (the loss does not "
+                f"fall with {size} across these runs), where A/N^alpha or B/D^beta is a constant "
+                f"indistinguishable from E")
     if fixed_e is None:
         a, b, e, alpha, beta = theta
         return ScalingLaw(E=float(np.exp(e)), A=float(np.exp(a)), B=float(np.exp(b)), alpha=float(alpha),
@@ -247,6 +250,18 @@ def _refine(start, data, delta, fixed_e):
     return result.fun, result.x
 
 
+def _check_determined(N: np.ndarray, D: np.ndarray, n_free: int) -> None:
+    """Refuse runs that cannot pin down ``n_free`` coefficients (UndeterminedLawError)."""
+    for name, values, term in (("N", N, "A/N^alpha"), ("D", D, "B/D^beta")):
+        if len(np.unique(values)) < 2:
+            raise UndeterminedLawError(f"{name} holds a single value ({values[0]:g}): runs of one {name} cannot "
+                                       f"separate {term} from E; the law is not determined")
+    distinct = len(np.unique(np.stack([N, D]), axis=1).T)
+    if distinct < n_free:
+        raise UndeterminedLawError(f"N and D hold only {distinct} distinct runs (repeats of the same (N, D) add no "
+                                   f"information); fitting {n_free} coefficients needs at least {n_free}")
+
+
 def fit_scaling_law(N, D, loss, delta: float = 1e-3, fixed_E: float | None = None, starts: int = 30,
                     init: ScalingLaw | None = None) -> ScalingLaw:
     """Fit ``L = E + A/N^alpha + B/D^beta`` to runs: Hoffmann et al.'s Approach 3.
@@ -278,9 +293,16 @@ def fit_scaling_law(N, D, loss, delta: float = 1e-3, fixed_E: float | None = Non
     -------
     ScalingLaw
         The best fit found.
+
+    Raises
+    ------
+    UndeterminedLawError
+        (a ValueError) when the runs cannot determine the law: one distinct N or D, fewer
+        distinct (N, D) runs than coefficients, or a best fit with alpha or beta on 0.
     """
     n_free = 5 if fixed_E is None else 4
     N, D, loss = _points(N, D, loss, minimum=n_free)
+    _check_determined(N, D, n_free)
     delta = check_scalar("delta", delta, minimum=0, include_minimum=False)
     if fixed_E is not None:
         fixed_E = check_scalar("fixed_E", fixed_E, minimum=0, include_minimum=False)
@@ -308,9 +330,14 @@ def fit_scaling_law(N, D, loss, delta: float = 1e-3, fixed_E: float | None = Non
 
 @dataclass
 class BootstrapLaws:
-    """Scaling laws refitted to resamples of the runs. Used in notebook 05 §9."""
+    """Scaling laws refitted to resamples of the runs. Used in notebook 05 §6, §9.
+
+    ``undetermined`` counts the resamples whose runs could not determine the law
+    (:class:`UndeterminedLawError`); they are left out of ``laws``.
+    """
 
     laws: list[ScalingLaw]
+    undetermined: int = 0
 
     def values(self, name: str) -> np.ndarray:
         """One coefficient (``"E"``, ``"A"``, ``"B"``, ``"alpha"``, ``"beta"``, ``"a"``, ``"b"``) per resample."""
@@ -334,7 +361,10 @@ def bootstrap_scaling_law(N, D, loss, resamples: int = 100, fraction: float = 1.
 
     ``fraction=1, replace=True`` is the ordinary bootstrap (Besiroglu et al. 2024);
     ``fraction=0.8, replace=False`` is Hoffmann et al.'s "bootstrapping 80% of the data" (Table 2).
-    Each resample is refitted from the full-data fit and its ``starts`` best grid points.
+    Each resample is refitted from the full-data fit and its ``starts`` best grid points. A
+    resample whose runs cannot determine the law (few distinct runs, or a fit driving alpha or
+    beta onto 0) is counted in ``undetermined`` with a RuntimeWarning, not fitted; if none is
+    left, UndeterminedLawError is raised.
     """
     N, D, loss = _points(N, D, loss, minimum=5 if fixed_E is None else 4)
     resamples = check_count("resamples", resamples)
@@ -344,19 +374,27 @@ def bootstrap_scaling_law(N, D, loss, resamples: int = 100, fraction: float = 1.
     if size < (5 if fixed_E is None else 4):
         raise ValueError(f"fraction leaves {size} points per resample, fewer than the fitted parameters")
     full = fit_scaling_law(N, D, loss, delta=delta, fixed_E=fixed_E)
-    laws = []
+    laws, undetermined = [], 0
     for _ in range(resamples):
         rows = rng.choice(len(N), size=size, replace=bool(replace))
-        laws.append(fit_scaling_law(N[rows], D[rows], loss[rows], delta=delta, fixed_E=fixed_E, starts=starts,
-                                    init=full))
-    return BootstrapLaws(laws)
+        try:
+            laws.append(fit_scaling_law(N[rows], D[rows], loss[rows], delta=delta, fixed_E=fixed_E, starts=starts,
+                                        init=full))
+        except UndeterminedLawError:
+            undetermined += 1
+    if not laws:
+        raise UndeterminedLawError(f"none of the {resamples} resamples determines the law")
+    if undetermined:
+        warnings.warn(f"{undetermined} of {resamples} resamples could not determine the law and were left out "
+                      f"(BootstrapLaws.undetermined)", RuntimeWarning, stacklevel=2)
+    return BootstrapLaws(laws, undetermined)
 
 
 # --- Approach 2: IsoFLOP parabolas ---------------------------------------------------------
 
 def fit_power_law(x, y) -> tuple[float, float]:
     """Least-squares fit of ``y = k x^p`` in log-log; returns (k, p). Used in notebook 05 §6."""
-    x, y = _positive_array("x", x, allow_scalar=False), _positive_array("y", y, allow_scalar=False)
+    x, y = _positive("x", x, scalar=False), _positive("y", y, scalar=False)
     if x.shape != y.shape or x.ndim != 1:
         raise ValueError(f"x and y must be 1-D arrays of the same length, got {x.shape} and {y.shape}")
     if len(np.unique(x)) < 2:
@@ -368,13 +406,22 @@ def fit_power_law(x, y) -> tuple[float, float]:
 def parabola_vertex(N, loss) -> tuple[float, float, np.ndarray]:
     """Fit ``loss = c2 x^2 + c1 x + c0`` with x = ln N; return (N at the vertex, loss there, (c2, c1, c0)).
 
-    Used in notebook 05 §6. Raises ValueError if the parabola opens downward (no minimum).
+    Used in notebook 05 §6. Raises ValueError if the parabola opens downward (no minimum) or N
+    has fewer than 3 distinct sizes; warns (RuntimeWarning) when the vertex lies outside the
+    sampled sizes, where it is an extrapolation of the parabola rather than a measured bottom.
     """
     N, _, loss = _points(N, np.ones(np.size(N)), loss, minimum=3)
+    if len(np.unique(N)) < 3:
+        raise ValueError(f"N must hold at least 3 distinct sizes to fit a parabola, got {len(np.unique(N))}")
     c2, c1, c0 = np.polyfit(np.log(N), loss, 2)
     if c2 <= 0:
         raise ValueError("loss must be U-shaped in ln N: the fitted parabola opens downward")
-    return float(np.exp(-c1 / (2 * c2))), float(c0 - c1 ** 2 / (4 * c2)), np.array([c2, c1, c0])
+    vertex = float(np.exp(-c1 / (2 * c2)))
+    if not N.min() <= vertex <= N.max():
+        warnings.warn(f"the parabola's vertex N = {vertex:.4g} lies outside the sampled sizes "
+                      f"[{N.min():.4g}, {N.max():.4g}]: an extrapolation, not a measured bottom",
+                      RuntimeWarning, stacklevel=2)
+    return vertex, float(c0 - c1 ** 2 / (4 * c2)), np.array([c2, c1, c0])
 
 
 @dataclass
@@ -404,7 +451,7 @@ class IsoFLOPFit:
 
     def n_opt_at(self, C):
         """N_opt predicted by the fitted power law at compute C."""
-        return self.n_prefactor * _positive_array("C", C) ** self.a
+        return self.n_prefactor * _positive("C", C) ** self.a
 
 
 def fit_isoflop_parabolas(C, N, loss, points: int | None = None) -> IsoFLOPFit:
@@ -531,7 +578,7 @@ def tokens_for_loss(N, target_loss: float, law: ScalingLaw = HOFFMANN_2022):
     Used in notebook 05 §10.
     """
     law = _check_law(law)
-    N = _positive_array("N", N)
+    N = _positive("N", N)
     target = check_scalar("target_loss", target_loss, minimum=law.E, include_minimum=False)
     gap = target - law.E - law.A / N ** law.alpha
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -158,3 +158,144 @@ def test_fit_reproduces_epochs_replicate_exactly_values():
     target = besiroglu2024.REPLICATE_EXACTLY
     for name in ("E", "alpha", "beta", "A", "B"):
         assert getattr(fit, name) == pytest.approx(target[name], rel=0.01), name
+
+
+# --- the objective, robustness to outliers, and data that cannot determine the law ----------
+
+def test_objective_gradient_matches_finite_differences():
+    """The analytic gradient of the summed Huber objective (E free and E fixed) against scipy's check_grad."""
+    from scipy.optimize import check_grad
+    _, N, D, loss = _synthetic(EPOCH_2024, noise=0.02)
+    data = (np.log(N), np.log(D), np.log(loss))
+    rng = np.random.default_rng(0)
+    for fixed_e, size in ((None, 5), (np.log(1.7), 4)):
+        for _ in range(3):
+            theta = np.concatenate([rng.uniform(4, 8, size - 2), rng.uniform(0.2, 0.5, 2)])
+            if fixed_e is None:
+                theta[2] = rng.uniform(0.3, 0.7)
+            value = lambda t: scaling._objective(t, *data, 1e-3, fixed_e)[0]
+            grad = lambda t: scaling._objective(t, *data, 1e-3, fixed_e)[1]
+            error = check_grad(value, grad, theta, epsilon=1e-7)
+            assert error < 1e-4 * max(1.0, np.linalg.norm(grad(theta)))
+
+
+def test_huber_fit_ignores_an_outlier_that_drags_a_squared_fit():
+    """One run 30% off: the Huber fit (delta 1e-3) still recovers the law; a squared loss (huge delta) does not."""
+    _, N, D, loss = _synthetic(EPOCH_2024, noise=0.0)
+    loss = loss.copy()
+    loss[20] *= 1.3
+    huber = fit_scaling_law(N, D, loss)
+    squared = fit_scaling_law(N, D, loss, delta=10.0)
+    assert huber.E == pytest.approx(EPOCH_2024.E, rel=0.01)
+    assert huber.a == pytest.approx(EPOCH_2024.a, abs=0.005)
+    assert abs(squared.E - EPOCH_2024.E) > 5 * abs(huber.E - EPOCH_2024.E)
+
+
+@pytest.mark.parametrize("N, D, match", [
+    ([1e8] * 6, [1e9, 2e9, 3e9, 4e9, 5e9, 6e9], "N holds a single value"),
+    ([1e8, 2e8, 3e8, 4e8, 5e8, 6e8], [1e9] * 6, "D holds a single value"),
+    ([1e8, 2e8, 3e8, 4e8, 1e8, 2e8], [1e9, 2e9, 3e9, 4e9, 1e9, 2e9], "only 4 distinct runs"),
+])
+def test_a_fit_refuses_runs_that_cannot_determine_the_law(N, D, match):
+    loss = EPOCH_2024.loss(np.array(N, float), np.array(D, float))
+    with pytest.raises(scaling.UndeterminedLawError, match=match):
+        fit_scaling_law(N, D, loss)
+
+
+def test_identical_points_are_refused():
+    with pytest.raises(scaling.UndeterminedLawError, match="single value"):
+        fit_scaling_law([1e8] * 6, [1e9] * 6, [2.5] * 6)
+
+
+def test_a_fit_driving_alpha_onto_zero_is_refused_clearly():
+    N = np.repeat([1e6, 3e6, 1e7, 3e7], 4)
+    D = np.tile([1e8, 3e8, 1e9, 3e9], 4)
+    loss = 2 + 0.01 * np.log(N) + 400 / D ** 0.3  # the loss rises with N: the best alpha is 0
+    with pytest.raises(scaling.UndeterminedLawError, match="alpha onto 0"):
+        fit_scaling_law(N, D, loss)
+
+
+def test_a_bootstrap_counts_resamples_that_cannot_determine_the_law():
+    """Issue 20.9: a resample whose fit drives alpha onto 0 no longer crashes the bootstrap."""
+    rng = np.random.default_rng(1)
+    N, D = np.repeat([1e8, 2e8, 4e8], 4), np.tile([1e9, 3e9, 1e10, 3e10], 3)
+    law = EPOCH_2024
+    loss = (law.E + 0.02 * (N / 1e8) ** -0.3 + law.B / D ** law.beta) * np.exp(0.004 * rng.standard_normal(12))
+    with pytest.warns(RuntimeWarning, match="could not determine"):
+        boot = bootstrap_scaling_law(N, D, loss, resamples=10, seed=0)
+    assert boot.undetermined >= 1 and len(boot.laws) + boot.undetermined == 10
+    assert all(x.alpha > 0 and x.beta > 0 for x in boot.laws)
+
+
+# --- the parabola vertex, the bootstrap interval, and the fits' other attributes ------------
+
+def test_parabola_vertex_returns_the_minimum_and_its_loss():
+    N = np.geomspace(1e3, 1e6, 7)
+    loss = 0.05 * (np.log(N) - np.log(3e4)) ** 2 + 2.0
+    vertex, lowest, (c2, c1, c0) = scaling.parabola_vertex(N, loss)
+    assert vertex == pytest.approx(3e4, rel=1e-9)
+    assert lowest == pytest.approx(2.0, abs=1e-12)
+    assert c2 == pytest.approx(0.05)
+
+
+def test_parabola_vertex_outside_the_sampled_sizes_warns():
+    N = np.geomspace(1e3, 1e5, 5)
+    loss = 0.05 * (np.log(N) - np.log(1e6)) ** 2 + 2.0  # still falling at the largest size
+    with pytest.warns(RuntimeWarning, match="outside the sampled sizes"):
+        scaling.parabola_vertex(N, loss)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        scaling.parabola_vertex(N, 0.05 * (np.log(N) - np.log(1e4)) ** 2 + 2.0)
+    with pytest.raises(ValueError, match="3 distinct"):
+        scaling.parabola_vertex([1e3, 1e3, 1e4, 1e4], [2.1, 2.1, 2.0, 2.0])
+
+
+def test_bootstrap_interval_follows_its_level():
+    boot = scaling.BootstrapLaws([ScalingLaw(E=float(e), A=1.0, B=1.0, alpha=0.3, beta=0.3) for e in range(1, 102)])
+    assert boot.interval("E", level=0.8) == pytest.approx((11.0, 91.0))
+    assert boot.interval("E", level=0.5) == pytest.approx((26.0, 76.0))
+    with pytest.raises(ValueError, match="level"):
+        boot.interval("E", level=1.0)
+    with pytest.raises(ValueError, match="name"):
+        boot.values("gamma")
+
+
+def test_isoflop_fit_reports_each_parabola_its_minimum_and_the_power_law():
+    C, N, D, loss = _synthetic(EPOCH_2024, noise=0.0)
+    fit = fit_isoflop_parabolas(C, N, loss)
+    assert fit.parabolas.shape == (len(fit.budgets), 3)
+    for budget, n_opt, low, (c2, c1, c0) in zip(fit.budgets, fit.n_opt, fit.loss_min, fit.parabolas):
+        x = np.log(n_opt)
+        assert low == pytest.approx(c2 * x ** 2 + c1 * x + c0, rel=1e-12)
+        assert low == pytest.approx(isoflop_curve(budget, compute_optimal(budget, EPOCH_2024)[0], EPOCH_2024), rel=2e-3)
+    np.testing.assert_allclose(fit.n_opt_at(fit.budgets), fit.n_opt, rtol=0.05)
+    assert fit.n_opt_at(1e21) == pytest.approx(fit.n_prefactor * 1e21 ** fit.a)
+
+
+def test_envelope_reports_the_lowest_loss_at_each_compute():
+    law = EPOCH_2024
+    sizes = np.geomspace(1e7, 1e10, 13)
+    N, D = np.repeat(sizes, 12), np.tile(np.geomspace(1e8, 1e12, 12), 13)
+    flops, loss = 6 * N * D, law.loss(N, D)
+    fit = fit_envelope_frontier(N, flops, loss, grid_points=40)
+    for c, n_best, low in zip(fit.flops, fit.n_best, fit.loss_best):
+        rows = N == n_best
+        order = np.argsort(flops[rows])
+        assert low == pytest.approx(np.interp(np.log(c), np.log(flops[rows][order]), loss[rows][order]))
+        for n in sizes:  # no other size, where its curve reaches this compute, is lower
+            r = N == n
+            f = np.log(flops[r])
+            if f.min() <= np.log(c) <= f.max():
+                assert np.interp(np.log(c), f, loss[r]) >= low - 1e-12
+
+
+@pytest.mark.parametrize("call, error, name", [
+    (lambda: compute_optimal("big"), TypeError, "C"),
+    (lambda: fit_scaling_law([[1, 2, 3, 4, 5]], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5]), ValueError, "N"),
+    (lambda: scaling.fit_power_law([1, 2, np.inf], [1, 2, 3]), ValueError, "x"),
+    (lambda: scaling.tokens_for_loss([1e9, 0], 2.0), ValueError, "N"),
+])
+def test_bad_arrays_are_refused_by_type_and_value(call, error, name):
+    with pytest.raises(error, match=name):
+        call()
