@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 __all__ = ["CITATION", "PARAMETRIC_FIT", "PARAMETRIC_FIT_UNROUNDED", "GOPHER_FLOPS", "GOPHER", "CHINCHILLA", "TABLE_2_EXPONENTS", "TABLE_3",
            "TABLE_A4_FLOP_RATIO", "GOPHER_FLOPS_FULL_COUNT", "MMLU_5_SHOT", "MMLU_SUBJECTS_BETTER", "BIG_BENCH_AVERAGE",
-           "GOPHER_OPTIMAL_SIZE_APPROACH_3", "KAPLAN_GOPHER_BUDGET_SIZES", "HUBER_DELTA", "Projection"]
+           "GOPHER_OPTIMAL_SIZE_APPROACH_3", "KAPLAN_1E21_SIZES", "HUBER_DELTA", "Projection",
+           "TRAINING_RUNS", "TABLE_A2_EXPONENTS"]
 
 CITATION = ("Hoffmann, J., Borgeaud, S., Mensch, A., et al. (2022). Training Compute-Optimal Large "
             "Language Models. NeurIPS 2022. arXiv:2203.15556.")
@@ -31,7 +32,11 @@ PARAMETRIC_FIT = {"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28
 #: log B 6.0179186, log E 0.5267228, alpha 0.33917084, beta 0.2849083); A, B, E are their exponentials.
 PARAMETRIC_FIT_UNROUNDED = {"E": math.exp(0.5267228), "A": math.exp(6.0073404), "B": math.exp(6.0179186),
                             "alpha": 0.33917084, "beta": 0.2849083}
-#: Table 3 note: one "Gopher unit" of training compute, in FLOPs (the 6ND-style count).
+#: Table 3 note: one "Gopher unit" of training compute, in FLOPs. It is not 6ND (6 x 280e9 x 300e9 =
+#: 5.04e23): App. F gives 5.76e23 as the figure of Rae et al. (2021) for Gopher, against 6.3e23 with
+#: Hoffmann et al.'s own full count (:data:`GOPHER_FLOPS_FULL_COUNT`). The attribution to Rae et al.
+#: rests on the App. F text as quoted by the course's review (facts.md: "6.3e23 vs 5.76e23"); it was
+#: not re-read here.
 GOPHER_FLOPS = 5.76e23
 #: Table 1 / Table 4: (parameters, training tokens).
 GOPHER = (280e9, 300e9)
@@ -79,11 +84,16 @@ MMLU_5_SHOT = {"Chinchilla": 67.6, "Gopher": 60.0, "GPT-3": 43.9, "random": 25.0
                "average human expert": 89.8}
 #: §4.2.2: Chinchilla better than Gopher on 51 of 57 MMLU subjects, the same on 2, worse on 4.
 MMLU_SUBJECTS_BETTER = (51, 2, 4)
-#: §4.2.3: BIG-bench average accuracy over 62 tasks (%), Chinchilla and Gopher.
+#: §4.2.4 (BIG-bench): average accuracy over 62 tasks (%), Chinchilla and Gopher.
 BIG_BENCH_AVERAGE = {"Chinchilla": 65.1, "Gopher": 54.4}
 #: Figure 4 caption: Approach 3's optimal size for Gopher's budget; §4 gives "between 40 and 70 billion".
 GOPHER_OPTIMAL_SIZE_APPROACH_3 = 40e9
-#: App. D.4: at 1e21 FLOPs Kaplan's rule predicts 4.68B parameters, Approach 1 predicts 2.86B.
-KAPLAN_GOPHER_BUDGET_SIZES = {"flops": 1e21, "Kaplan": 4.68e9, "Approach 1": 2.86e9}
+#: App. D.4: at 1e21 FLOPs (about 1/576 of Gopher's budget) Kaplan's rule predicts 4.68B parameters,
+#: Approach 1 predicts 2.86B; the 2.80B model trained there beat the 4.74B one.
+KAPLAN_1E21_SIZES = {"flops": 1e21, "Kaplan": 4.68e9, "Approach 1": 2.86e9, "trained": (2.80e9, 4.74e9)}
 #: App. D.2: the Huber threshold of the Approach 3 fit.
 HUBER_DELTA = 1e-3
+#: Abstract: "over 400 language models ranging from 70 million to over 16 billion parameters".
+TRAINING_RUNS = 400
+#: Table A2 (App. C): Approach 2 (IsoFLOP) exponents (a, b) on two other data sets.
+TABLE_A2_EXPONENTS = {"C4": (0.50, 0.50), "GitHub": (0.53, 0.47)}

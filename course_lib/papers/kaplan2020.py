@@ -17,8 +17,9 @@ ALPHA_N, N_C = 0.076, 8.8e13
 ALPHA_D, D_C = 0.095, 5.4e13
 #: §1.2 / Hoffmann et al. Table 2: compute-optimal N ∝ C^0.73, D ∝ C^0.27
 N_OPT_EXPONENT, D_OPT_EXPONENT = 0.73, 0.27
-#: Hoffmann et al. (2022) §2, paraphrased: why the two allocations differ
-WHY_DIFFERENT = ("Kaplan et al. trained every model with the same number of training tokens and the same "
-                 "learning-rate schedule, so the losses of shorter runs were read off runs whose cosine "
-                 "schedule had not finished, overestimating them; and most of their models were small "
-                 "(under 100M parameters).")
+#: Hoffmann et al. (2022) §2 and §3, paraphrased: why the two allocations differ (their explanation of
+#: 2022; Porian et al. 2024 and Pearce & Song 2024 found other causes, see those modules)
+WHY_DIFFERENT = ("Kaplan et al. used a fixed number of training tokens and learning-rate schedule for all "
+                 "models, so the losses of shorter runs were read off runs whose cosine schedule had not "
+                 "finished, overestimating them; and their models were significantly smaller than 500M "
+                 "parameters, many under 100M.")

@@ -9,7 +9,7 @@ at a fixed loss" is quoted from a secondary source (not read in the paper itself
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "REPO_COEFFICIENTS", "WORKED_EXAMPLE", "CLAIM"]
+__all__ = ["CITATION", "REPO_COEFFICIENTS", "WORKED_EXAMPLE", "CLAIM", "INFERENCE_TOKENS", "COST_ANALYSIS"]
 
 CITATION = ("Sardana, N., Portes, J., Doubov, S., & Frankle, J. (2024). Beyond Chinchilla-Optimal: "
             "Accounting for Inference in Language Model Scaling Laws. ICML 2024. arXiv:2401.00448.")
@@ -21,3 +21,9 @@ WORKED_EXAMPLE = {"loss": 1.947, "inference_tokens": 2e12, "params": 2.418e10, "
 #: abstract
 CLAIM = ("LLM researchers expecting reasonably large inference demand (~1B requests) should train models "
          "smaller and longer than Chinchilla-optimal.")
+#: what D_inference counts: every token the model processes in use, the prompts' (input) tokens as
+#: well as the generated (output) ones, each at 2N FLOPs (from the course's review of §2; not re-read here)
+INFERENCE_TOKENS = "input and output tokens"
+#: arXiv v1 abstract (read in the arXiv HTML version): "We conduct our analysis both in terms of a compute
+#: budget and real-world costs" (hardware utilisation differs between training and inference)
+COST_ANALYSIS = ("compute budget", "real-world costs")
