@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib.chinchilla.grid import IsoFLOPGrid
+from course_lib.chinchilla.grid import PARAMETER_COUNTS, IsoFLOPGrid
 from course_lib.chinchilla.language import MarkovLanguage
-from course_lib.core.validation import check_count, check_scalar
+from course_lib.core.validation import check_choice, check_count, check_scalar
 from course_lib.scaling import (EnvelopeFit, IsoFLOPFit, ScalingLaw, fit_envelope_frontier, fit_isoflop_parabolas,
                                 fit_scaling_law, huber_objective)
 
-__all__ = ["GridAnalysis", "analyse_grid", "window_rows", "count_model_loss"]
+__all__ = ["GridAnalysis", "analyse_grid", "window_rows", "count_model_loss", "seed_table"]
 
 
 @dataclass
@@ -33,18 +33,28 @@ class GridAnalysis:
     law_fixed_E: ScalingLaw    # Approach 3, E held at the true entropy
     objective: float
     objective_fixed_E: float
+    window: float | None = None
+    parabola_points: int | None = None
+
+    @property
+    def parameters(self) -> str:
+        """What N counts in these fits: ``"non-embedding"`` or ``"all"``."""
+        return self.grid.parameters
 
     def summary(self) -> str:
         """A few lines comparing the approaches (printed by the notebook)."""
         g = self.grid
         return "\n".join([
-            f"runs used: {int(self.rows.sum())} of {len(g)}; budgets {', '.join(f'{b:.0e}' for b in g.budgets)}",
+            f"runs used: {int(self.rows.sum())} of {len(g)}; budgets {', '.join(f'{b:.0e}' for b in g.budgets)}; "
+            f"N counts {self.parameters} parameters",
             f"Approach 1 (envelope):       a = {self.approach1.a:.3f}",
             f"Approach 2 (IsoFLOP parab.): a = {self.approach2.a:.3f}, b = {self.approach2.b:.3f}",
             f"Approach 3 (law, E free):    a = {self.law.a:.3f}; {self.law}",
             f"Approach 3 (E fixed to H):   a = {self.law_fixed_E.a:.3f}; {self.law_fixed_E}",
-            f"true entropy H = {g.entropy:.4f}; lowest loss trained = {g.loss.min():.4f}",
-            f"fit objective (summed Huber): E free {self.objective:.2e}, E fixed {self.objective_fixed_E:.2e}",
+            f"true entropy H = {g.entropy:.4f}; fitted E - H = {self.law.E - g.entropy:+.3f}; "
+            f"lowest loss of these runs = {g.loss.min():.4f} ({g.loss.min() - g.entropy:.3f} above H)",
+            f"fit objective (summed Huber): E free {self.objective:.2e}, E fixed {self.objective_fixed_E:.2e} "
+            f"({self.objective_fixed_E / self.objective:.1f} times worse)",
         ])
 
 
@@ -63,11 +73,17 @@ def window_rows(grid: IsoFLOPGrid, window: float | None) -> np.ndarray:
     return rows
 
 
-def analyse_grid(grid: IsoFLOPGrid, window: float | None = None, parabola_points: int | None = None) -> GridAnalysis:
+def analyse_grid(grid: IsoFLOPGrid, window: float | None = None, parabola_points: int | None = None,
+                 parameters: str | None = None) -> GridAnalysis:
     """Run Approaches 1-3 on ``grid`` (optionally only runs within ``window`` of each optimum).
 
-    Used in notebook 05 §6-§7.
+    Used in notebook 05 §6-§7. ``parameters`` (``"non-embedding"`` or ``"all"``; the grid's own
+    count by default) is what N counts (:meth:`~course_lib.chinchilla.grid.IsoFLOPGrid.counting`).
     """
+    if not isinstance(grid, IsoFLOPGrid):
+        raise TypeError(f"grid must be an IsoFLOPGrid, got {type(grid).__name__}")
+    if parameters is not None:
+        grid = grid.counting(check_choice("parameters", parameters, PARAMETER_COUNTS))
     rows = window_rows(grid, window)
     C, N, D, loss = grid.budget[rows], grid.n_params[rows], grid.tokens[rows], grid.loss[rows]
     approach1 = fit_envelope_frontier(N, 6.0 * N * D, loss)
@@ -76,7 +92,8 @@ def analyse_grid(grid: IsoFLOPGrid, window: float | None = None, parabola_points
     law_fixed = fit_scaling_law(N, D, loss, fixed_E=grid.entropy)
     return GridAnalysis(grid=grid, rows=rows, approach1=approach1, approach2=approach2, law=law,
                         law_fixed_E=law_fixed, objective=huber_objective(law, N, D, loss),
-                        objective_fixed_E=huber_objective(law_fixed, N, D, loss))
+                        objective_fixed_E=huber_objective(law_fixed, N, D, loss), window=window,
+                        parabola_points=parabola_points)
 
 
 def count_model_loss(language: MarkovLanguage, tokens: int, smoothing: float = 0.1, seed: int = 1) -> float:
@@ -96,3 +113,19 @@ def count_model_loss(language: MarkovLanguage, tokens: int, smoothing: float = 0
     v = language.vocab
     counts = np.bincount(context.astype(np.int64) * v + target, minlength=v ** 3).reshape(v * v, v) + smoothing
     return language.population_loss(np.log(counts / counts.sum(axis=1, keepdims=True)))
+
+
+def seed_table(grids: dict[int, IsoFLOPGrid], parameters: str | None = None) -> tuple[dict[int, GridAnalysis], str]:
+    """Analyse one grid per seed; return (seed -> analysis, a printable table of a and E by seed).
+
+    Used in notebook 05 §6: how much of a live result is the seed.
+    """
+    if not isinstance(grids, dict) or not grids:
+        raise ValueError("grids must be a non-empty dict of seed -> IsoFLOPGrid")
+    analyses = {seed: analyse_grid(grid, parameters=parameters) for seed, grid in grids.items()}
+    lines = ["seed   a (1: envelope)  a (2: parabolas)  a (3: law)   E (law)"]
+    for seed, x in analyses.items():
+        lines.append(f"{seed:4d}   {x.approach1.a:15.3f}  {x.approach2.a:16.3f}  {x.law.a:10.3f}   {x.law.E:7.3f}")
+    spread = np.ptp([[x.approach1.a, x.approach2.a, x.law.a, x.law.E] for x in analyses.values()], axis=0)
+    lines.append(f"spread {spread[0]:15.3f}  {spread[1]:16.3f}  {spread[2]:10.3f}   {spread[3]:7.3f}")
+    return analyses, "\n".join(lines)

@@ -13,7 +13,7 @@ from course_lib.chinchilla.grid import load_grid
 from course_lib.core.checking import CheckResult, run_cases
 from course_lib.scaling import COEFFICIENT_SETS, EPOCH_2024, compute_optimal, parabola_vertex
 
-__all__ = ["n_opt_by_hand", "parabola_minimum", "tokens_per_param"]
+__all__ = ["n_opt_by_hand", "parabola_minimum", "loss_at_ratio"]
 
 
 def n_opt_by_hand(fn: Callable) -> CheckResult:
@@ -59,17 +59,18 @@ def parabola_minimum(fn: Callable) -> CheckResult:
                           "and the size there is N = exp(x) (a size between the trained ones, not one of them)")
 
 
-def tokens_per_param(fn: Callable) -> CheckResult:
-    """Check ``fn(C, law) -> D_opt / N_opt`` at compute C.
+def loss_at_ratio(fn: Callable) -> CheckResult:
+    """Check ``fn(C, ratio, law) -> predicted loss of the model trained on ``ratio`` tokens per parameter at compute C``.
 
-    Used in notebook 05 §8 (exercise 8.1).
+    Used in notebook 05 §8 (exercise 8.1). With D = ratio * N and C = 6 N D, N = sqrt(C / (6 ratio)).
     """
     cases = []
-    for name, C in (("Hoffmann (rounded)", 5.88e23), ("Epoch 2024", 5.88e23), ("Hoffmann (unrounded)", 1e21),
-                    ("Hoffmann (rounded)", 1e26)):
+    for name, C, ratio in (("Epoch 2024", 5.88e23, 93.0), ("Epoch 2024", 5.88e23, 18.4),
+                           ("Hoffmann (rounded)", 1e21, 1.0), ("Hoffmann (unrounded)", 1e25, 500.0)):
         law = COEFFICIENT_SETS[name]
-        n_opt, d_opt = compute_optimal(C, law)
-        cases.append((f"{name} at C = {C:.3g}", (C, law), d_opt / n_opt))
-    return run_cases("tokens_per_param", fn, cases, rtol=1e-6, shown_args=1,
-                     hint="get N_opt from compute_optimal(C, law) (or your formula), then D_opt = C / (6 N_opt); "
-                          "the answer is D_opt / N_opt, and it changes with C unless a = b = 0.5")
+        n = np.sqrt(C / (6 * ratio))
+        cases.append((f"{name} at C = {C:.3g}, {ratio:g} tokens per parameter", (C, ratio, law),
+                      law.loss(n, ratio * n)))
+    return run_cases("loss_at_ratio", fn, cases, rtol=1e-9, shown_args=2,
+                     hint="with D = ratio * N, C = 6 N D = 6 ratio N^2, so N = sqrt(C / (6 ratio)); "
+                          "then return law.loss(N, ratio * N)")

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from course_lib.chinchilla.analysis import GridAnalysis, analyse_grid
-from course_lib.chinchilla.grid import MAIN_BUDGETS, load_grid
+from course_lib.chinchilla.grid import MAIN_BUDGETS, PARAMETER_COUNTS, load_grid
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
@@ -51,7 +51,7 @@ class IsoFLOPDemo(Demo):
                "(crosses) and the current budget (circle).")
 
     def __init__(self):
-        self.fig, (self.ax, self.ax_frontier) = new_figure(1, 2, figsize=(8.4, 3.6))
+        self.fig, (self.ax, self.ax_frontier) = new_figure(1, 2, figsize=(8.4, 3.6), margins={"right": 0.96})
         self.n_grid = np.geomspace(1e6, 1e14, 400)
         self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None), label="IsoFLOP line")
         self.best, = self.ax.plot([], [], linestyle="none", marker="o", color=series_style(0)["color"],
@@ -124,12 +124,15 @@ class ToyGridDemo(Demo):
     analysis : GridAnalysis, optional
         What the notebook computed (:func:`~course_lib.chinchilla.analysis.analyse_grid`); by
         default the cached grid at :data:`~course_lib.chinchilla.grid.MAIN_BUDGETS`, analysed here (about a second).
+        The same runs with N counting all parameters are analysed when that toggle is first chosen.
     """
 
-    controls = {"fit": Choice(("E free", "E fixed to H"), "E free", label="law fitted with")}
+    controls = {"fit": Choice(("E free", "E fixed to H"), "E free", label="law fitted with"),
+                "parameters": Choice(PARAMETER_COUNTS, "non-embedding", label="N counts")}
     caption = ("Left: final loss of each tiny model (markers, one colour per compute budget) against its size, "
                "with the fitted law's IsoFLOP curves (lines), the fitted E (dashed) and the true entropy H "
-               "(dotted). Right: N_opt against compute from the three approaches, with a slope-0.5 guide.")
+               "(dotted). Right: N_opt against compute from the three approaches, with a slope-0.5 guide. "
+               "The toggle counts N without or with the embedding table.")
 
     def __init__(self, analysis: GridAnalysis | None = None):
         if analysis is None:
@@ -137,70 +140,93 @@ class ToyGridDemo(Demo):
         if not isinstance(analysis, GridAnalysis):
             raise TypeError(f"analysis must be a GridAnalysis, got {type(analysis).__name__}")
         self.analysis = analysis
+        self.analyses = {analysis.parameters: analysis}
         grid = analysis.grid
         self.fig, (self.ax, self.ax_frontier) = new_figure(1, 2, figsize=(8.4, 3.8))
-        n_all = grid.n_params
+        n_all = np.concatenate([grid.n_params, grid.counting("all").n_params])
         self.n_grid = np.geomspace(n_all.min() / 1.5, n_all.max() * 1.5, 200)
-        self.fit_lines = []
+        self.fit_lines, self.markers = [], []
         for i, budget in enumerate(grid.budgets):
             style = series_style(i)
-            n, loss = grid.curve(budget)
-            self.ax.plot(n, loss, linestyle="none", marker=style["marker"], color=style["color"],
-                         label=f"C = {budget:.0e}")
+            marker, = self.ax.plot([], [], linestyle="none", marker=style["marker"], color=style["color"],
+                                   label=f"C = {budget:.0e}")
             line, = self.ax.plot([], [], color=style["color"], linestyle="-", linewidth=1.3)
+            self.markers.append(marker)
             self.fit_lines.append(line)
         self.e_line = self.ax.axhline(np.nan, color="grey", linestyle="--", linewidth=1.3)
         self.ax.axhline(grid.entropy, color="black", linestyle=":", linewidth=1.5)
-        self.ax.text(n_all.min(), grid.entropy + 0.02, f"true entropy H = {grid.entropy:.3f}", fontsize=8,
+        self.ax.text(self.n_grid[0] * 1.6, grid.entropy + 0.02, f"true entropy H = {grid.entropy:.3f}", fontsize=8,
                      va="bottom")
-        self.e_label = self.ax.text(n_all.min(), np.nan, "", fontsize=8, va="top", color="grey")
+        self.e_label = self.ax.text(self.n_grid[0], np.nan, "", fontsize=8, va="top", color="grey")
         set_log_x(self.ax)
         self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
         self.ax.set_ylim(min(analysis.law.E, grid.entropy) - 0.12, min(grid.loss.max(), 3.2) + 0.1)
-        self.ax.set_xlabel("non-embedding parameters N")
         self.ax.set_ylabel("loss (nats/token)")
         self.ax.legend(loc="lower right", fontsize=8, ncol=1)
         budgets = np.geomspace(grid.budgets[0] / 1.5, grid.budgets[-1] * 1.5, 30)
-        a2 = analysis.approach2
-        self.ax_frontier.plot(a2.budgets, a2.n_opt, linestyle="none", marker="o", color=series_style(0)["color"],
-                              label=f"2: parabola minima (a = {a2.a:.2f})")
-        a1 = analysis.approach1
-        self.ax_frontier.plot(a1.flops, a1.n_best, linestyle="none", marker=".", color=series_style(1)["color"],
-                              label=f"1: envelope (a = {a1.a:.2f})")
+        self.parabola_points, = self.ax_frontier.plot([], [], linestyle="none", marker="o",
+                                                      color=series_style(0)["color"], label="2: parabola minima")
+        self.envelope_points, = self.ax_frontier.plot([], [], linestyle="none", marker=".",
+                                                      color=series_style(1)["color"], label="1: envelope")
         self.law_frontier, = self.ax_frontier.plot([], [], color=series_style(2)["color"], linestyle="-",
                                                    label="3: fitted law")
-        guide = a2.n_opt[0] * (budgets / a2.budgets[0]) ** 0.5
-        self.ax_frontier.plot(budgets, guide, color="grey", linestyle=":", linewidth=1.2, label="slope 0.5")
+        self.guide, = self.ax_frontier.plot([], [], color="grey", linestyle=":", linewidth=1.2, label="slope 0.5")
         set_log_x(self.ax_frontier)
         set_log_y(self.ax_frontier)
         self.ax_frontier.set_xlim(budgets[0], budgets[-1])
-        self.ax_frontier.set_ylim(min(a2.n_opt.min(), a1.n_best.min()) / 3, max(a2.n_opt.max(), a1.n_best.max()) * 3)
+        a1, a2 = analysis.approach1, analysis.approach2
+        self.ax_frontier.set_ylim(min(a2.n_opt.min(), a1.n_best.min()) / 3,
+                                  max(a2.n_opt.max(), a1.n_best.max()) * 4)
         self.ax_frontier.set_xlabel("compute C (FLOPs)")
         self.ax_frontier.set_ylabel("N_opt")
         self.legend = self.ax_frontier.legend(loc="upper left", fontsize=8)
         self.budget_axis = budgets
-        self.data_artists = [*self.fit_lines, self.e_line, self.e_label, self.law_frontier]
+        self.data_artists = [*self.fit_lines, *self.markers, self.e_line, self.e_label, self.law_frontier,
+                             self.parabola_points, self.envelope_points, self.guide]
 
-    def compute(self, fit: str) -> dict[str, Any]:
-        law = self.analysis.law if fit == "E free" else self.analysis.law_fixed_E
-        curves = [isoflop_curve(b, self.n_grid, law) for b in self.analysis.grid.budgets]
-        return {"fit": fit, "law": law, "curves": curves, "frontier": compute_optimal(self.budget_axis, law)[0],
-                "objective": self.analysis.objective if fit == "E free" else self.analysis.objective_fixed_E}
+    def _analysis(self, parameters: str) -> GridAnalysis:
+        if parameters not in self.analyses:
+            base = self.analysis
+            self.analyses[parameters] = analyse_grid(base.grid, window=base.window,
+                                                     parabola_points=base.parabola_points, parameters=parameters)
+        return self.analyses[parameters]
+
+    def compute(self, fit: str, parameters: str) -> dict[str, Any]:
+        analysis = self._analysis(parameters)
+        law = analysis.law if fit == "E free" else analysis.law_fixed_E
+        curves = [isoflop_curve(b, self.n_grid, law) for b in analysis.grid.budgets]
+        return {"fit": fit, "parameters": parameters, "analysis": analysis, "law": law, "curves": curves,
+                "frontier": compute_optimal(self.budget_axis, law)[0],
+                "objective": analysis.objective if fit == "E free" else analysis.objective_fixed_E}
 
     def draw(self, state: dict[str, Any]) -> None:
-        for line, curve in zip(self.fit_lines, state["curves"]):
+        analysis = state["analysis"]
+        grid = analysis.grid
+        for marker, line, curve, budget in zip(self.markers, self.fit_lines, state["curves"], grid.budgets):
+            marker.set_data(*grid.curve(budget))
             line.set_data(self.n_grid, curve)
         law = state["law"]
         self.e_line.set_ydata([law.E, law.E])
         self.e_label.set_position((self.n_grid[0] * 1.6, law.E - 0.01))
         self.e_label.set_text(f"fitted E = {law.E:.3f}")
+        a1, a2 = analysis.approach1, analysis.approach2
+        self.parabola_points.set_data(a2.budgets, a2.n_opt)
+        self.envelope_points.set_data(a1.flops, a1.n_best)
+        self.guide.set_data(self.budget_axis, a2.n_opt[0] * (self.budget_axis / a2.budgets[0]) ** 0.5)
         self.law_frontier.set_data(self.budget_axis, state["frontier"])
-        self.legend.get_texts()[2].set_text(f"3: fitted law (a = {law.a:.2f})")
+        texts = self.legend.get_texts()
+        texts[0].set_text(f"2: parabola minima (a = {a2.a:.2f})")
+        texts[1].set_text(f"1: envelope (a = {a1.a:.2f})")
+        texts[2].set_text(f"3: fitted law (a = {law.a:.2f})")
+        self.ax.set_xlabel(f"{state['parameters']} parameters N")
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        law = state["law"]
-        return _table([("fit", state["fit"]), ("E, A, B", f"{law.E:.3f}, {law.A:.3g}, {law.B:.3g}"),
-                       ("α, β", f"{law.alpha:.3f}, {law.beta:.3f}"), ("a = β/(α+β)", f"{law.a:.3f}"),
+        law, analysis = state["law"], state["analysis"]
+        return _table([("fit", f"{state['fit']}; N counts {state['parameters']} parameters"),
+                       ("E, A, B", f"{law.E:.3f}, {law.A:.3g}, {law.B:.3g}"),
+                       ("α, β", f"{law.alpha:.3f}, {law.beta:.3f}"),
+                       ("a (approaches 1 / 2 / 3)",
+                        f"{analysis.approach1.a:.3f} / {analysis.approach2.a:.3f} / {law.a:.3f}"),
                        ("summed Huber objective", f"{state['objective']:.2e}")])
 
 
@@ -220,7 +246,7 @@ class InferenceDemo(Demo):
                "triangle the compute-optimal one.")
 
     def __init__(self):
-        self.fig = new_figure(1, 1, figsize=(7.0, 3.6))[0]
+        self.fig = new_figure(1, 1, figsize=(7.0, 3.6), margins={"left": 0.12})[0]
         self.ax = self.fig.axes[0]
         self.n_grid = np.geomspace(3e9, 3e11, 300)
         self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None))
@@ -233,9 +259,13 @@ class InferenceDemo(Demo):
         self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
         self.ax.set_ylim(0.3, 2.0)
         self.ax.set_xlabel("parameters N")
-        self.ax.set_ylabel("lifetime compute / compute-optimal's")
+        self.ax.set_ylabel("lifetime compute\n(compute-optimal model = 1)")
         self.ax.legend(loc="upper right", fontsize=9)
-        self.data_artists = [self.curve, self.best, self.chinchilla]
+        self.best_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="center", va="bottom",
+                                       color=series_style(0)["color"])
+        self.chinchilla_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="center", va="bottom",
+                                             color=series_style(1)["color"])
+        self.data_artists = [self.curve, self.best, self.chinchilla, self.best_label, self.chinchilla_label]
 
     def compute(self, log10_inference_tokens: float, coefficients: str) -> dict[str, Any]:
         law = COEFFICIENT_SETS[coefficients]
@@ -254,6 +284,11 @@ class InferenceDemo(Demo):
         self.curve.set_data(self.n_grid, state["relative"])
         self.best.set_data([state["best"].n_params], [state["best_relative"]])
         self.chinchilla.set_data([state["plain"].n_params], [1.0])
+        best, plain = state["best"], state["plain"]
+        self.best_label.set_position((best.n_params, state["best_relative"] + 0.06))
+        self.best_label.set_text(f"{best.tokens_per_parameter:.0f} tokens/param")
+        self.chinchilla_label.set_position((plain.n_params, 1.06))
+        self.chinchilla_label.set_text(f"{plain.tokens_per_parameter:.0f} tokens/param")
 
     def summary_html(self, state: dict[str, Any]) -> str:
         b, p = state["best"], state["plain"]

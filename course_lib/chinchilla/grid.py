@@ -15,13 +15,14 @@ from typing import Sequence
 import numpy as np
 
 from course_lib.chinchilla.language import MarkovLanguage
-from course_lib.chinchilla.model import batch_size, n_params, train_model
+from course_lib.chinchilla.model import batch_size, embedding_params, n_params, train_model
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_bool, check_count, check_scalar
+from course_lib.core.validation import check_bool, check_choice, check_count, check_scalar
 
 __all__ = ["IsoFLOPGrid", "WIDTH_LADDER", "MIN_STEPS", "FULL_GRID_WIDTHS", "LIVE_GRID_WIDTHS", "MAIN_BUDGETS",
-           "run_grid", "live_grid", "full_grid", "load_grid", "build_grid_cache", "write_grid_cache"]
+           "PARAMETER_COUNTS", "LIVE_SEEDS", "run_grid", "live_grid", "full_grid", "load_grid", "build_grid_cache", "write_grid_cache",
+           "load_live_seeds"]
 
 #: hidden widths on a x1.5 ladder (every one a multiple of 4)
 WIDTH_LADDER = (8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024)
@@ -38,6 +39,10 @@ CACHE_FILE = "isoflop_grid.npz"
 FAMILY = "isoflop_grid"
 #: the live grid's results, kept too so that tests check the lesson's claims about it without retraining
 LIVE_FAMILY = "live_grid"
+#: the seeds of the live grid whose results are cached (seed 0 is the notebook's live run)
+LIVE_SEEDS = (0, 1, 2)
+#: what N counts: the non-embedding parameters (Kaplan et al.) or all of them (Hoffmann et al.)
+PARAMETER_COUNTS = ("non-embedding", "all")
 FIELDS = ("budget", "width", "n_params", "tokens", "batch", "steps", "loss")
 
 
@@ -99,6 +104,28 @@ class IsoFLOPGrid:
             rows |= hit
         return IsoFLOPGrid(*(getattr(self, f)[rows] for f in FIELDS), entropy=self.entropy,
                            settings=dict(self.settings))
+
+    @property
+    def parameters(self) -> str:
+        """What ``n_params`` counts: ``"non-embedding"`` (as trained) or ``"all"`` (see :meth:`counting`)."""
+        return self.settings.get("parameters", "non-embedding")
+
+    def counting(self, parameters: str) -> "IsoFLOPGrid":
+        """The same runs with N counting ``"non-embedding"`` or ``"all"`` parameters. Used in notebook 05 §5-§7.
+
+        ``"all"`` adds each model's embedding table (V·d, :func:`~course_lib.chinchilla.model.embedding_params`)
+        to N, as Hoffmann et al. count; budgets and tokens stay as trained (C was sized with the
+        non-embedding N, as Kaplan et al. size it).
+        """
+        parameters = check_choice("parameters", parameters, PARAMETER_COUNTS)
+        if parameters == self.parameters:
+            return self
+        vocab = int(self.settings.get("vocab", 64))
+        embedding = np.array([embedding_params(int(w), vocab) for w in self.width], dtype=np.int64)
+        n = self.n_params + embedding if parameters == "all" else self.n_params - embedding
+        columns = {f: getattr(self, f) for f in FIELDS}
+        columns["n_params"] = n
+        return IsoFLOPGrid(**columns, entropy=self.entropy, settings=dict(self.settings, parameters=parameters))
 
     def as_arrays(self) -> dict[str, np.ndarray]:
         return {f: getattr(self, f) for f in FIELDS}
@@ -169,27 +196,47 @@ def full_grid(show_progress: bool = True) -> IsoFLOPGrid:
     return run_grid(dict(FULL_GRID_WIDTHS), show_progress=show_progress)
 
 
-def write_grid_cache(grid: IsoFLOPGrid, live: IsoFLOPGrid) -> Path:
-    """Write the full and the live grid to ``cache/isoflop_grid.npz``."""
+def _live_family(seed: int) -> str:
+    return LIVE_FAMILY if seed == 0 else f"{LIVE_FAMILY}_seed{seed}"
+
+
+def write_grid_cache(grid: IsoFLOPGrid, live: IsoFLOPGrid, live_seeds: dict[int, IsoFLOPGrid] | None = None) -> Path:
+    """Write the full grid, the live grid and the live grid's other seeds to ``cache/isoflop_grid.npz``."""
     run_keys = ("vocab", "successors", "concentration", "language_seed", "seed", "min_steps")
     settings = dict({key: grid.settings[key] for key in run_keys}, entropy=grid.entropy,
                     widths_by_budget={f"{b:g}": list(w) for b, w in FULL_GRID_WIDTHS.items()},
                     live_widths_by_budget={f"{b:g}": list(w) for b, w in LIVE_GRID_WIDTHS.items()})
-    return write_families(source_file(__package__, CACHE_FILE),
-                          {FAMILY: grid.as_arrays(), LIVE_FAMILY: live.as_arrays()}, settings)
+    families = {FAMILY: grid.as_arrays(), LIVE_FAMILY: live.as_arrays()}
+    for seed, other in (live_seeds or {}).items():
+        families[_live_family(seed)] = other.as_arrays()
+    return write_families(source_file(__package__, CACHE_FILE), families, settings)
 
 
 def build_grid_cache(show_progress: bool = False) -> Path:
-    """Retrain :func:`full_grid` and :func:`live_grid` and write ``cache/isoflop_grid.npz`` (about 4 minutes)."""
-    return write_grid_cache(full_grid(show_progress=show_progress), live_grid(show_progress=show_progress))
+    """Retrain :func:`full_grid` and the live grid at :data:`LIVE_SEEDS`; write ``cache/isoflop_grid.npz`` (about 5 minutes)."""
+    return write_grid_cache(full_grid(show_progress=show_progress), live_grid(show_progress=show_progress),
+                            {seed: run_grid(dict(LIVE_GRID_WIDTHS), seed=seed, show_progress=show_progress)
+                             for seed in LIVE_SEEDS if seed != 0})
+
+
+def load_live_seeds() -> dict[int, IsoFLOPGrid]:
+    """The cached live grid at every seed of :data:`LIVE_SEEDS` (seed -> grid). Used in notebook 05 §6."""
+    return {seed: load_grid(_live_family(seed)) for seed in LIVE_SEEDS}
 
 
 def load_grid(name: str = FAMILY) -> IsoFLOPGrid:
-    """The cached full IsoFLOP grid, or with ``name="live_grid"`` the live grid's results. Used in notebook 05 §7."""
-    if name not in (FAMILY, LIVE_FAMILY):
-        raise ValueError(f"name must be {FAMILY!r} or {LIVE_FAMILY!r}, got {name!r}")
+    """The cached full IsoFLOP grid; ``name="live_grid"`` (or ``"live_grid_seed1"``, ...) the live grid's results.
+
+    Used in notebook 05 §7.
+    """
+    names = (FAMILY, *(_live_family(seed) for seed in LIVE_SEEDS))
+    if name not in names:
+        raise ValueError(f"name must be one of {names}, got {name!r}")
     try:
         fields, settings = read_family(packaged_file(__package__, CACHE_FILE), name)
     except FileNotFoundError as err:
         raise FileNotFoundError(f"the IsoFLOP grid cache {CACHE_FILE} is missing; rebuild it with {REBUILD}") from err
+    settings = {k: v for k, v in settings.items() if k != "parameters"}
+    if name.startswith(f"{LIVE_FAMILY}_seed"):
+        settings["seed"] = int(name.rsplit("seed", 1)[1])
     return IsoFLOPGrid(*(fields[f] for f in FIELDS), entropy=float(settings["entropy"]), settings=settings)

@@ -36,3 +36,22 @@ def test_inference_demo_cheapest_is_never_dearer():
     state = demo.update(log10_inference_tokens=13.0)
     assert state["best_relative"] <= 1.0 + 1e-9
     assert np.nanmin(state["relative"]) >= state["best_relative"] - 1e-6
+
+
+def test_toy_grid_demo_toggles_what_n_counts():
+    demo = ToyGridDemo(analyse_grid(load_grid("live_grid")))
+    plain = demo.update(fit="E free", parameters="non-embedding")
+    counted = demo.update(fit="E free", parameters="all")
+    assert counted["analysis"].parameters == "all" and plain["analysis"].parameters == "non-embedding"
+    assert np.all(counted["analysis"].grid.n_params > plain["analysis"].grid.n_params)
+    assert counted["analysis"].approach2.a != plain["analysis"].approach2.a
+    x, _ = demo.markers[0].get_data()  # the markers moved to the new N
+    assert np.allclose(np.sort(x), np.sort(counted["analysis"].grid.curve(counted["analysis"].grid.budgets[0])[0]))
+    assert "all parameters" in demo.summary_html(counted)
+
+
+def test_inference_demo_labels_tokens_per_parameter():
+    demo = InferenceDemo()
+    state = demo.update(log10_inference_tokens=14.0, coefficients="Epoch 2024")
+    assert demo.best_label.get_text() == f"{state['best'].tokens_per_parameter:.0f} tokens/param"
+    assert demo.chinchilla_label.get_text() == f"{state['plain'].tokens_per_parameter:.0f} tokens/param"

@@ -94,3 +94,34 @@ def test_count_table_validates(language):
     with pytest.raises(ValueError, match="smoothing"):
         count_model_loss(language, 1000, smoothing=0)
     assert count_model_loss(language, 1_000_000) < count_model_loss(language, 10_000)
+
+
+def test_counting_all_parameters_adds_the_embedding_table_and_goes_back():
+    from course_lib.chinchilla.model import embedding_params
+    grid = load_grid("live_grid")
+    every = grid.counting("all")
+    assert every.parameters == "all" and grid.parameters == "non-embedding"
+    np.testing.assert_array_equal(every.n_params - grid.n_params, [embedding_params(int(w)) for w in grid.width])
+    np.testing.assert_array_equal(every.tokens, grid.tokens)
+    np.testing.assert_array_equal(every.counting("non-embedding").n_params, grid.n_params)
+    assert grid.counting("non-embedding") is grid
+    with pytest.raises(ValueError, match="parameters"):
+        grid.counting("embedding")
+
+
+def test_live_seeds_are_cached_and_differ():
+    from course_lib.chinchilla.grid import LIVE_SEEDS, load_live_seeds
+    seeds = load_live_seeds()
+    assert tuple(seeds) == LIVE_SEEDS
+    assert not np.array_equal(seeds[0].loss, seeds[1].loss)
+    np.testing.assert_array_equal(seeds[0].tokens, seeds[2].tokens)
+
+
+def test_seed_table_and_analyse_grid_validate():
+    from course_lib.chinchilla.analysis import analyse_grid, seed_table
+    with pytest.raises(ValueError, match="grids"):
+        seed_table({})
+    with pytest.raises(TypeError, match="grid"):
+        analyse_grid("grid")
+    with pytest.raises(ValueError, match="parameters"):
+        analyse_grid(load_grid("live_grid"), parameters="some")
