@@ -46,19 +46,13 @@ def _batch(name: str, tokens, vocab_size: int) -> np.ndarray:
     return arr[None, :] if arr.ndim == 1 else arr
 
 
-def _tempered(probs: np.ndarray, temperature: float) -> np.ndarray:
-    """Rows of ``probs`` raised to 1/T and renormalised, computed stably; T = 0 is the greedy limit.
+def _greedy(probs: np.ndarray) -> np.ndarray:
+    """The T -> 0 limit of ``p^(1/T)`` renormalised: each row uniform over its most probable words.
 
-    ``p^(1/T)`` is formed as ``(p / max p)^(1/T)``, so the largest entry of a row is 1 and a small T
-    cannot underflow every entry to 0 (which would give 0/0 = NaN). At T = 0 the row is uniform over
-    its most probable words (within a relative 1e-6, so float rounding does not split a tie):
-    the limit of T -> 0, and greedy decoding when the most probable word is unique.
+    Ties are found within a relative 1e-6, so float rounding does not split them; with one most
+    probable word this is greedy decoding.
     """
-    top = probs.max(axis=1, keepdims=True)
-    if temperature == 0.0:
-        out = (probs >= top * (1 - 1e-6)).astype(probs.dtype)
-    else:
-        out = (probs / top) ** (1.0 / temperature)
+    out = (probs >= probs.max(axis=1, keepdims=True) * (1 - 1e-6)).astype(probs.dtype)
     out /= out.sum(axis=1, keepdims=True)
     return out
 
@@ -286,7 +280,7 @@ class NgramLM:
                 out[:, t - prefix_length] = np.log(probs[rows, seq[:, t]])
             elif temperature == 0.0:
                 with np.errstate(divide="ignore"):  # a word that is not the most probable: log 0 = -inf
-                    out[:, t - prefix_length] = np.log(_tempered(probs, 0.0)[rows, seq[:, t]])
+                    out[:, t - prefix_length] = np.log(_greedy(probs)[rows, seq[:, t]])
             else:  # in logs: (log p − log max p) / T − log Σ exp(...), finite however small T is
                 z = (np.log(probs) - np.log(probs.max(axis=1, keepdims=True))) / temperature
                 out[:, t - prefix_length] = z[rows, seq[:, t]] - np.log(np.exp(z).sum(axis=1))
@@ -326,10 +320,14 @@ class NgramLM:
         window = h[:, -width:]
         uniforms = rng.random((length, B)).astype(np.float32)
         rows, ones = np.arange(B), np.ones(b, dtype=np.float32)
+        power = np.float32(1.0 / temperature) if temperature > 0 else None
         for t in range(length):
             probs = self._next(window, single=True)
-            if temperature != 1.0:
-                probs = _tempered(probs, temperature)
+            if temperature == 0.0:
+                probs = _greedy(probs)
+            elif temperature != 1.0:  # (p / max p)^(1/T) in place: no underflow to an all-zero row
+                probs /= probs.max(axis=1, keepdims=True)
+                probs **= power  # the inverse CDF below needs no normalising
             # inverse CDF in two steps: which block of b words, then which word in the block
             # (cumulative sums over nb + b values instead of V: cumsum is the slow part)
             blocks = probs.reshape(B, nb, b) @ ones

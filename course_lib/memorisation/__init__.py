@@ -11,18 +11,28 @@ Notebook section -> what it calls:
   :func:`~course_lib.memorisation.checks.continuation_probability` (exercise 1.1);
   :func:`~course_lib.memorisation.experiment.train_family`,
   :class:`~course_lib.memorisation.experiment.MemorisationFamily`,
+  :meth:`~course_lib.memorisation.experiment.MemorisationFamily.canary_probabilities` (T = 0 is greedy),
+  :func:`~course_lib.memorisation.experiment.sampling_check`,
   :class:`~course_lib.memorisation.demos.MemorisationDemo`;
-  :func:`~course_lib.memorisation.checks.regurgitation_threshold` (exercise 1.2).
-- §2 How much data is enough: :mod:`course_lib.papers.zhang2021`, :mod:`~course_lib.memorisation.quantity`
+  :func:`~course_lib.memorisation.checks.regurgitation_threshold` (exercise 1.2); what deduplication does
+  not stop: :mod:`course_lib.papers.carlini2023`,
+  :meth:`~course_lib.memorisation.experiment.MemorisationFamily.extraction_rates`.
+- §2 How much data is enough: :mod:`course_lib.papers.zhang2021`, :mod:`course_lib.papers.warstadt2020`,
+  :mod:`course_lib.papers.kandpal2023`, :mod:`~course_lib.memorisation.quantity`
   (:func:`~course_lib.memorisation.quantity.make_language`, :func:`~course_lib.memorisation.quantity.generate`,
   :func:`~course_lib.memorisation.quantity.syntax_pairs`, :func:`~course_lib.memorisation.quantity.syntax_accuracy`,
   :func:`~course_lib.memorisation.quantity.fact_accuracy`,
   :func:`~course_lib.memorisation.quantity.data_quantity_curves`,
-  :func:`~course_lib.memorisation.quantity.tokens_to_reach`), :func:`~course_lib.memorisation.figures.quantity_figure`.
+  :func:`~course_lib.memorisation.quantity.tokens_to_reach`, :func:`~course_lib.memorisation.quantity.above_chance`,
+  :func:`~course_lib.memorisation.quantity.data_ratio`), :func:`~course_lib.memorisation.figures.quantity_figure`.
 - §3 How this connects to lessons 01-05: :mod:`~course_lib.memorisation.connections`
   (:func:`~course_lib.memorisation.connections.per_token_vs_exact`,
   :func:`~course_lib.memorisation.connections.regurgitation_by_order`,
-  :func:`~course_lib.memorisation.connections.heldout_curve`), :func:`~course_lib.memorisation.figures.connections_figure`.
+  :func:`~course_lib.memorisation.connections.heldout_documents` (seeded by
+  :func:`~course_lib.memorisation.connections.heldout_seed`), :func:`~course_lib.memorisation.connections.heldout_curve`,
+  :func:`~course_lib.memorisation.connections.whole_corpus_bits`, :func:`~course_lib.memorisation.connections.bits_by_kind`;
+  :mod:`course_lib.papers.hernandez2022`, :mod:`course_lib.papers.muennighoff2023`),
+  :func:`~course_lib.memorisation.figures.connections_figure`.
 
 The claims the notebook's prose makes about its results are tested in ``tests/memorisation/test_claims.py``.
 

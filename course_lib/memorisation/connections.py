@@ -7,7 +7,10 @@
   k times against the model's order (a "model size"), raw vs deduplicated.
 - :func:`heldout_curve`: held-out cross-entropy against training tokens for models trained on the
   first D tokens of the raw and of the deduplicated corpus: what deduplication does to a
-  data-scaling curve.
+  data-scaling curve; :func:`whole_corpus_bits` and :func:`bits_by_kind` train on all of a corpus
+  (raw, deduplicated, clean only, clean plus exact or near copies) to show that copies hurt held-out loss.
+- :func:`heldout_documents`: the held-out text, seeded by :func:`heldout_seed`, derived from the corpus
+  seed and never equal to it (the same seed would write the training documents again).
 """
 from __future__ import annotations
 
@@ -84,7 +87,7 @@ def heldout_documents(n_docs: int = 300, corpus_seed: int = SEED) -> list[str]:
     """
     n_docs = check_count("n_docs", n_docs, minimum=10)
     corpus = make_corpus(n_clean=max(n_docs, 20), html_fraction=0.0, exact_copies=0, near_copies=0,
-                         canaries_per_count=0, n_low_quality=0, n_unsafe=0, n_test=3, n_leaked=0,
+                         canaries_per_count=0, n_low_quality=0, n_unsafe=0, n_repetitive=0, n_test=3, n_leaked=0,
                          seed=heldout_seed(corpus_seed))
     return list(corpus.docs[:n_docs])
 

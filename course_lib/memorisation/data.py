@@ -95,7 +95,7 @@ def lesson_corpus(seed: int = SEED) -> Corpus:
 
     Used in notebook 07 §1.
     """
-    return make_corpus(n_clean=4000, html_fraction=0.0, n_low_quality=0, n_unsafe=0, n_leaked=0,
+    return make_corpus(n_clean=4000, html_fraction=0.0, n_low_quality=0, n_unsafe=0, n_repetitive=0, n_leaked=0,
                        seed=check_count("seed", seed, minimum=0))
 
 
