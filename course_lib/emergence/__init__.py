@@ -19,7 +19,8 @@ Notebook section -> what it calls:
   (:func:`~course_lib.emergence.training.load_ablation`: the direct network given the true carries,
   the step network without its carry).
 
-Cached results: ``cache/addition_families.npz`` and ``cache/addition_ablations.npz`` (:func:`build_cache`).
+Cached results: ``cache/addition_families.npz``, ``cache/addition_ablations.npz`` and the seed
+replicates ``cache/addition_seeds.npz`` (:func:`build_cache`).
 The claims the notebook's prose makes about these results are tested in ``tests/emergence/test_claims.py``.
 """
 from __future__ import annotations
@@ -42,5 +43,5 @@ README_DEMO = "emergence"
 
 
 def build_cache() -> list[Path]:
-    """Retrain every cached adder family: ``cache/addition_families.npz`` and ``cache/addition_ablations.npz``."""
-    return [training.build_cache(), training.build_ablation_cache()]
+    """Retrain every cached adder family: the families, the ablations and the seed replicates."""
+    return [training.build_cache(), training.build_ablation_cache(), training.build_seed_cache()]

@@ -42,6 +42,8 @@ def _emergence_cases() -> list[tuple[str, tuple, Any]]:
         ("flat, then one jump", [1e6, 1e7, 1e8, 1e9, 1e10, 1e11], [0.0, 0.01, 0.0, 0.02, 0.8, 0.82]),
         ("scales given out of order", [1e9, 1e6, 1e8, 1e7], [0.5, 0.0, 0.1, 0.05]),
         ("a falling curve has a negative score", [1, 2, 3, 4], [0.9, 0.5, 0.45, 0.4]),
+        ("a curve that peaks before the largest model (max - min, not last - first)",
+         [1e6, 1e7, 1e8, 1e9, 1e10], [0.1, 0.5, 0.9, 0.7, 0.75]),
     ]
     return [(d, (x, y), metrics.emergence_score(x, y)) for d, x, y in raw]
 

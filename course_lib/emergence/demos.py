@@ -18,7 +18,7 @@ from course_lib.emergence.training import load_family
 from course_lib.metrics import emergence_score
 from course_lib.model_sizes import first_crossing
 
-__all__ = ["METRICS", "SPARSE_WIDTHS", "family_metrics", "EmergenceDemo"]
+__all__ = ["METRICS", "SPARSE_WIDTHS", "family_metrics", "curve_scores", "sparse_subset", "EmergenceDemo"]
 
 #: metric name -> (y-axis label, higher is better)
 METRICS: dict[str, tuple[str, bool]] = {
@@ -37,6 +37,24 @@ def family_metrics(family) -> dict[str, np.ndarray]:
     return {"widths": np.asarray(family.widths), "n_params": np.asarray(family.n_params),
             "exact match": family.exact_match(), "per-digit accuracy": family.digit_accuracy(),
             "edit distance": family.mean_edit_distance()}
+
+
+def curve_scores(metrics: Mapping[str, np.ndarray]) -> dict[str, float]:
+    """The emergence score of each metric's curve against parameters (edit distance as -distance).
+
+    ``metrics`` is what :func:`family_metrics` returns (or a slice of it); fewer than 2 models
+    score NaN. Used by the demo's table and notebook 01 §4.
+    """
+    scores = {}
+    for metric, (_, higher_better) in METRICS.items():
+        y = metrics[metric] if higher_better else -np.asarray(metrics[metric])
+        scores[metric] = emergence_score(metrics["n_params"], y) if len(y) >= 2 else float("nan")
+    return scores
+
+
+def sparse_subset(family):
+    """The models of ``family`` whose widths are on the sparse grid :data:`SPARSE_WIDTHS`."""
+    return family.subset([w for w in SPARSE_WIDTHS if w in set(np.asarray(family.widths).tolist())])
 
 
 class EmergenceDemo(Demo):
@@ -110,13 +128,10 @@ class EmergenceDemo(Demo):
         rows = []
         for kind in KINDS:
             c = state["curves"][kind]
-            scores = []
-            for metric, (_, higher_better) in METRICS.items():
-                y = c[metric] if higher_better else -c[metric]
-                scores.append(format_score(emergence_score(c["n_params"], y)) if len(y) >= 2 else "n/a")
+            scores = [format_score(v) if np.isfinite(v) or np.isinf(v) else "n/a" for v in curve_scores(c).values()]
             cross = first_crossing(c["n_params"], c["exact match"])
             cross_text = f"{cross:,.0f}" if cross is not None else "not reached"
             rows.append([KIND_LABELS[kind], *scores, cross_text, str(len(c["n_params"]))])
-        table = table_html(["family", *METRICS, "params at exact match &ge; 0.5", "models"], rows)
+        table = table_html(["family", *METRICS, "params of the first model at exact match &ge; 0.5", "models"], rows)
         return ("<b>Emergence score</b> of each curve (higher = more sudden; ±∞ when more than half the "
                 f"steps are flat; edit distance is scored as &minus;distance so that up is better).{table}")

@@ -6,9 +6,12 @@ from matplotlib.axes import Axes
 
 from course_lib.papers import wei2022
 from course_lib.core.style import series_style, set_log_x
-from course_lib.core.validation import check_count
+from course_lib.core.validation import check_array, check_count, check_scalar
 
-__all__ = ["plot_emergent_scales", "toy_step_accuracy", "plot_all_steps_right"]
+__all__ = ["plot_emergent_scales", "toy_step_accuracy", "TOY_SIZES", "all_steps_rise", "plot_all_steps_right"]
+
+#: the toy sizes of lesson 01 §2-§3: the figure draws and the emergence score scores the same 15 points
+TOY_SIZES = np.logspace(2, 9, 15)
 
 
 def plot_emergent_scales(ax: Axes) -> None:
@@ -44,25 +47,49 @@ def toy_step_accuracy(n_params: np.ndarray, midpoint_log10: float = 5.0, width_d
 
     Used in notebook 01 §3.
     """
-    n = np.asarray(n_params, dtype=float)
-    if np.any(~(n > 0)) or not np.isfinite(n).all():
-        raise ValueError("n_params must be positive and finite")
+    n = check_array("n_params", n_params, dtype=float, minimum=0, include_minimum=False, scalar=True)
     return 1.0 / (1.0 + np.exp(-(np.log10(n) - midpoint_log10) / width_decades))
 
 
-def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10)) -> None:
+def all_steps_rise(n_steps: int, low: float = 0.1, high: float = 0.9, midpoint_log10: float = 5.0,
+                   width_decades: float = 1.0) -> tuple[float, float]:
+    """Where the toy's all-steps curve ``p(size) ** n_steps`` reaches ``low`` and ``high``: log10 sizes.
+
+    For the logistic toy, ``p ** k = q`` where ``p = q ** (1/k)``, i.e. at
+    ``log10(size) = midpoint + width * logit(q ** (1/k))``. The rise ``high - low`` (in decades)
+    is 2 ln 9 = 4.39 for one step and shrinks towards ln(ln 10 / -ln 0.9) = 3.08 as k grows:
+    more steps move the curve right (by about log k decades) but barely sharpen it.
+
+    Used in notebook 01 §2 and its theory corner.
+    """
+    n_steps = check_count("n_steps", n_steps)
+    low = check_scalar("low", low, minimum=0, maximum=1, include_minimum=False, include_maximum=False)
+    high = check_scalar("high", high, minimum=low, maximum=1, include_minimum=False, include_maximum=False)
+    midpoint_log10 = check_scalar("midpoint_log10", midpoint_log10)
+    width_decades = check_scalar("width_decades", width_decades, minimum=0, include_minimum=False)
+
+    def at(q: float) -> float:
+        p = q ** (1.0 / n_steps)
+        return midpoint_log10 + width_decades * float(np.log(p / (1.0 - p)))
+
+    return at(low), at(high)
+
+
+def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10), sizes=TOY_SIZES) -> None:
     """Toy curves: the chance that all k independent steps are right, p(size)^k, for several k.
+
+    Drawn at ``sizes`` (default :data:`TOY_SIZES`, the points §3 scores), one marker per size.
 
     Used in notebook 01 §2.
     """
     if not steps:
         raise ValueError("steps must name at least one number of steps")
     steps = tuple(check_count(f"steps[{i}]", k) for i, k in enumerate(steps))
-    sizes = np.logspace(2, 8, 25)
+    sizes = check_array("sizes", sizes, ndim=1, dtype=float, minimum=0, include_minimum=False, min_size=2)
     p = toy_step_accuracy(sizes)
     for i, k in enumerate(steps):
         label = "one step right (per-step accuracy)" if k == 1 else f"all {k} steps right"
-        ax.plot(sizes, p ** k, label=label, markevery=3, **series_style(i))
+        ax.plot(sizes, p ** k, label=label, **series_style(i))
     set_log_x(ax)
     ax.set_xlabel("model size (toy units, log axis)")
     ax.set_ylabel("probability (toy model)")

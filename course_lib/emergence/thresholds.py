@@ -3,8 +3,9 @@
 An answer of ``L`` digits is exactly right about as often as ``p ** L`` (``p`` the per-digit
 accuracy), so reaching an exact match of 50% needs ``p >= 0.5 ** (1 / L)``: 0.79 for L = 3, 0.89
 for L = 6. That is the "more steps must all be right" effect. But at a fixed width the
-per-digit accuracy itself is lower on longer problems (the carries to work out reach further),
-which is the "harder task" effect. :func:`threshold_decomposition` measures both on the cached
+per-digit accuracy itself is lower on longer problems, which is the "harder task" effect. Longer
+carry chains do not explain it: the tens digit, which waits for one carry at most in every family,
+is also less accurate in longer families (lesson 01 §4 measures this per position and seed). :func:`threshold_decomposition` measures both on the cached
 direct families, in hidden width (where the networks differ only in their task) and in
 parameters (a wider problem also has more input and output weights at the same width).
 """

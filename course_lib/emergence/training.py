@@ -28,7 +28,7 @@ from typing import Sequence
 
 import numpy as np
 
-from course_lib.emergence.problems import check_n_digits, make_problems
+from course_lib.emergence.problems import check_n_digits, make_problems, split_problems
 from course_lib.emergence.family import AdditionFamily, check_widths
 from course_lib.emergence.models import (DirectAdditionModel, DirectWithCarriesModel, ScratchpadAdditionModel,
                                         StepWithoutCarryModel)
@@ -41,7 +41,7 @@ from course_lib.core.validation import check_bool, check_choice, check_count
 __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
            "ABLATION_KINDS", "ALL_KINDS", "ABLATION_WIDTHS", "ABLATION_FILE", "load_ablation", "build_ablation_cache",
            "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",
-           "CACHE_FILE", "train_live_one_adder", "train_live_direct", "train_live_scratchpad"]
+           "CACHE_FILE", "SEED_FILE", "SEED_REPLICATES", "SEED_FAMILIES", "load_seeds", "build_seed_cache", "family_problems", "train_live_one_adder", "train_live_direct", "train_live_scratchpad"]
 
 KINDS = ("direct", "scratchpad")
 #: the two ablations of lesson 01 §5: the direct model given the true carries, and the
@@ -67,6 +67,12 @@ ABLATION_WIDTHS = {"direct_carries": DENSE_WIDTHS, "step_no_carry": (1, 2, 3, 4,
 ABLATION_N_DIGITS = 4
 ABLATION_FILE = "addition_ablations.npz"
 _CACHE_SETTINGS = {"n_train": 50_000, "n_test": 100_000, "epochs": 10, "seed": 0}
+#: seed replicates of the families whose thresholds lesson 01 quotes: the same settings with
+#: seeds 1-3 and 20,000 test problems (enough to place a threshold; keeps the file small)
+SEED_FILE = "addition_seeds.npz"
+SEED_REPLICATES = (1, 2, 3)
+SEED_FAMILIES = ((2, "direct"), (3, "direct"), (4, "direct"), (5, "direct"), (4, "scratchpad"))
+_SEED_SETTINGS = {"n_train": 50_000, "n_test": 20_000, "epochs": 10}
 
 
 def _check_kind(kind) -> str:
@@ -107,9 +113,9 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
 
     Used in notebook 01 §4-§5.
 
-    Training and test problems are drawn, in that order, from ``default_rng(seed)``; the
-    test problems are fresh draws (for 2 digits, with only 10,000 possible problems, most
-    of them also occur in training). Same arguments, bitwise-identical results; the
+    Training and test problems come from :func:`family_problems` and never share a problem
+    (for 2 and 3 digits a fifth of all problems is held out for testing; for 4 digits and
+    more the test problems are fresh draws). Same arguments, bitwise-identical results; the
     defaults are the settings of the cached families (:func:`load_family`).
 
     Parameters
@@ -142,9 +148,7 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
     n_train, n_test = check_count("n_train", n_train), check_count("n_test", n_test)
     epochs, seed = check_count("epochs", epochs), check_count("seed", seed, minimum=0)
     show_progress = check_bool("show_progress", show_progress)
-    rng = np.random.default_rng(seed)
-    train = make_problems(n_digits, n_train, rng)
-    test_a, test_b, test_s = make_problems(n_digits, n_test, rng)
+    train, (test_a, test_b, test_s) = family_problems(n_digits, n_train, n_test, seed)
     n_params = np.zeros(len(widths), dtype=np.int64)
     correct = np.zeros((len(widths), n_test, n_digits + 1), dtype=bool)
     edit_distance = np.zeros((len(widths), n_test), dtype=np.uint8)
@@ -157,6 +161,14 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
         edit_distance[i] = token_edit_distances(predicted, test_s)
     return AdditionFamily(n_digits, kind, np.array(widths, dtype=np.int64), n_params, correct,
                           edit_distance, n_train, epochs, seed)
+
+
+def family_problems(n_digits: int, n_train: int = 50_000, n_test: int = 100_000, seed: int = 0):
+    """The training and the test problems :func:`train_family` uses: ``((a, b, s), (a, b, s))``.
+
+    Drawn from ``default_rng(seed)`` by :func:`course_lib.emergence.problems.split_problems`.
+    """
+    return split_problems(n_digits, n_train, n_test, np.random.default_rng(check_count("seed", seed, minimum=0)))
 
 
 def train_live_one_adder() -> DirectAdditionModel:
@@ -221,6 +233,59 @@ def load_family(n_digits: int, kind: str = "direct") -> AdditionFamily:
     family = _read_cached_family(CACHE_FILE, n_digits, kind, CACHE_WIDTHS[kind])
     family.digit_accuracy(), family.exact_match(), family.mean_edit_distance()  # fill the caches
     return family
+
+
+@functools.lru_cache(maxsize=None)
+def load_seeds(n_digits: int, kind: str = "direct") -> dict[int, AdditionFamily]:
+    """Seed 0 (:func:`load_family`) and the cached seed replicates 1-3 of one family: seed -> family.
+
+    Used in notebook 01 §4-§5 to show how far a threshold moves with the random seed. The
+    replicates use the cache's settings and widths except for 20,000 test problems (equal to
+    ``train_family(n_digits, CACHE_WIDTHS[kind], kind, n_test=20_000, seed=s)``). Read-only.
+    """
+    n_digits, kind = check_n_digits(n_digits), _check_kind(kind)
+    if (n_digits, kind) not in SEED_FAMILIES:
+        raise ValueError(f"(n_digits, kind) must be one of the seed-replicated {SEED_FAMILIES}, "
+                         f"got {(n_digits, kind)}")
+    families = {0: load_family(n_digits, kind)}
+    source = packaged_file(__package__, SEED_FILE)
+    for seed in SEED_REPLICATES:
+        fields, settings = read_family(source, f"{_family_name(n_digits, kind)}_seed{seed}")
+        stale = any(settings[key] != value for key, value in _SEED_SETTINGS.items())
+        if stale or fields["widths"].tolist() != list(CACHE_WIDTHS[kind]):
+            raise RuntimeError(f"{SEED_FILE} was built with other settings than this code documents; "
+                               f"rebuild it with {REBUILD}")
+        family = AdditionFamily(n_digits, kind, fields["widths"], fields["n_params"], fields["correct"],
+                                fields["edit_distance"], settings["n_train"], settings["epochs"], seed)
+        for array in (family.widths, family.n_params, family.correct, family.edit_distance):
+            array.flags.writeable = False
+        families[seed] = family
+    return families
+
+
+def build_seed_cache(path: str | Path | None = None) -> Path:
+    """Train the seed replicates (:data:`SEED_FAMILIES` x seeds 1-3) and write ``cache/addition_seeds.npz``.
+
+    Prints one line per family (about three minutes on one core).
+    """
+    path = source_file(__package__, SEED_FILE) if path is None else Path(path)
+    families, start = {}, time.perf_counter()
+    for n_digits, kind in SEED_FAMILIES:
+        for seed in SEED_REPLICATES:
+            t0 = time.perf_counter()
+            family = train_family(n_digits, CACHE_WIDTHS[kind], kind, show_progress=False, seed=seed,
+                                  **_SEED_SETTINGS)
+            families[f"{_family_name(n_digits, kind)}_seed{seed}"] = {
+                "widths": family.widths, "n_params": family.n_params,
+                "correct": family.correct, "edit_distance": family.edit_distance}
+            print(f"{n_digits}-digit {kind:10s} seed {seed}: {len(family.widths)} widths in "
+                  f"{time.perf_counter() - t0:5.1f} s", flush=True)
+    settings = {**_SEED_SETTINGS, "seeds": list(SEED_REPLICATES), "replicated": [list(f) for f in SEED_FAMILIES],
+                "widths": {k: list(v) for k, v in CACHE_WIDTHS.items()}, "versions": package_versions(),
+                "machine": platform.machine()}
+    write_families(path, families, settings)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    return path
 
 
 @functools.lru_cache(maxsize=None)

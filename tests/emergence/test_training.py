@@ -6,10 +6,12 @@ import numpy as np
 import pytest
 
 from course_lib.core import cache as family_cache
-from course_lib.emergence.training import (CACHE_N_DIGITS, CACHE_WIDTHS, KINDS, AdditionFamily, load_family,
+from course_lib.emergence.training import (CACHE_N_DIGITS, CACHE_WIDTHS, KINDS, SEED_FAMILIES, SEED_REPLICATES,
+                                           AdditionFamily, family_problems, load_family, load_seeds,
                                  train_family, train_model)
-from course_lib.emergence.problems import (carries, check_operands, digits_to_ints, ints_to_digits,
-                                      make_problems, scratchpad_ids, scratchpad_step_inputs)
+from course_lib.emergence.problems import (HELD_OUT_SHARE, carries, check_operands, digits_to_ints, ints_to_digits,
+                                      make_problems, needs_held_out_split, scratchpad_ids, scratchpad_step_inputs,
+                                      seen_share, split_problems)
 from course_lib.emergence.models import (DirectAdditionModel, ScratchpadAdditionModel,
                                         chain_scratchpad)
 from course_lib.metrics import exact_match, token_edit_distances
@@ -25,8 +27,7 @@ def tiny_family() -> AdditionFamily:
 
 def tiny_problems(n_digits: int = 2):
     """The training and test problems ``train_family`` draws for the TINY settings."""
-    rng = np.random.default_rng(TINY["seed"])
-    return make_problems(n_digits, TINY["n_train"], rng), make_problems(n_digits, TINY["n_test"], rng)
+    return family_problems(n_digits, TINY["n_train"], TINY["n_test"], TINY["seed"])
 
 
 # --- problems ---------------------------------------------------------------------------
@@ -46,6 +47,58 @@ def test_problem_digits_are_uniform_and_reproducible():
     assert a.max() == 9 and abs(counts / counts.sum() - 0.1).max() < 0.01
     again = make_problems(3, 20_000, np.random.default_rng(2))
     assert np.array_equal(a, again[0]) and np.array_equal(b, again[1])
+
+
+@pytest.mark.parametrize("n_digits, n_train", [(1, 500), (2, 2000), (2, 50_000), (3, 50_000)])
+def test_held_out_split_never_tests_a_training_problem(n_digits, n_train):
+    assert needs_held_out_split(n_digits, n_train)
+    train, test = split_problems(n_digits, n_train, 3000, np.random.default_rng(5))
+    assert seen_share(train, test) == 0.0
+    for a, b, s in (train, test):
+        assert (digits_to_ints(a) + digits_to_ints(b) == digits_to_ints(s)).all()
+    keys = set((digits_to_ints(test[0]) * 10 ** n_digits + digits_to_ints(test[1])).tolist())
+    assert len(keys) <= round(HELD_OUT_SHARE * 10 ** (2 * n_digits))  # drawn from the held-out fifth only
+    again = split_problems(n_digits, n_train, 3000, np.random.default_rng(5))
+    assert all(np.array_equal(x, y) for x, y in zip(train + test, again[0] + again[1]))
+
+
+def test_large_problem_spaces_keep_plain_draws():
+    """4 digits and more: the split is not needed and the draws are make_problems' (cache unchanged)."""
+    assert not needs_held_out_split(4, 50_000)
+    train, test = split_problems(4, 1000, 500, np.random.default_rng(3))
+    rng = np.random.default_rng(3)
+    expected = make_problems(4, 1000, rng) + make_problems(4, 500, rng)
+    assert all(np.array_equal(x, y) for x, y in zip(train + test, expected))
+
+
+def test_seen_share_counts_test_problems_found_in_training():
+    a, b, s = ints_to_digits([12, 34, 56], 2), ints_to_digits([1, 2, 3], 2), None
+    train = (a, b, s)
+    test = (ints_to_digits([12, 99, 56, 12], 2), ints_to_digits([1, 2, 3, 2], 2), None)
+    assert seen_share(train, test) == pytest.approx(0.5)  # (12, 1) and (56, 3) seen; (99, 2), (12, 2) not
+
+
+@pytest.mark.parametrize("n_digits, kind", SEED_FAMILIES)
+def test_seed_replicates_are_cached_with_their_settings(n_digits, kind):
+    families = load_seeds(n_digits, kind)
+    assert list(families) == [0, *SEED_REPLICATES]
+    for seed, family in families.items():
+        assert family.seed == seed and family.widths.tolist() == list(CACHE_WIDTHS[kind])
+        assert family.n_test == (100_000 if seed == 0 else 20_000)
+        assert not family.correct.flags.writeable
+    ems = [f.exact_match() for f in families.values()]
+    assert not all(np.array_equal(ems[0], e) for e in ems[1:])  # the seeds differ
+
+
+def test_a_seed_replicate_matches_a_retrained_model():
+    cached = load_seeds(2, "direct")[1].subset([16])
+    retrained = train_family(2, [16], "direct", n_test=20_000, seed=1, show_progress=False)
+    assert (retrained.correct == cached.correct).mean() > 0.97
+
+
+def test_seed_replicates_refuse_uncached_families():
+    with pytest.raises(ValueError, match="seed-replicated"):
+        load_seeds(3, "scratchpad")
 
 
 def test_carries_are_the_carries_of_column_addition():
