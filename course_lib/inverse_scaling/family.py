@@ -157,7 +157,7 @@ def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: i
         How often the distractor agrees with the label in training (and in distribution).
     seed : int >= 0
     hint : {"none", "steps", "answer"}
-        The prompt (see :mod:`course_lib.inverse_scaling.task`).
+        Extra input columns computed from the true rule (see :mod:`course_lib.inverse_scaling.task`).
     ridge : float > 0
     n_train, n_test : int
         Training examples; examples in each test set.

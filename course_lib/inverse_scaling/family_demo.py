@@ -45,7 +45,7 @@ class DistractorFamilyDemo(Demo):
             "agreement": FloatSlider(float(q.min()), float(q.max()), float(q[np.argmin(np.abs(q - 0.8))]), step,
                                      label="agreement in training"),
             "largest_width": Choice(options, options[-1], label="largest model"),
-            "hint": Choice(self.grid.hints, self.grid.hints[0], label="prompt"),
+            "hint": Choice(self.grid.hints, self.grid.hints[0], label="extra input"),
         }
         w = self.grid.widths
         self.fig, self.ax = new_figure(figsize=(8.4, 3.9), margins={"left": 0.08, "right": 0.66})

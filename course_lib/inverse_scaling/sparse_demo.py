@@ -42,7 +42,7 @@ class SparseSizesDemo(Demo):
             "smallest": IntSlider(0, last, 0, label="smallest (list position)"),
             "middle": IntSlider(0, last, min(last, int(np.searchsorted(w, 4))), label="middle (list position)"),
             "largest": IntSlider(0, last, min(last, int(np.searchsorted(w, 16))), label="largest (list position)"),
-            "hint": Choice(self.grid.hints, self.grid.hints[0], label="prompt"),
+            "hint": Choice(self.grid.hints, self.grid.hints[0], label="extra input"),
         }
         self.agreement = float(self.grid.agreements[np.argmin(np.abs(self.grid.agreements - 0.8))])
         self.fig, self.ax = new_figure(figsize=(7.0, 3.6))

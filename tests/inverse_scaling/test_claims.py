@@ -96,9 +96,10 @@ def test_section3_the_family_dips_far_below_chance_and_recovers_in_every_seed(li
 
 
 def test_section3_near_chance_at_the_small_end_is_a_mean_only(live):
-    """§3: at width 1 the mean is near chance, but single seeds spread widely around it."""
+    """§3: at width 1 the mean is only roughly near chance (somewhat below it, far above the dip),
+    and single seeds spread widely around it."""
     first = live.test_accuracy[:, 0]
-    assert abs(first.mean() - CHANCE) < 0.15
+    assert CHANCE - 0.15 < first.mean() < CHANCE and first.mean() > 2 * live.mean().min()
     assert first.max() - first.min() > 0.25
 
 
@@ -117,6 +118,9 @@ def test_section3_no_distractor_no_dip_holds_for_the_mean_only(grid):
     seed_shapes = shapes(run)
     assert 1 <= seed_shapes.count("U-shaped") < len(seed_shapes)
     assert run.test_accuracy[:, run.widths < 8].min() < CHANCE / 2
+    worst = int(run.test_accuracy[:, 0].argmin())
+    assert run.test_accuracy[worst, 0] < CHANCE / 2, "one narrowest model follows the distractor"
+    assert abs(run.in_distribution_accuracy[worst, 0] - CHANCE) < 0.05, "which costs nothing in distribution"
 
 
 def test_section3_a_stronger_distractor_digs_deeper_and_recovers_later(grid):
@@ -132,8 +136,12 @@ def test_section3_a_stronger_distractor_digs_deeper_and_recovers_later(grid):
     assert np.all(np.diff(last) < 0)
     q95 = grid.family("none", 0.95).mean()
     assert scaling_shape(q95) == "U-shaped" and q95.max() < CHANCE
-    q1 = grid.family("none", 1.0).mean()
+    perfect = grid.family("none", 1.0)
+    q1 = perfect.mean()
     assert scaling_shape(q1) == "inverse" and q1[-1] < CHANCE / 2
+    ends = perfect.test_accuracy[:, -1]
+    assert 1 <= shapes(perfect).count("U-shaped") < len(perfect.seeds), "some seeds turn by the rule"
+    assert np.all(ends < CHANCE / 2) and np.all(ends < perfect.test_accuracy[:, 0])
     for q in (0.55, 0.6, 0.65):
         run = grid.family("none", q)
         assert scaling_shape(run.mean()) == "U-shaped" and shapes(run).count("U-shaped") < len(run.seeds), q
