@@ -14,6 +14,8 @@ COLAB_VENV := .venv-colab
 COLAB_CONSTRAINTS := ci/colab-constraints.txt
 LAB_ARGS ?=
 BENCH_ARGS ?=
+# e.g. SITE_ARGS="--keep-going 00 02" (tools/build_site.py --help)
+SITE_ARGS ?=
 PYTEST_ARGS ?=
 # LESSON=02 (or 2, or mirage): `make test` runs only that lesson's unit tests and notebook checks
 LESSON ?=
@@ -34,12 +36,12 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 LESSON_TESTS = $$($(VENV)/bin/python tools/lesson_paths.py tests $(LESSON)) tests/notebooks
 LESSON_NOTEBOOK = $$($(VENV)/bin/python tools/lesson_paths.py notebook $(LESSON))
 
-.PHONY: help venv colab-venv lab test test-unit test-colab test-browser bench cache figures sync strip clean
+.PHONY: help venv colab-venv lab test test-unit test-colab test-browser bench cache figures sync strip site clean
 
 help:  ## list the targets
 	@echo "make targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/' | expand -t 18
-	@echo "variables: LAB_ARGS (e.g. LAB_ARGS=--no-browser), BENCH_ARGS (e.g. --strict), PYTEST_ARGS"
+	@echo "variables: LAB_ARGS (e.g. LAB_ARGS=--no-browser), BENCH_ARGS (e.g. --strict), PYTEST_ARGS, SITE_ARGS (e.g. --keep-going)"
 
 venv: $(VENV)/.installed  ## create or update .venv (JupyterLab, ipywidgets 8, test tools)
 
@@ -95,12 +97,13 @@ endif
 	$(COLAB_VENV)/bin/python -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
 	    tests/core/test_interactive.py tests/test_demos.py $(PYTEST_ARGS)
 
-test-browser: $(VENV)/.installed  ## (c) every lesson in a real browser: JupyterLab, classic Notebook (ipywidgets 7.7.1), Voila
+test-browser: $(VENV)/.installed  ## (c) every lesson in a real browser: JupyterLab, classic Notebook (ipywidgets 7.7.1), Voila, the website
 	@if [ ! -x /usr/bin/chromium ]; then \
 	    echo "== (c) browser suite skipped: /usr/bin/chromium is not installed (as root: ci/browser-setup --apt; CI does this)"; \
 	else \
-	    echo "== (c) browser suite: JupyterLab, classic Notebook with ipywidgets 7.7.1, Voila (screenshots in build/browser/)"; \
-	    ci/browser-setup && $(VENV)/bin/python -m pytest -p no:cacheprovider tests/browser $(PYTEST_ARGS); \
+	    echo "== (c) browser suite: JupyterLab, classic Notebook with ipywidgets 7.7.1, Voila, the website (screenshots in build/browser/)"; \
+	    ci/browser-setup && $(MAKE) --no-print-directory site && \
+	    $(VENV)/bin/python -m pytest -p no:cacheprovider tests/browser $(PYTEST_ARGS); \
 	fi
 
 bench: $(VENV)/.installed  ## time demos, live training and notebooks against their targets (BENCH_ARGS=--strict)
@@ -117,6 +120,14 @@ sync: $(VENV)/.installed  ## regenerate each notebook's Colab badge and setup ce
 
 strip: $(VENV)/.installed  ## remove outputs, execution counts and widget state from the notebooks
 	$(VENV)/bin/python tools/strip_notebooks.py
+
+$(VENV)/.site-installed: $(VENV)/.installed pyproject.toml
+	@echo "Installing the site extra (Jupyter Book 1, offline MathJax) into $(VENV)"
+	@$(VENV)/bin/python -m pip install -q -e ".[lab,test,site]" $(call QUIET_PIP,$(VENV))
+	@touch $@
+
+site: $(VENV)/.site-installed  ## build the course website, every lesson executed, into build/site/html (offline)
+	$(VENV)/bin/python tools/build_site.py $(SITE_ARGS)
 
 clean:  ## remove both venvs and caches (keeps committed data)
 	rm -rf $(VENV) $(COLAB_VENV) .venv-classic .pytest_cache build *.egg-info

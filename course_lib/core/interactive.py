@@ -21,22 +21,37 @@ the PNG, so every figure is visible in an executed notebook opened anywhere.
 
 An exception in ``demo.update`` is not swallowed: it propagates when a control is set from
 code (so a notebook test fails) and is shown in the output when a learner moves a slider.
+
+For the course website (``make site``, ``tools/build_site.py``) the environment variable
+``COURSE_SITE_FRAMES`` names a folder: each panel's display then also renders, with the same demo
+and renderer, the frames a kernel-free player needs (:func:`player_values`, :func:`frame_keys`),
+writes them there as PNG files named by their content, and adds a ``text/html`` player that swaps
+those images (``site/_static/course_player.js``). ``COURSE_SITE_FRAMES_URL`` is the folder's
+address as the page sees it. With the variable unset the display is exactly the one above.
 """
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
+import io
+import itertools
+import json
+import math
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import display
+from PIL import Image as PILImage
 
 from course_lib.core.controls import Choice, Control, FloatSlider, IntSlider
 from course_lib.core.demo import Demo
 from course_lib.core.rendering import FigureRenderer
 
-__all__ = ["make_widget", "Panel", "show"]
+__all__ = ["make_widget", "Panel", "show", "player_values", "frame_keys"]
 
 _STYLE = {"description_width": "initial"}
 #: caption and summary text at the size and line height of the notebook's markdown (JupyterLab's
@@ -103,12 +118,60 @@ class Panel:
     def mimebundle(self) -> dict[str, Any]:
         """The panel as one display: the widget view, a PNG of the figure now, the caption as text."""
         caption = html.unescape(re.sub(r"<[^>]+>", "", self.demo.caption))
-        return {
+        bundle = {
             "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
                                                          "model_id": self.box.model_id},
             "image/png": base64.b64encode(self.image.value).decode("ascii"),
             "text/plain": caption,
         }
+        folder = os.environ.get(SITE_FRAMES_ENV)
+        if folder:
+            bundle["text/html"] = self.site_player(folder, os.environ.get(SITE_FRAMES_URL_ENV, "frames"))
+        return bundle
+
+    def site_player(self, folder: str | os.PathLike, url: str) -> str:
+        """Render the kernel-free player's frames into ``folder`` and return the player's HTML.
+
+        Every frame is drawn by this panel's demo and renderer (``demo.update`` then ``render``),
+        saved as a PNG named by its content (so a picture shared by two settings is stored once)
+        and listed in ``folder/frames.jsonl`` with its settings. The panel is left as it was.
+        """
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        specs = self.demo.controls
+        names = list(specs)
+        values = {name: player_values(spec, _value_count(spec)) for name, spec in specs.items()}
+        if math.prod(len(v) for v in values.values()) > MAX_GRID_FRAMES:  # too many: subsample long sliders
+            values = {name: player_values(spec) for name, spec in specs.items()}
+        mode, keys = frame_keys([len(values[n]) for n in names],
+                                [_nearest(values[n], specs[n].value) for n in names])
+        start = self.values()
+        frames, summaries, records = {}, [], []
+        try:
+            for key in keys:
+                settings = {n: values[n][i] for n, i in zip(names, key)}
+                state = self.demo.update(**settings)
+                file = _save_frame(folder, self.renderer.render())
+                summary = self.demo.summary_html(state) or ""
+                if summary not in summaries:
+                    summaries.append(summary)
+                label = ",".join(map(str, key))
+                frames[label] = [file, summaries.index(summary)]
+                records.append({"demo": f"{type(self.demo).__module__}:{type(self.demo).__qualname__}",
+                                "settings": settings, "file": file})
+        finally:
+            self.refresh()
+        with open(folder / "frames.jsonl", "a", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record) + "\n")
+        initial = [_nearest(values[n], start[n]) for n in names]
+        controls = [{"name": n, "label": specs[n].label or n.replace("_", " "),
+                     "kind": "choice" if isinstance(specs[n], Choice) else "slider",
+                     "labels": [_value_label(specs[n], v) for v in values[n]],
+                     "of": _value_count(specs[n])} for n in names]
+        data = {"mode": mode, "controls": controls, "frames": frames, "summaries": summaries,
+                "initial": initial, "url": url.rstrip("/")}
+        return _player_html(data, self.demo.caption, self.demo.fig.canvas.get_width_height())
 
     def _ipython_display_(self):
         display(self.mimebundle(), raw=True)
@@ -122,3 +185,126 @@ def show(demo: Demo) -> Panel:
     panel = Panel(demo)
     display(panel.mimebundle(), raw=True)
     return panel
+
+
+# --------------------------------------------------------------------------- the kernel-free player
+
+#: folder the site's frames are written to; unset (the default) means no player is made
+SITE_FRAMES_ENV = "COURSE_SITE_FRAMES"
+#: that folder's address as the page sees it
+SITE_FRAMES_URL_ENV = "COURSE_SITE_FRAMES_URL"
+#: a panel whose full grid of control values (every slider step, or if that is too many, the
+#: subsampled sliders) holds at most this many frames gets every combination
+MAX_GRID_FRAMES = 60
+#: a slider with more values than this offers this many, evenly spread, its default among them
+MAX_SLIDER_VALUES = 12
+#: zlib level of the stored frames (the pixels are those the panel rendered; only the file is smaller)
+FRAME_COMPRESSION = 9
+
+PLAYER_TEXT = {
+    "grid": "Drawn in advance for every combination of these settings: this page needs no Python.",
+    "sweep": ("Drawn in advance for each control's values with the others at their defaults: "
+              "moving one control puts the others back to their defaults. Run the notebook to "
+              "combine them freely."),
+    "subsampled": "{shown} of its {total} values",
+}
+
+
+def _value_count(spec: Control) -> int:
+    if isinstance(spec, Choice):
+        return len(spec.options)
+    return int(round((spec.max - spec.min) / spec.step)) + 1
+
+
+def player_values(spec: Control, limit: int = MAX_SLIDER_VALUES) -> list:
+    """The values the player offers for one control: every option or slider step, or, for a
+    slider with more than ``limit`` steps, ``limit`` steps evenly spread with the default among them.
+    """
+    if isinstance(spec, Choice):
+        return list(spec.options)
+    if _value_count(spec) <= limit:
+        return spec.sweep(_value_count(spec))
+    values = spec.sweep(limit)
+    if not any(math.isclose(v, spec.value, rel_tol=1e-9, abs_tol=1e-12) for v in values):
+        # the inner value nearest the default gives way to it (the ends stay)
+        inner = min(range(1, len(values) - 1), key=lambda i: abs(values[i] - spec.value))
+        values[inner] = spec.value
+    return values
+
+
+def _nearest(values: list, value: Any) -> int:
+    """Index of ``value`` in ``values`` (the closest one for numbers)."""
+    if value in values:
+        return values.index(value)
+    return min(range(len(values)), key=lambda i: abs(values[i] - value))
+
+
+def frame_keys(counts: list[int], defaults: list[int], max_grid: int = MAX_GRID_FRAMES) -> tuple[str, list]:
+    """Which combinations of value indices get a frame: ``("grid", all of them)`` when there are
+    at most ``max_grid``, else ``("sweep", ...)``: the defaults, and each control moved alone.
+    """
+    if math.prod(counts) <= max_grid:
+        return "grid", list(itertools.product(*[range(c) for c in counts]))
+    keys = [tuple(defaults)]
+    for position, count in enumerate(counts):
+        for index in range(count):
+            key = tuple(defaults[:position]) + (index,) + tuple(defaults[position + 1:])
+            if key not in keys:
+                keys.append(key)
+    return "sweep", keys
+
+
+def _value_label(spec: Control, value: Any) -> str:
+    if isinstance(spec, FloatSlider):
+        return format(value, spec.readout_format)
+    return str(value)
+
+
+def _save_frame(folder: Path, png: bytes) -> str:
+    """Store one frame (recompressed, same pixels) under a name made from its pixels; return the name."""
+    image = PILImage.open(io.BytesIO(png))
+    image.load()
+    name = hashlib.sha256(image.tobytes() + repr(image.size).encode()).hexdigest()[:20] + ".png"
+    path = folder / name
+    if not path.exists():
+        image.save(path, format="png", compress_level=FRAME_COMPRESSION)
+    return name
+
+
+def _player_html(data: dict, caption: str, size: tuple[int, int]) -> str:
+    """The player's markup: controls, the image at the initial settings, summary, caption, a note.
+
+    ``site/_static/course_player.js`` wires it up; without script the initial frame still shows.
+    """
+    width, height = size
+    key = ",".join(map(str, data["initial"]))
+    file, summary = data["frames"][key]
+    rows = []
+    for position, control in enumerate(data["controls"]):
+        index = data["initial"][position]
+        name = html.escape(control["label"])
+        shown = len(control["labels"])
+        note = ""
+        if shown < control["of"]:
+            note = f" <span class='course-player-of'>({PLAYER_TEXT['subsampled'].format(shown=shown, total=control['of'])})</span>"
+        value = html.escape(control["labels"][index])
+        if control["kind"] == "slider":
+            widget = (f"<input type='range' min='0' max='{shown - 1}' step='1' value='{index}' "
+                      f"data-control='{position}' aria-label='{name}'>")
+        else:
+            widget = "".join(
+                f"<button type='button' data-control='{position}' data-index='{i}' "
+                f"aria-pressed='{'true' if i == index else 'false'}'>{html.escape(label)}</button>"
+                for i, label in enumerate(control["labels"]))
+        rows.append(f"<div class='course-player-row'><span class='course-player-name'>{name}</span>"
+                    f"<span class='course-player-widget'>{widget}</span>"
+                    f"<output class='course-player-value' data-control='{position}'>{value}</output>{note}</div>")
+    payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    alt = html.escape(html.unescape(re.sub(r"<[^>]+>", "", caption)), quote=True)
+    return (f"<div class='course-player' data-mode='{data['mode']}'>"
+            f"<script type='application/json' class='course-player-data'>{payload}</script>"
+            f"{''.join(rows)}"
+            f"<img class='course-player-image' src='{data['url']}/{file}' width='{width}' height='{height}' alt='{alt}'>"
+            f"<div class='course-player-summary'>{data['summaries'][summary]}</div>"
+            f"<div class='course-player-caption'><em>{caption}</em></div>"
+            f"<div class='course-player-note'>{PLAYER_TEXT[data['mode']]}</div></div>")

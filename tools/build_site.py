@@ -1,0 +1,343 @@
+"""Build the course website (``make site``): every lesson executed, with sliders that need no kernel.
+
+Usage::
+
+    python tools/build_site.py [--out build/site] [--jobs 2] [LESSON ...]   # default: every notebook
+
+Steps, all offline:
+
+1. Each notebook in ``notebooks/`` runs top to bottom on a fresh kernel of this environment
+   (:mod:`execute_notebook`, as the lesson tests do) with ``COURSE_SITE_FRAMES`` set, so every panel
+   also draws, with its own demo and renderer, the frames of a kernel-free player into
+   ``<out>/frames/<lesson>/`` and adds the player as ``text/html`` (see
+   :mod:`course_lib.core.interactive`).
+2. The executed copies go to ``<out>/src/`` without the widget views (no widget state is saved,
+   and rendering them would load the widget manager from a CDN), with the Colab badge (an image
+   served by Google) replaced by plain Colab, Binder and GitHub links built from
+   :mod:`course_lib.core.repository`.
+3. A landing page (the README's lesson table), a glossary page (lesson 00's glossary), the table of
+   contents and ``site/_config.yml`` are written beside them, and Jupyter Book 1 builds the HTML
+   into ``<out>/html`` with Sphinx's search and MathJax served by the site itself
+   (``sphinx-mathjax-offline``, trimmed to what ``tex-chtml.js`` loads).
+4. The frames are copied next to the pages; the build prints frames and bytes per lesson, the
+   site's size and the time taken, and fails when the site exceeds ``--max-mb``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))
+
+from course_lib.core import repository  # noqa: E402
+from course_lib.core.interactive import SITE_FRAMES_ENV, SITE_FRAMES_URL_ENV  # noqa: E402
+
+__all__ = ["WIDGET_VIEW", "binder_url", "github_url", "launch_header", "site_notebook", "landing_page",
+           "glossary_page", "toc", "config", "frame_stats", "build", "main"]
+
+SITE = ROOT / "site"
+NOTEBOOKS = ROOT / "notebooks"
+README = ROOT / "README.md"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: the site's size limit (issue 22)
+MAX_MB = 60.0
+#: what of sphinx-mathjax-offline's MathJax copy the pages use: tex-chtml.js and what it loads lazily
+MATHJAX_KEEP = ("tex-chtml.js", "input/tex/extensions", "output/chtml", "a11y", "ui", "adaptors")
+COLAB_BADGE = re.compile(r"^\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)\s*$", re.MULTILINE)
+TEXT = {
+    "launch": "Run this lesson:",
+    "colab": "Open in Colab",
+    "binder": "Open in Binder",
+    "github": "Notebook on GitHub",
+    "landing_title": "More Is Different",
+    "lessons": "Lessons",
+    "glossary_title": "Glossary",
+    "failed": ("```{{warning}}\nThis lesson failed to run when the site was built, so its outputs and "
+               "figures are missing here: {error}\n```"),
+    "glossary_source": "From [lesson 00]({notebook}), where the course introduces its vocabulary.",
+}
+
+
+def binder_url(notebook: str) -> str:
+    """The mybinder.org address that opens ``notebooks/<notebook>`` in JupyterLab (as the README's badge)."""
+    return (f"https://mybinder.org/v2/gh/{repository.GITHUB_REPO}/{repository.BRANCH}"
+            f"?urlpath=lab/tree/notebooks/{notebook}")
+
+
+def github_url(notebook: str) -> str:
+    """The address of ``notebooks/<notebook>`` on GitHub."""
+    return f"https://github.com/{repository.GITHUB_REPO}/blob/{repository.BRANCH}/notebooks/{notebook}"
+
+
+def launch_header(notebook: str) -> str:
+    """A line of plain links (no remote images) that open the lesson in Colab, Binder or on GitHub."""
+    links = [(repository.colab_url(notebook), TEXT["colab"]), (binder_url(notebook), TEXT["binder"]),
+             (github_url(notebook), TEXT["github"])]
+    anchors = " ".join(f'<a class="course-launch-{label.split()[-1].lower()}" href="{url}">{label}</a>'
+                       for url, label in links)
+    return f'<div class="course-launch">{TEXT["launch"]} {anchors}</div>'
+
+
+def site_notebook(nb: nbformat.NotebookNode, notebook: str, header: bool = True) -> nbformat.NotebookNode:
+    """The executed notebook as the site shows it: no widget views or widget state, launch links
+    instead of the Colab badge (right under the title; none when ``header`` is false)."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") in ("display_data", "execute_result"):
+                out.data.pop(WIDGET_VIEW, None)
+                if not out.data:
+                    continue
+            kept.append(out)
+        cell.outputs = kept
+    if not header:
+        return nb
+    first = next(c for c in nb.cells if c.cell_type == "markdown")
+    source = COLAB_BADGE.sub("", first.source).lstrip("\n")
+    header = launch_header(notebook)
+    lines = source.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        lines = [header, ""] + lines
+    else:
+        lines[title + 1:title + 1] = ["", header, ""]
+    first.source = "\n".join(lines)
+    return nb
+
+
+def landing_page(readme: str, notebooks: list[str]) -> str:
+    """The landing page: the README's title and opening paragraph, and its lesson table with each
+    notebook name linked to its page (rows of notebooks not in ``notebooks`` are left out)."""
+    intro = readme.split("\n## ", 1)[0]
+    intro = "\n".join(line for line in intro.splitlines() if not line.startswith("[![")).strip()
+    match = re.search(r"^## Lessons\n+((?:\|.*\n)+)", readme, re.MULTILINE)
+    if not match:
+        raise ValueError("README.md has no '## Lessons' table")
+    rows = match.group(1).strip().splitlines()
+    table = rows[:2]
+    for row in rows[2:]:
+        names = re.findall(r"`(\d\d_[\w]+\.ipynb)`", row)
+        if names and names[0] in notebooks:
+            table.append(row.replace(f"`{names[0]}`", f"[{names[0].removesuffix('.ipynb')}]({names[0]})"))
+    return f"{intro}\n\n## {TEXT['lessons']}\n\n" + "\n".join(table) + "\n"
+
+
+def glossary_page(nb: nbformat.NotebookNode, notebook: str) -> nbformat.NotebookNode:
+    """The glossary page: lesson 00's glossary section (from its "## ... Glossary" heading to the next
+    "## " heading) as a notebook of its own, code cells hidden and their outputs shown."""
+    cells = list(nb.cells)
+    heading = re.compile(r"^##\s+(?:\d+\.\s*)?Glossary\s*(?:\n|$)")
+    start = next((i for i, c in enumerate(cells) if c.cell_type == "markdown" and heading.match(c.source)), None)
+    if start is None:
+        raise ValueError(f"{notebook} has no markdown cell headed '## ... Glossary'")
+    end = next((i for i in range(start + 1, len(cells))
+                if cells[i].cell_type == "markdown" and cells[i].source.startswith("## ")), len(cells))
+    page = nbformat.v4.new_notebook(metadata=nb.metadata)
+    first = nbformat.v4.new_markdown_cell(
+        f"# {TEXT['glossary_title']}\n\n{TEXT['glossary_source'].format(notebook=notebook)}\n\n"
+        + heading.sub("", cells[start].source, count=1).strip())
+    page.cells = [first]
+    for cell in cells[start + 1:end]:
+        cell = nbformat.from_dict(cell)
+        if cell.cell_type == "code":
+            cell.metadata.setdefault("tags", []).append("remove-input")
+        page.cells.append(cell)
+    return page
+
+
+def toc(notebooks: list[str], glossary: bool) -> str:
+    """Jupyter Book's _toc.yml: the landing page, one page per lesson, the glossary."""
+    lines = ["format: jb-book", "root: intro", "chapters:"]
+    lines += [f"  - file: {name.removesuffix('.ipynb')}" for name in notebooks]
+    if glossary:
+        lines.append("  - file: glossary")
+    return "\n".join(lines) + "\n"
+
+
+def config() -> str:
+    """site/_config.yml with the repository filled in from course_lib/core/repository.py."""
+    text = (SITE / "_config.yml").read_text()
+    return text.replace("{github_repo}", repository.GITHUB_REPO).replace("{branch}", repository.BRANCH)
+
+
+def _execute(path: str, frames: str, url: str, timeout: float) -> tuple[nbformat.NotebookNode, float]:
+    """Run one notebook on a fresh kernel whose panels write their frames to ``frames``."""
+    import execute_notebook
+
+    os.environ[SITE_FRAMES_ENV] = frames
+    os.environ[SITE_FRAMES_URL_ENV] = url
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    start = time.monotonic()
+    nb = execute_notebook.execute(Path(path), timeout=timeout)
+    return nb, time.monotonic() - start
+
+
+def _failed_notebook(path: Path, error: str) -> nbformat.NotebookNode:
+    """The notebook unexecuted, with a warning under its title that it failed to run."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell(TEXT["failed"].format(error=error)))
+    return nb
+
+
+def _prune_mathjax(html: Path) -> None:
+    mathjax = html / "_static" / "mathjax"
+    if not mathjax.is_dir():
+        raise RuntimeError(f"{mathjax} is missing: is sphinx-mathjax-offline installed (pip install -e '.[site]')?")
+    for item in mathjax.rglob("*"):
+        rel = item.relative_to(mathjax).as_posix()
+        if item.is_file() and not any(rel == k or rel.startswith(k + "/") for k in MATHJAX_KEEP):
+            item.unlink()
+    for source_map in html.glob("_static/**/*.map"):  # only a browser's developer tools ask for these
+        source_map.unlink()
+    for folder in sorted((p for p in mathjax.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def frame_stats(frames: Path) -> dict[str, tuple[int, int, int]]:
+    """Lesson -> (frames listed, distinct PNG files, bytes of those files)."""
+    stats = {}
+    for folder in sorted(p for p in frames.iterdir() if p.is_dir()):
+        listing = folder / "frames.jsonl"
+        listed = len(listing.read_text().splitlines()) if listing.exists() else 0
+        pngs = list(folder.glob("*.png"))
+        stats[folder.name] = (listed, len(pngs), sum(p.stat().st_size for p in pngs))
+    return stats
+
+
+def _matches(path: Path, key: str) -> bool:
+    """Whether lesson ``key`` ("00", "0", "00_start_here" or the file name) names ``path``."""
+    if key.isdigit():
+        return path.stem.startswith(f"{int(key):02d}_")
+    return key in (path.stem, path.name)
+
+
+def build(out: Path, lessons: list[str] | None = None, jobs: int = 2, timeout: float = 300,
+          max_mb: float = MAX_MB, keep_going: bool = False) -> dict:
+    """Build the site into ``out/html``; return what was measured."""
+    start = time.monotonic()
+    out = out.resolve()
+    src, frames, html = out / "src", out / "frames", out / "html"
+    for folder in (src, frames, html, out / "jupyter-book"):
+        shutil.rmtree(folder, ignore_errors=True)
+    src.mkdir(parents=True)
+    frames.mkdir(parents=True)
+    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
+    if lessons:
+        paths = [p for p in paths if any(_matches(p, k) for k in lessons)]
+        if not paths:
+            raise SystemExit(f"no notebook matches {lessons}")
+    names = [p.name for p in paths]
+
+    print(f"executing {len(paths)} notebook(s) on fresh kernels, {jobs} at a time", flush=True)
+    args = [(str(p), str(frames / p.stem), f"frames/{p.stem}", timeout) for p in paths]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(paths))), mp_context=context) as pool:
+        futures = [pool.submit(_execute, *a) for a in args]
+        results, failed = [], {}
+        for path, future in zip(paths, futures):
+            try:
+                results.append(future.result())
+            except Exception as exc:  # noqa: BLE001 - any failure of a lesson is reported by name
+                failed[path.stem] = f"{type(exc).__name__}: {exc}"
+                print(f"FAILED {path.name}: {failed[path.stem]}", flush=True)
+                results.append((_failed_notebook(path, failed[path.stem]), 0.0))
+                shutil.rmtree(frames / path.stem, ignore_errors=True)
+    if failed and not keep_going:
+        raise SystemExit(f"{len(failed)} notebook(s) failed to run: {sorted(failed)} "
+                         "(--keep-going builds the site with those pages unexecuted)")
+    seconds = {}
+    glossary = None
+    for path, (nb, took) in zip(paths, results):
+        seconds[path.stem] = took
+        if path.stem.startswith("00_"):
+            try:
+                glossary = glossary_page(nb, path.name)
+            except ValueError as exc:
+                print(f"warning: {exc}; the site has no glossary page")
+        nbformat.write(site_notebook(nb, path.name), src / path.name)
+
+    (src / "intro.md").write_text(landing_page(README.read_text(), names))
+    if glossary:
+        nbformat.write(site_notebook(glossary, "00_start_here.ipynb", header=False), src / "glossary.ipynb")
+    (src / "_toc.yml").write_text(toc(names, glossary is not None))
+    (src / "_config.yml").write_text(config())
+    shutil.copytree(SITE / "_static", src / "_static")
+
+    print("building the HTML with Jupyter Book", flush=True)
+    book = time.monotonic()
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    run = subprocess.run([str(jupyter_book), "build", str(src), "--path-output", str(out / "jupyter-book"),
+                          "--builder", "html"], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stdout[-6000:], run.stderr[-6000:], sep="\n")
+        raise SystemExit("jupyter-book build failed")
+    warnings = [line for line in (run.stdout + run.stderr).splitlines() if "WARNING" in line]
+    for line in warnings:
+        print("  " + line)
+    shutil.move(str(out / "jupyter-book" / "_build" / "html"), str(html))
+    shutil.rmtree(out / "jupyter-book")
+    book_seconds = time.monotonic() - book
+    _prune_mathjax(html)
+    shutil.copytree(frames, html / "frames", ignore=shutil.ignore_patterns("frames.jsonl"))
+
+    stats = frame_stats(frames)
+    total = _size(html)
+    elapsed = time.monotonic() - start
+    print(f"\n{'lesson':<22}{'run s':>7}{'frames':>8}{'files':>7}{'MB':>8}")
+    for stem in (p.stem for p in paths):
+        listed, files, size = stats.get(stem, (0, 0, 0))
+        print(f"{stem:<22}{seconds[stem]:>7.1f}{listed:>8}{files:>7}{size / 1e6:>8.2f}")
+    frames_total = sum(s[2] for s in stats.values())
+    print(f"{'all frames':<29}{sum(s[0] for s in stats.values()):>8}{sum(s[1] for s in stats.values()):>7}"
+          f"{frames_total / 1e6:>8.2f}")
+    print(f"Sphinx warnings: {len(warnings)}; HTML build {book_seconds:.0f} s")
+    print(f"site: {html} ({total / 1e6:.1f} MB, of which MathJax "
+          f"{_size(html / '_static' / 'mathjax') / 1e6:.1f} MB); built in {elapsed:.0f} s")
+    measured = {"seconds": elapsed, "bytes": total, "frames": stats, "warnings": warnings,
+                "run_seconds": seconds, "failed": failed}
+    (out / "build.json").write_text(json.dumps(measured, indent=1))
+    if failed:
+        print(f"built with {len(failed)} lesson(s) unexecuted: {sorted(failed)}")
+    if total > max_mb * 1e6:
+        raise SystemExit(f"the site is {total / 1e6:.1f} MB, over the {max_mb} MB limit")
+    return measured
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("lessons", nargs="*", help="lesson numbers or notebook names (default: all)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "site")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at the same time")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds a cell may run")
+    parser.add_argument("--max-mb", type=float, default=MAX_MB)
+    parser.add_argument("--keep-going", action="store_true",
+                        help="build even when a notebook fails to run (its page is left unexecuted, with a warning)")
+    args = parser.parse_args(argv)
+    build(args.out, args.lessons, args.jobs, args.timeout, args.max_mb, args.keep_going)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
