@@ -147,14 +147,6 @@ class MirageToyDemo(Demo):
         self.zero_note.set_text(f"measured exactly 0 at {state['measured_zeros']} of {len(n)} sizes\n"
                                 f"(resolution 1/{state['n_items']:,})")
 
-    def summary_text(self, state: dict[str, Any]) -> str:
-        """The default view's numbers as plain text (printed by the notebook so its prose can cite them)."""
-        lines = [f"L = {state['length']}, {state['n_items']:,} test items, {len(state['sizes'])} sizes "
-                 f"({state['size_grid']}): measured exact match is exactly 0 at {state['measured_zeros']} sizes"]
-        for group, row in state["scores"].items():
-            lines.append(f"  emergence score, {group}: " + ", ".join(f"{k} {v:.1f}" for k, v in row.items()))
-        return "\n".join(lines)
-
     def summary_html(self, state: dict[str, Any]) -> str:
         return emergence_table_html(state["scores"], note="Edit distance is negated so that improvement "
                                     "counts as positive; ±∞ means more than half the steps are flat.")

@@ -381,3 +381,18 @@ def test_s7_the_mirages_are_all_or_nothing_scores_of_a_steady_per_item_metric(cu
     for label in ("A", "C", "E"):
         c = checklist(curves[label])
         assert c["score_one_step"] > c["per_item_one_step"], label
+
+
+def test_s2_same_rise_width_at_every_length_only_its_start_moves():
+    """§2: on a log-size axis exact match rises from 10 % to 90 % over the same number of decades at
+    every L; a longer L reaches 10 % at larger sizes and leaves more of the grid near zero."""
+    fine = model_sizes(1e4, 1e16, 12_001)
+    widths, starts = [], []
+    for length in (1, 5, 15):
+        em = expected_exact_match(per_token_accuracy(fine), length)
+        starts.append(fine[np.argmax(em >= 0.1)])
+        widths.append(np.log10(fine[np.argmax(em >= 0.9)] / starts[-1]))
+    assert max(widths) - min(widths) < 0.01
+    assert starts[0] < starts[1] < starts[2]
+    near_zero = [np.sum(expected_exact_match(per_token_accuracy(DENSE), L) < 0.01) for L in (5, 15)]
+    assert near_zero[1] > near_zero[0]
