@@ -3,14 +3,16 @@
 Notebook section -> what it calls:
 
 - §1 The phenomenon: :mod:`course_lib.papers.mckenzie2023` (the Inverse Scaling Prize, its 11
-  winning tasks and four causes) and :mod:`course_lib.papers.wei2023` (6 of 11 tasks U-shaped).
+  winning tasks, four causes and the organisers' own sentences) and :mod:`course_lib.papers.wei2023`
+  (6 of 11 tasks U-shaped, Fig. 1's caption, what was and was not verified).
 - §2 A phenomenological model: :mod:`~course_lib.inverse_scaling.mixture`,
   :class:`~course_lib.inverse_scaling.mixture_demo.MixtureDemo`,
   :func:`~course_lib.inverse_scaling.checks.mixture_accuracy`.
 - §3 A live family with a distractor: :mod:`~course_lib.inverse_scaling.task`,
   :class:`~course_lib.inverse_scaling.family.RandomFeatureModel`,
   :func:`~course_lib.inverse_scaling.family.train_family`,
-  :func:`~course_lib.inverse_scaling.family.train_seeds`,
+  :func:`~course_lib.inverse_scaling.family.train_seeds` (with ``counter_examples``, the
+  demonstration-like intervention),
   :func:`~course_lib.inverse_scaling.family.load_agreement_grid`,
   :class:`~course_lib.inverse_scaling.family_demo.DistractorFamilyDemo`.
 - §4 Reading scaling curves critically: :func:`~course_lib.inverse_scaling.shapes.scaling_shape`,
