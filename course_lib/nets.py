@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_count, check_random_state, check_scalar
 
 __all__ = ["Adam", "SoftmaxMLP", "flat_views", "LEARNING_RATE", "BATCH_SIZE", "LOGIT_FLOOR"]
 
@@ -219,6 +219,15 @@ class SoftmaxMLP:
             gradient as row by row, much cheaper when there are few distinct examples.
         """
         epochs = check_count("epochs", epochs)
+        x = check_array("x", x, ndim=2, kind="f")
+        if x.shape[1] != self.shapes["W1"][1]:
+            raise ValueError(f"x must have {self.shapes['W1'][1]} columns (n_inputs), got shape {x.shape}")
+        y = check_array("y", y, ndim=(1, 2), kind="iu", minimum=0, maximum=self.n_classes - 1)
+        if y.size != len(x) * self.n_heads:
+            raise ValueError(f"y must hold one class per head for each row of x, shape ({len(x)}, {self.n_heads}), "
+                             f"got shape {y.shape}")
+        if example_ids is not None:
+            example_ids = check_array("example_ids", example_ids, ndim=1, kind="iu", minimum=0, maximum=len(x) - 1)
         y_t = np.ascontiguousarray(np.asarray(y, dtype=np.intp).reshape(len(x), self.n_heads).T)
         n_train = len(x) if example_ids is None else len(example_ids)
         grad = np.zeros_like(self.flat)

@@ -141,3 +141,26 @@ def test_adam_refuses_bad_settings(kwargs, exc, word):
     args = {"params": np.zeros(3), "learning_rate": 0.1, **kwargs}
     with pytest.raises(exc, match=word):
         Adam(**args)
+
+
+def test_softmax_mlp_fit_learns_a_separable_problem():
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((400, 3)).astype(np.float32)
+    y = (x[:, 0] > 0).astype(np.int64)
+    model = SoftmaxMLP(3, 8, 1, 2, np.random.default_rng(1)).fit(x, y, epochs=30, rng=rng, batch_size=64)
+    assert (model.predict_classes(x)[:, 0] == y).mean() > 0.95
+
+
+@pytest.mark.parametrize("x, y, ids, exc, word", [
+    (np.zeros((4, 2), np.float32), np.zeros(4, int), None, ValueError, "columns"),
+    (np.zeros((4, 3), np.float32), np.zeros(5, int), None, ValueError, "one class per head"),
+    (np.zeros((4, 3), np.float32), np.full(4, 4), None, ValueError, "y must be <= 3"),
+    (np.zeros((4, 3), np.float32), np.zeros(4), None, TypeError, "y must hold"),
+    (np.full((4, 3), np.nan, np.float32), np.zeros(4, int), None, ValueError, "x must be finite"),
+    (np.zeros((4, 3), int), np.zeros(4, int), None, TypeError, "x must hold"),
+    (np.zeros((4, 3), np.float32), np.zeros(4, int), np.array([0, 4]), ValueError, "example_ids"),
+])
+def test_softmax_mlp_fit_refuses_bad_data(x, y, ids, exc, word):
+    model = SoftmaxMLP(3, 2, 1, 4, np.random.default_rng(0))
+    with pytest.raises(exc, match=word):
+        model.fit(x, y, epochs=1, rng=np.random.default_rng(0), example_ids=ids)
