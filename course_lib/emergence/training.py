@@ -52,9 +52,9 @@ _MODELS = {"direct": DirectAdditionModel, "direct_carries": DirectWithCarriesMod
            "scratchpad": ScratchpadAdditionModel, "step_no_carry": StepWithoutCarryModel}
 #: a dense, roughly x1.4 log-spaced width grid (widths 1-2 of a direct model are pure chance)
 DENSE_WIDTHS = (4, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256)
-#: the sparser grid a notebook trains live (about 5 s for 4 digits)
+#: the sparser grid a notebook trains live (7-8 s for 4 digits on a busy 2-core machine, make bench)
 LIVE_WIDTHS = (4, 8, 16, 32, 64, 128, 256)
-#: the scratchpad widths a notebook trains live (about 3 s for 4 digits): it crosses at width 3-4;
+#: the scratchpad widths a notebook trains live (3-5 s for 4 digits, make bench): it crosses at width 3-4;
 #: 16 is there so that the demo's sparse grid (1, 4, 16, 64, 256) keeps three of them
 LIVE_SCRATCHPAD_WIDTHS = (1, 2, 3, 4, 6, 8, 16)
 #: cached widths per kind: the scratchpad family crosses the exact-match threshold at
