@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_random_state
+from course_lib.core.validation import check_array, check_count, check_random_state
 
 __all__ = ["make_problems", "split_problems", "needs_held_out_split", "seen_share", "check_n_digits", "check_operands", "carries", "direct_inputs",
            "scratchpad_ids", "scratchpad_step_inputs", "scratchpad_examples", "digits_to_ints", "ints_to_digits"]
@@ -36,13 +36,9 @@ def check_operands(a, b) -> tuple[np.ndarray, np.ndarray]:
     """Return ``a`` and ``b`` as uint8 digit arrays of one shape (n, n_digits), or raise."""
     arrays = []
     for name, x in (("a", a), ("b", b)):
-        arr = np.asarray(x)
-        if arr.ndim != 2 or arr.shape[1] < 1:
+        arr = check_array(name, x, ndim=2, kind="iu", minimum=0, maximum=9, min_size=0)
+        if arr.shape[1] < 1:
             raise ValueError(f"{name} must be a 2-D digit array (n_problems, n_digits), got shape {arr.shape}")
-        if arr.dtype.kind not in "iu":
-            raise TypeError(f"{name} must hold integer digits, got dtype {arr.dtype}")
-        if arr.size and (arr.min() < 0 or arr.max() > 9):
-            raise ValueError(f"{name} must hold digits 0..9, got values {arr.min()}..{arr.max()}")
         arrays.append(arr.astype(np.uint8))
     if arrays[0].shape != arrays[1].shape:
         raise ValueError(f"a and b must have the same shape, got {arrays[0].shape} and {arrays[1].shape}")

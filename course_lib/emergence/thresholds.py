@@ -15,7 +15,7 @@ from typing import Mapping
 
 import numpy as np
 
-from course_lib.core.validation import check_scalar
+from course_lib.core.validation import check_array, check_scalar
 
 __all__ = ["width_reaching", "threshold_decomposition"]
 
@@ -25,10 +25,10 @@ def width_reaching(widths, values, level: float) -> float | None:
 
     None if no width reaches it; the smallest width if the first already does.
     """
-    w = np.asarray(widths, dtype=float)
-    v = np.asarray(values, dtype=float)
-    if w.ndim != 1 or w.shape != v.shape or len(w) < 1 or np.any(np.diff(w) <= 0):
-        raise ValueError("widths must increase and match values in shape")
+    w = check_array("widths", widths, ndim=1, dtype=float, minimum=0, include_minimum=False)
+    v = check_array("values", values, ndim=1, dtype=float)
+    if w.shape != v.shape or np.any(np.diff(w) <= 0):
+        raise ValueError(f"widths must increase and match values in shape, got shapes {w.shape} and {v.shape}")
     level = check_scalar("level", level)
     above = np.flatnonzero(v >= level)
     if above.size == 0:

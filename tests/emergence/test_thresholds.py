@@ -12,6 +12,12 @@ def test_width_reaching_interpolates_in_log_width():
     assert width_reaching([1, 4], [0.1, 0.2], 0.5) is None
     with pytest.raises(ValueError, match="widths"):
         width_reaching([4, 1], [0.0, 1.0], 0.5)
+    with pytest.raises(ValueError, match="values must be finite"):
+        width_reaching([1, 4], [np.nan, 1.0], 0.5)
+    with pytest.raises(ValueError, match="widths must be > 0"):
+        width_reaching([0, 4], [0.0, 1.0], 0.5)
+    with pytest.raises(TypeError, match="values"):
+        width_reaching([1, 4], ["a", "b"], 0.5)
 
 
 def test_decomposition_rows_are_consistent():
