@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.core.validation import check_count, check_scalar
+from course_lib.core.validation import check_array, check_count, check_scalar
 
 __all__ = ["AdamW", "adamw_step"]
 
@@ -47,9 +47,16 @@ def adamw_step(param, grad, m, v, t: int, learning_rate: float = 1e-3, betas=(0.
     """
     t = check_count("t", t)
     learning_rate, beta1, beta2, eps, weight_decay = _check_hyper(learning_rate, betas, eps, weight_decay)
-    param, grad = np.asarray(param, dtype=float), np.asarray(grad, dtype=float)
-    m = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
-    v = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * grad ** 2
+    param = check_array("param", param, dtype=float, scalar=True)
+    arrays = {"grad": grad, "m": m, "v": v}
+    grad, m, v = (check_array(name, value, dtype=float, scalar=True) for name, value in arrays.items())
+    for name, value in (("grad", grad), ("m", m), ("v", v)):
+        if value.shape != param.shape:
+            raise ValueError(f"{name} must have the shape of param {param.shape}, got {value.shape}")
+    if np.any(v < 0):
+        raise ValueError("v must be >= 0 (a running mean of squared gradients)")
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad ** 2
     m_hat = m / (1 - beta1 ** t)
     v_hat = v / (1 - beta2 ** t)
     param = param - learning_rate * (m_hat / (np.sqrt(v_hat) + eps) + weight_decay * param)
@@ -82,6 +89,8 @@ class AdamW:
 
     def step(self, grad: np.ndarray) -> None:
         """Move ``params`` one AdamW step against ``grad`` (same shape)."""
+        if getattr(grad, "shape", None) != self.params.shape:
+            raise ValueError(f"grad must be an array of shape {self.params.shape}, got {getattr(grad, 'shape', grad)!r}")
         m, v, s, beta1, beta2, lr = self.m, self.v, self._scratch, self.beta1, self.beta2, self.learning_rate
         self.t += 1
         m *= beta1

@@ -117,7 +117,9 @@ class GrokNet:
         np.maximum(logits, LOGIT_FLOOR, out=logits)
         rows = np.arange(n)
         right = logits[rows, c]
-        accuracy = float(np.mean(right == 0.0))           # the right answer holds the maximum
+        # right when the answer's logit is the argmax, as for the test pairs: ties go to the first
+        # index, so a collapsed network (all logits equal) is right only where c = 0
+        accuracy = float(np.mean(logits.argmax(axis=1) == c))
         probs = np.exp(logits, out=logits)
         total = probs.sum(axis=1, keepdims=True)
         loss = float(np.mean(np.log(total[:, 0]) - right))

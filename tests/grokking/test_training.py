@@ -172,3 +172,52 @@ def test_wrong_types_raise_type_error():
         small_run(steps=10.5)
     with pytest.raises(TypeError, match="p"):
         small_run(p="97")
+
+
+# --- training accuracy counts the argmax, as test accuracy does ---
+
+def test_a_collapsed_network_is_not_100_percent_right():
+    """All weights zero: every logit is equal. Ties go to the first answer (c = 0), as for the test pairs,
+    so training accuracy is the share of pairs with c = 0, not 100 % (the bug counted every tie as right)."""
+    p = 97
+    net = GrokNet(p, np.random.default_rng(0))
+    net.flat[...] = 0.0
+    split = make_split(p, 0.3, seed=0)
+    a, b, c = split.a[split.train], split.b[split.train], split.c[split.train]
+    loss, accuracy, _ = net.loss_and_gradient(a, b, c)
+    assert loss == pytest.approx(np.log(p), rel=1e-5)
+    assert accuracy == pytest.approx(np.mean(c == 0)) and accuracy < 0.05
+
+
+def test_training_accuracy_is_the_argmax_accuracy():
+    """A random network: the accuracy loss_and_gradient returns is the argmax accuracy of its logits."""
+    net = GrokNet(23, np.random.default_rng(5), embed_dim=6, hidden=10)
+    split = make_split(23, 0.5, seed=1)
+    a, b, c = split.a[split.train], split.b[split.train], split.c[split.train]
+    expected = np.mean(net.logits(a, b).argmax(axis=1) == c)
+    assert 0 < expected < 1
+    assert net.loss_and_gradient(a, b, c)[1] == pytest.approx(expected)
+
+
+# --- AdamW refuses what it cannot step ---
+
+@pytest.mark.parametrize("name, args", [
+    ("param", (np.array([np.nan, 1.0]), np.zeros(2), np.zeros(2), np.zeros(2))),
+    ("grad", (np.zeros(2), np.array([1.0, np.inf]), np.zeros(2), np.zeros(2))),
+    ("grad", (np.zeros(2), np.zeros(3), np.zeros(2), np.zeros(2))),
+    ("m", (np.zeros(2), np.zeros(2), np.zeros((2, 1)), np.zeros(2))),
+    ("v", (np.zeros(2), np.zeros(2), np.zeros(2), -np.ones(2))),
+])
+def test_adamw_step_refuses_nan_and_mismatched_shapes(name, args):
+    with pytest.raises(ValueError, match=name):
+        adamw_step(*args, t=1)
+
+
+def test_adamw_step_refuses_non_numbers():
+    with pytest.raises(TypeError, match="grad"):
+        adamw_step(np.zeros(2), ["a", "b"], np.zeros(2), np.zeros(2), t=1)
+
+
+def test_adamw_class_refuses_a_gradient_of_another_shape():
+    with pytest.raises(ValueError, match="grad"):
+        AdamW(np.zeros(3), 0.1).step(np.zeros(4))
