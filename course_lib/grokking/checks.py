@@ -86,19 +86,35 @@ def frequency_shares(fn: Callable) -> CheckResult:
                           "real wave), keep k = 0..p // 2 and divide by the total")
 
 
+def _cosine_argmax(a: int, b: int, p: int, keys) -> int:
+    """The first c in 0..p-1 where every cosine is 1, i.e. k (a + b - c) ≡ 0 (mod p) for each key k.
+
+    Integer arithmetic, no floats: the sum of cosines reaches its largest possible value, one per
+    key, exactly there. For a prime p this is (a + b) mod p; for p = 15 and k = 3 the cosine
+    repeats every 5 residues, so it is the first c with c ≡ a + b (mod 5).
+    """
+    return next(c for c in range(p) if all(k * (a + b - c) % p == 0 for k in keys))
+
+
 def _answer_cases() -> list[tuple[str, tuple, Any]]:
     raw = [("p = 7, a = 2, b = 3, one key frequency", 2, 3, 7, (1,)),
            ("p = 97, a = 40, b = 80: the sum wraps around", 40, 80, 97, (24, 47, 5)),
            ("p = 113, Nanda et al.'s key frequencies", 100, 50, 113, (14, 35, 41, 42, 52)),
-           ("p = 13, a = 0, b = 0", 0, 0, 13, (3, 5))]
-    return [(d, (a, b, p, keys), (a + b) % p) for d, a, b, p, keys in raw]
+           ("p = 13, a = 0, b = 0", 0, 0, 13, (3, 5)),
+           ("p = 15 (not a prime) and k = 3: cos(2π·3x/15) repeats every 5 residues, so c = 3, 8 and 13 "
+            "tie at the top and np.argmax returns the first: only scoring with the cosines gives it",
+            7, 6, 15, (3,))]
+    return [(d, (a, b, p, keys), _cosine_argmax(a, b, p, keys)) for d, a, b, p, keys in raw]
 
 
 def fourier_answer(fn: Callable) -> CheckResult:
     """Check ``fn(a, b, p, keys) -> argmax over c of Σ_k cos(2πk(a + b - c)/p)``.
 
-    Used in notebook 03 §4 (exercise 4.1). The answer must be the residue (a + b) mod p.
+    Used in notebook 03 §4 (exercise 4.1). For a prime p the answer is the residue (a + b) mod p;
+    one case uses p = 15, where the cosines alone give a different answer, so a function that
+    computes ``(a + b) % p`` instead of scoring with the cosines fails.
     """
     return run_cases("fourier_answer", fn, _answer_cases(),
-                     rtol=0, hint="c = np.arange(p); score = sum of np.cos(2 * np.pi * k * (a + b - c) / p) "
-                                  "over the key frequencies k; return int(np.argmax(score))")
+                     rtol=0, hint="score every candidate c = np.arange(p) with the sum of "
+                                  "np.cos(2 * np.pi * k * (a + b - c) / p) over the key frequencies k and "
+                                  "return int(np.argmax(score)); do not compute (a + b) % p yourself")

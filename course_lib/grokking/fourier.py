@@ -16,21 +16,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.core.validation import check_choice, check_count
+from course_lib.core.validation import check_array, check_choice, check_count
 from course_lib.grokking.data import Split
 from course_lib.grokking.model import log_softmax
 
 __all__ = ["frequency_power", "key_frequencies", "top_share", "logit_table", "sum_components",
            "cosine_fit", "CosineFit", "restricted_and_excluded_loss"]
-
-
-def _check_embedding(embedding) -> np.ndarray:
-    E = np.asarray(embedding, dtype=float)
-    if E.ndim != 2 or E.shape[0] < 3:
-        raise ValueError(f"embedding must be a (p, d) array with p >= 3, got shape {E.shape}")
-    if not np.all(np.isfinite(E)):
-        raise ValueError("embedding must be finite")
-    return E
 
 
 def frequency_power(embedding) -> np.ndarray:
@@ -42,8 +33,10 @@ def frequency_power(embedding) -> np.ndarray:
     the power |F_k|² is summed over the d columns, and frequencies k and p - k (the same real
     wave) are counted together.
     """
-    E = _check_embedding(embedding)
+    E = check_array("embedding", embedding, ndim=2, dtype=float)
     p = E.shape[0]
+    if p < 3:
+        raise ValueError(f"embedding must be a (p, d) array with p >= 3, got shape {E.shape}")
     power = (np.abs(np.fft.fft(E, axis=0)) ** 2).sum(axis=1)
     folded = power[: p // 2 + 1].copy()
     folded[1:(p + 1) // 2] += power[::-1][: (p - 1) // 2]  # k and p - k together
@@ -55,17 +48,18 @@ def frequency_power(embedding) -> np.ndarray:
 
 def key_frequencies(share: np.ndarray, count: int = 5) -> np.ndarray:
     """The ``count`` frequencies k >= 1 with the largest share of power, strongest first."""
-    share = np.asarray(share, dtype=float)
-    if share.ndim != 1 or len(share) < 2:
-        raise ValueError(f"share must be a 1-d array of frequency shares, got shape {share.shape}")
+    share = check_array("share", share, ndim=1, dtype=float, minimum=0, min_size=2)
     count = check_count("count", count, maximum=len(share) - 1)
     order = np.argsort(-share[1:], kind="stable") + 1
     return order[:count]
 
 
 def top_share(share: np.ndarray, count: int = 5) -> float:
-    """The share of power held by the ``count`` strongest frequencies k >= 1."""
-    share = np.asarray(share, dtype=float)
+    """The share of power held by the ``count`` strongest frequencies k >= 1.
+
+    Used in notebook 03 §2 (the step slider's note).
+    """
+    share = check_array("share", share, ndim=1, dtype=float, minimum=0, min_size=2)
     return float(share[key_frequencies(share, count)].sum())
 
 
@@ -79,11 +73,17 @@ def logit_table(logits_fn, p: int) -> np.ndarray:
     return np.asarray(logits_fn(a, b), dtype=np.float64).reshape(p, p, p)
 
 
-def _check_table(table) -> np.ndarray:
-    table = np.asarray(table, dtype=np.float64)
-    if table.ndim != 3 or not table.shape[0] == table.shape[1] == table.shape[2]:
+def _table(table) -> np.ndarray:
+    """``table`` through check_array, plus the one thing it cannot say: the three axes are equal."""
+    table = check_array("table", table, ndim=3, dtype=np.float64)
+    if not table.shape[0] == table.shape[1] == table.shape[2]:
         raise ValueError(f"table must be a (p, p, p) array of logits [a, b, c], got shape {table.shape}")
     return table
+
+
+def _keys(keys, p: int) -> np.ndarray:
+    """Key frequencies as integers 1..p // 2 (TypeError for non-integers, ValueError out of range)."""
+    return check_array("keys", keys, ndim=1, kind="iu", dtype=np.int64, minimum=1, maximum=p // 2)
 
 
 def _combined(p: int, operation: str) -> np.ndarray:
@@ -101,10 +101,10 @@ def sum_components(table: np.ndarray, keys, operation: str = "add") -> np.ndarra
     so they come from the logits summed along each line s = const: a 1-D transform over s,
     keeping frequencies ±k. Returns an array of the table's shape.
     """
-    table = _check_table(table)
+    table = _table(table)
     p = table.shape[0]
     s = _combined(p, operation)
-    keys = np.asarray(keys, dtype=int)
+    keys = _keys(keys, p)
     line_sums = np.zeros((p, p))                       # [s, c]
     np.add.at(line_sums, s.ravel(), table.reshape(p * p, p))
     mask = np.zeros(p, dtype=bool)
@@ -122,12 +122,17 @@ def restricted_and_excluded_loss(table: np.ndarray, split: Split, keys) -> dict[
 
     - ``full``: test loss of the network as it is;
     - ``restricted``: test loss with only the mean over (a, b) and the key-frequency waves in
-      a ± b kept (high while the network memorises, low once the circuit is built);
+      a ± b kept (high while the network memorises, low once the circuit is built). Measured on
+      the test pairs; the authors' code measures it on all p² pairs;
     - ``excluded``: *training* loss with exactly those waves removed (low while the network
       memorises; it rises as the training fit comes to rest on the circuit).
     """
-    table = _check_table(table)
+    table = _table(table)
     p = table.shape[0]
+    if not isinstance(split, Split):
+        raise TypeError(f"split must be a Split from make_split(), got {type(split).__name__}")
+    if split.p != p:
+        raise ValueError(f"split is for p = {split.p} but table is for p = {p}")
     waves = sum_components(table, keys, split.operation).reshape(p * p, p)
     flat = table.reshape(p * p, p)
     mean = flat.mean(axis=0)
@@ -152,10 +157,10 @@ def cosine_fit(table: np.ndarray, keys, operation: str = "add") -> CosineFit:
     logits' variance over c that the cosines explain) and ``accuracy`` (how often the argmax
     of the fitted cosines alone is the right answer, over all p² pairs).
     """
-    table = _check_table(table)
+    table = _table(table)
     p = table.shape[0]
     s = _combined(p, operation)
-    keys = np.asarray(keys, dtype=int)
+    keys = _keys(keys, p)
     centred = table - table.mean(axis=2, keepdims=True)
     # one cosine per key frequency, as a (p, p) table over (s, c)
     sc = np.arange(p)[:, None] - np.arange(p)[None, :]

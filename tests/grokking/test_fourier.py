@@ -57,3 +57,79 @@ def test_progress_measures_of_a_pure_circuit():
     assert losses["restricted"] == pytest.approx(losses["full"])   # nothing outside the circuit
     assert losses["full"] < 1e-3
     assert losses["excluded"] == pytest.approx(np.log(p))         # nothing left: uniform guesses
+
+
+# --- top_share on shares below 1, and bad input ---
+
+def test_top_share_sums_the_strongest_frequencies():
+    share = np.array([0.05, 0.1, 0.4, 0.05, 0.3, 0.1])
+    assert top_share(share, 1) == pytest.approx(0.4)
+    assert top_share(share, 2) == pytest.approx(0.7)
+    assert top_share(share, 3) == pytest.approx(0.8)   # the frequency k = 0 is never counted
+
+
+@pytest.mark.parametrize("share, error", [([0.5, np.nan, 0.5], ValueError), ([0.5, -0.1, 0.6], ValueError),
+                                          ([[0.5, 0.5]], ValueError), (["a", "b"], TypeError), (None, TypeError)])
+def test_top_share_refuses_bad_shares(share, error):
+    with pytest.raises(error, match="share"):
+        top_share(share, 1)
+
+
+@pytest.mark.parametrize("keys, error", [([1.5], TypeError), (["3"], TypeError), ([0], ValueError),
+                                         ([7], ValueError), ([[1, 2]], ValueError), (np.zeros(0, dtype=int), ValueError)])
+def test_sum_components_refuses_keys_that_are_not_frequencies(keys, error):
+    with pytest.raises(error, match="keys"):
+        sum_components(np.zeros((13, 13, 13)), keys)
+
+
+def test_tables_must_be_cubes_of_finite_logits():
+    with pytest.raises(ValueError, match="table"):
+        sum_components(np.zeros((13, 13, 12)), [1])
+    bad = np.zeros((13, 13, 13))
+    bad[0, 0, 0] = np.nan
+    with pytest.raises(ValueError, match="table"):
+        cosine_fit(bad, [1])
+
+
+# --- the progress measures use the right split ---
+
+def independent_waves(table, keys):
+    """The key-frequency terms in a + b, from the full 2-D transform (a second implementation)."""
+    p = table.shape[0]
+    mask = np.zeros((p, p), dtype=bool)
+    for k in keys:
+        mask[k, k] = mask[-k % p, -k % p] = True
+    return np.fft.ifft2(np.fft.fft2(table, axes=(0, 1)) * mask[:, :, None], axes=(0, 1)).real
+
+
+def mean_loss(logits, answers):
+    from scipy.special import log_softmax
+    return -float(log_softmax(logits, axis=1)[np.arange(len(answers)), answers].mean())
+
+
+def test_restricted_loss_is_on_the_test_pairs_and_excluded_on_the_training_pairs():
+    """A random table (no symmetry between the splits): each measure equals a second implementation on its
+    own split, and differs from the same measure on the other split, so a wrong split cannot pass."""
+    p, keys = 13, [2, 5]
+    rng = np.random.default_rng(7)
+    table = 3 * rng.standard_normal((p, p, p)) + exact_logits(p, keys, [1.0, 0.7])  # within the logit floor
+    split = make_split(p, 0.4, seed=3)
+    flat, waves = table.reshape(p * p, p), independent_waves(table, keys).reshape(p * p, p)
+    restricted = {name: mean_loss(waves[idx] + flat.mean(axis=0), split.c[idx])
+                  for name, idx in (("test", split.test), ("train", split.train))}
+    excluded = {name: mean_loss(flat[idx] - waves[idx], split.c[idx])
+                for name, idx in (("test", split.test), ("train", split.train))}
+    full = {name: mean_loss(flat[idx], split.c[idx]) for name, idx in (("test", split.test), ("train", split.train))}
+    losses = restricted_and_excluded_loss(table, split, keys)
+    assert losses["restricted"] == pytest.approx(restricted["test"], rel=1e-9)
+    assert losses["excluded"] == pytest.approx(excluded["train"], rel=1e-9)
+    assert losses["full"] == pytest.approx(full["test"], rel=1e-9)
+    for measure in (restricted, excluded, full):   # the splits give different numbers here
+        assert abs(measure["test"] - measure["train"]) > 1e-3
+
+
+def test_progress_measures_refuse_a_split_of_another_modulus():
+    with pytest.raises(ValueError, match="split"):
+        restricted_and_excluded_loss(np.zeros((13, 13, 13)), make_split(11, 0.5, seed=0), [1])
+    with pytest.raises(TypeError, match="split"):
+        restricted_and_excluded_loss(np.zeros((13, 13, 13)), (1, 2), [1])
