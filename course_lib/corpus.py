@@ -28,7 +28,7 @@ import numpy as np
 from course_lib.core.validation import check_array, check_count, check_random_state, check_scalar
 
 __all__ = ["SLOTS", "BLOCKLIST", "STOP_WORDS", "Corpus", "make_corpus", "sentence_words", "normalize",
-           "token_ids", "concatenate", "as_documents", "REPETITIVE_TYPES"]
+           "token_ids", "concatenate", "as_documents", "LOW_QUALITY_TYPES", "REPETITIVE_TYPES"]
 
 #: the grammar's word slots (most common word first: Zipf rank order)
 SLOTS: dict[str, tuple[str, ...]] = {
@@ -322,7 +322,18 @@ REPETITIVE_TYPES = ("repeated lines", "repeated phrase", "repeated passage")
 
 
 def _repetitive(kind: str, grammar: _Grammar, rng: np.random.Generator) -> str:
-    """A document that reads like text line by line but repeats itself (clean by the quality rules)."""
+    """A document that reads like text line by line but repeats itself, with Gopher's stop words.
+
+    Drawn again until it holds at least two of :data:`STOP_WORDS`, so that the quality rules let it
+    through and only the repetition rules can catch it.
+    """
+    while True:
+        doc = _repetitive_draw(kind, grammar, rng)
+        if sum(w.lower() in STOP_WORDS for w in doc.split()) >= 2:
+            return doc
+
+
+def _repetitive_draw(kind: str, grammar: _Grammar, rng: np.random.Generator) -> str:
     if kind == "repeated lines":  # a few lines, each repeated, in shuffled order (a template page)
         lines = [" ".join(sentence_words(grammar.sentence()) for _ in range(2)) for _ in range(3)]
         copies = [line for line in lines for _ in range(int(rng.integers(3, 6)))]

@@ -9,15 +9,18 @@ from its own copy; a clean item has to make do with shorter, common contexts.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from course_lib.core.validation import check_count
-from course_lib.corpus import Corpus, normalize
+from course_lib.corpus import Corpus, as_documents, normalize
 from course_lib.dedup import ngram_overlap
+from course_lib.papers import brown2020
 
-__all__ = ["CONTEXTS", "LongestMatchModel", "cloze", "BenchmarkScore", "benchmark_score", "overlap_by_leak"]
+__all__ = ["CONTEXTS", "LongestMatchModel", "cloze", "BenchmarkScore", "benchmark_score", "overlap_by_leak",
+           "WindowFilterResult", "window_filter"]
 
 #: the context lengths the model tries, longest first
 CONTEXTS = (12, 8, 6, 4, 3, 2, 1)
@@ -163,3 +166,96 @@ def overlap_by_leak(corpus: Corpus, train_docs, n: int) -> dict[str, tuple[int, 
     leak = corpus.test_leak[long_enough]
     return {kind: (int((leak == kind).sum()), float(flagged[leak == kind].mean()))
             for kind in ("none", "verbatim", "paraphrase", "short") if (leak == kind).any()}
+
+
+@dataclass(frozen=True)
+class WindowFilterResult:
+    """What :func:`window_filter` did to each training document.
+
+    ``pieces[i]`` holds the pieces document i was cut into (just the document when untouched,
+    nothing when dropped); ``hit`` whether it held a colliding n-gram; ``skipped`` whether it
+    held one but was left alone (the ``skip_longer_than`` bug); ``dropped`` whether it was cut
+    into more than ``max_pieces`` pieces and removed; ``chars_removed`` the characters removed.
+    """
+
+    pieces: tuple[tuple[str, ...], ...]
+    hit: np.ndarray
+    skipped: np.ndarray
+    dropped: np.ndarray
+    chars_removed: np.ndarray
+
+    @property
+    def docs(self) -> list[str]:
+        """Every piece as a training document of its own."""
+        return [p for doc in self.pieces for p in doc]
+
+
+def window_filter(train_docs, test_items, n: int = brown2020.NGRAM, window: int = brown2020.WINDOW_CHARS,
+                  min_piece: int = brown2020.MIN_PIECE_CHARS, max_pieces: int = brown2020.MAX_PIECES,
+                  max_train_docs: int = brown2020.MAX_TRAIN_DOCS_PER_NGRAM,
+                  skip_longer_than: int | None = None) -> WindowFilterResult:
+    """GPT-3's final contamination filter (Brown et al. 2020, App. C), on plain strings.
+
+    Every n-gram (normalised words, :func:`course_lib.corpus.normalize`) of a training document
+    that also occurs in a test item is cut out with ``window`` characters on each side; the
+    document falls apart into pieces, pieces shorter than ``min_piece`` characters are dropped,
+    and a document cut into more than ``max_pieces`` pieces is removed entirely. n-grams found
+    in more than ``max_train_docs`` training documents are ignored (common phrases, boilerplate).
+    ``skip_longer_than`` leaves documents longer than that many characters untouched, as a
+    stand-in for the bug GPT-3 reports (its filter failed on long documents such as books).
+    Used in notebook 06 §3.
+    """
+    docs = as_documents("train_docs", train_docs)
+    items = as_documents("test_items", test_items)
+    n, window = check_count("n", n), check_count("window", window, minimum=0)
+    min_piece, max_pieces = check_count("min_piece", min_piece, minimum=0), check_count("max_pieces", max_pieces)
+    max_train_docs = check_count("max_train_docs", max_train_docs)
+    if skip_longer_than is not None:
+        skip_longer_than = check_count("skip_longer_than", skip_longer_than)
+    test_grams = set()
+    for item in items:
+        words = normalize(item)
+        test_grams.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    spans_of, grams_of, doc_count = [], [], {}
+    for doc in docs:
+        tokens = [(m.start(), m.end(), "".join(ch for ch in m.group().lower() if ch.isalnum()))
+                  for m in re.finditer(r"\S+", doc)]
+        tokens = [t for t in tokens if t[2]]
+        words = [t[2] for t in tokens]
+        hits = [(i, tuple(words[i:i + n])) for i in range(len(words) - n + 1) if tuple(words[i:i + n]) in test_grams]
+        spans_of.append([(tokens[i][0], tokens[i + n - 1][1]) for i, _ in hits])
+        grams_of.append([g for _, g in hits])
+        for g in set(grams_of[-1]):
+            doc_count[g] = doc_count.get(g, 0) + 1
+    pieces, hit, skipped, dropped, removed = [], [], [], [], []
+    for doc, spans, grams in zip(docs, spans_of, grams_of):
+        spans = [sp for sp, g in zip(spans, grams) if doc_count[g] <= max_train_docs]
+        hit.append(bool(spans))
+        skip = bool(spans) and skip_longer_than is not None and len(doc) > skip_longer_than
+        skipped.append(skip)
+        if not spans or skip:
+            pieces.append((doc,))
+            dropped.append(False)
+            removed.append(0)
+            continue
+        cut = sorted((max(0, a - window), min(len(doc), b + window)) for a, b in spans)
+        merged = [list(cut[0])]
+        for a, b in cut[1:]:
+            if a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        bounds = [0] + [x for ab in merged for x in ab] + [len(doc)]
+        parts = [doc[bounds[k]:bounds[k + 1]].strip() for k in range(0, len(bounds), 2)]
+        parts = [p for p in parts if p]
+        if len(parts) > max_pieces:
+            pieces.append(())
+            dropped.append(True)
+            removed.append(len(doc))
+            continue
+        kept = tuple(p for p in parts if len(p) >= min_piece)
+        pieces.append(kept)
+        dropped.append(False)
+        removed.append(len(doc) - sum(len(p) for p in kept))
+    return WindowFilterResult(tuple(pieces), np.asarray(hit, bool), np.asarray(skipped, bool),
+                              np.asarray(dropped, bool), np.asarray(removed, dtype=np.int64))

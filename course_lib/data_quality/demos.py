@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from matplotlib.collections import LineCollection
 
 from course_lib import dedup
 from course_lib.core.controls import Choice, FloatSlider
@@ -17,7 +18,7 @@ from course_lib.core.demo import Demo
 from course_lib.core.style import new_figure, series_style
 from course_lib.core.score_tables import table_html
 from course_lib.data_quality.experiment import default_study
-from course_lib.data_quality.near_dup import BIN_EDGES, SPLITS, BandingStudy
+from course_lib.data_quality.near_dup import BIN_EDGES, SPLITS, BandingStudy, wilson_interval
 
 __all__ = ["BandingDemo", "split_label"]
 
@@ -42,8 +43,9 @@ class BandingDemo(Demo):
     """
 
     caption = ("Left: the chance that a pair becomes a candidate, predicted by the S-curve (line) and "
-               "measured on every pair of the corpus, binned by exact Jaccard similarity (markers; bins "
-               "with fewer than 5 pairs left out; dotted line: the threshold (1/b)^(1/r)). Right: precision "
+               "measured on every pair of the corpus, binned by exact Jaccard similarity (markers, with 95% "
+               "Wilson intervals as vertical bars; bins with fewer than 5 pairs left out; dotted line: the "
+               "threshold (1/b)^(1/r)). Right: precision "
                "and recall of the candidates when a near duplicate is a pair with exact Jaccard at least the "
                "target (dashed line).")
 
@@ -66,8 +68,12 @@ class BandingDemo(Demo):
         self.table = {}
         for split in self.splits:
             pr = np.array([study.precision_recall(*split, t) for t in _TARGETS])
+            pairs, found = study.counts(*split)
+            low, high = wilson_interval(found, pairs)
             self.table[split] = {"curve": dedup.lsh_candidate_probability(self.s, *split),
                                  "rates": np.where(enough, study.rates(*split), np.nan),
+                                 "low": np.where(enough, low, np.nan), "high": np.where(enough, high, np.nan),
+                                 "pairs": pairs, "found": found,
                                  "precision": pr[:, 1], "recall": pr[:, 2], "candidates": pr[:, 0]}
         self.centres = centres
 
@@ -78,6 +84,8 @@ class BandingDemo(Demo):
         self.curve, = self.ax_s.plot([], [], color=style0["color"], label="S-curve 1 − (1 − sʳ)ᵇ")
         self.rates, = self.ax_s.plot([], [], color=style1["color"], marker=style1["marker"], linestyle="none",
                                      label="measured")
+        self.intervals = LineCollection([], colors=[style1["color"]], linewidths=1.2)
+        self.ax_s.add_collection(self.intervals)
         self.threshold = self.ax_s.axvline(0.5, color="0.4", linestyle=":", linewidth=1.5)
         self.target_s = self.ax_s.axvline(0.8, color=style2["color"], linestyle="--", linewidth=1.5)
         self.ax_s.set_xlim(0, 1)
@@ -95,7 +103,7 @@ class BandingDemo(Demo):
         self.ax_pr.set_xlabel("target J (what counts as a near duplicate)")
         self.ax_pr.set_ylabel("share")
         self.ax_pr.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
-        self.data_artists = [self.curve, self.rates, self.threshold, self.target_s,
+        self.data_artists = [self.curve, self.rates, self.intervals, self.threshold, self.target_s,
                              self.precision, self.recall, self.target_pr]
 
     def compute(self, split: str, target: float) -> dict[str, Any]:
@@ -104,6 +112,7 @@ class BandingDemo(Demo):
         k = int(np.argmin(np.abs(_TARGETS - target)))
         return {"bands": bands, "rows": rows, "target": float(_TARGETS[k]),
                 "threshold": dedup.lsh_threshold(bands, rows), "curve": row["curve"], "rates": row["rates"],
+                "low": row["low"], "high": row["high"],
                 "precision_curve": row["precision"], "recall_curve": row["recall"],
                 "candidates": int(row["candidates"][k]), "precision": float(row["precision"][k]),
                 "recall": float(row["recall"][k]),
@@ -112,6 +121,9 @@ class BandingDemo(Demo):
     def draw(self, state: dict[str, Any]) -> None:
         self.curve.set_data(self.s, state["curve"])
         self.rates.set_data(self.centres, state["rates"])
+        ok = np.isfinite(state["low"])
+        self.intervals.set_segments([[(x, lo), (x, hi)] for x, lo, hi in
+                                     zip(self.centres[ok], state["low"][ok], state["high"][ok])])
         t = state["threshold"]
         self.threshold.set_xdata([t, t])
         for line in (self.target_s, self.target_pr):

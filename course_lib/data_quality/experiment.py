@@ -14,13 +14,15 @@ from course_lib.data_quality.contamination import BenchmarkScore, benchmark_scor
 from course_lib.data_quality.near_dup import SPLITS, BandingStudy, PairJaccard, all_pairs_jaccard, banding_study
 from course_lib.data_quality.pipeline import PipelineResult, run_pipeline
 
-__all__ = ["SEED", "NUM_PERM", "N_REPETITIVE", "lesson_corpus", "near_dup_documents", "near_dup_study", "build_study",
+__all__ = ["SEED", "NUM_PERM", "N_REPETITIVE", "BOOK_DOCS", "contamination_book", "lesson_corpus", "near_dup_documents", "near_dup_study", "build_study",
            "default_study", "contamination_scores"]
 
 #: the corpus seed of the notebook
 SEED = 0
 #: MinHash signature length of the notebook
 NUM_PERM = 128
+#: documents joined into the long "book" of the contamination demo
+BOOK_DOCS = 50
 #: repetitive documents planted for the repetition-removal stage (appended: the rest of the corpus is unchanged)
 N_REPETITIVE = 60
 
@@ -78,3 +80,19 @@ def contamination_scores(corpus: Corpus | None = None,
     result = run_pipeline(corpus) if result is None else result
     return {"raw corpus": benchmark_score(corpus, corpus.docs),
             "after the pipeline": benchmark_score(corpus, result.docs)}
+
+
+def contamination_book(corpus: Corpus, result: PipelineResult, n_docs: int = BOOK_DOCS) -> str:
+    """A long document ("a book"): the first training document that hosts a verbatim leak,
+    followed by the next ``n_docs - 1`` documents that reached the test-set filter, one per line.
+
+    Used in notebook 06 §3 to compare dropping the whole document with GPT-3's window filter.
+    """
+    if not isinstance(corpus, Corpus) or not isinstance(result, PipelineResult):
+        raise TypeError("corpus must be a Corpus and result the PipelineResult of run_pipeline(corpus)")
+    n_docs = check_count("n_docs", n_docs, minimum=2)
+    hosts = set(corpus.test_hosts[corpus.test_leak == "verbatim"].tolist())
+    first = next(k for k, i in enumerate(result.test_source) if int(i) in hosts)
+    others = [d for k, (d, i) in enumerate(zip(result.test_input, result.test_source))
+              if k != first and int(i) not in set(corpus.test_hosts.tolist())]
+    return "\n".join([result.test_input[first]] + others[:n_docs - 1])

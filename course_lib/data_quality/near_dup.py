@@ -16,10 +16,10 @@ import numpy as np
 
 from course_lib import dedup
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_bool, check_count, check_scalar
+from course_lib.core.validation import check_array, check_bool, check_count, check_scalar
 
 __all__ = ["SPLITS", "PairJaccard", "all_pairs_jaccard", "BandingStudy", "banding_study", "minhash_errors",
-           "error_ratio", "shortcut_signatures"]
+           "error_ratio", "shortcut_signatures", "wilson_interval", "candidate_rate_by_seed"]
 
 #: the bands × rows splits of 128 hash functions that the demo offers
 SPLITS = ((128, 1), (64, 2), (32, 4), (16, 8), (8, 16), (4, 32), (2, 64), (1, 128))
@@ -115,6 +115,22 @@ class BandingStudy:
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(total > 0, found / np.maximum(total, 1), np.nan)
 
+    def counts(self, bands: int, rows: int, edges: np.ndarray = BIN_EDGES) -> tuple[np.ndarray, np.ndarray]:
+        """Per similarity bin: (pairs, pairs that became candidates)."""
+        return self.truth.histogram(edges), np.histogram(self.candidates[bands, rows], bins=edges)[0]
+
+    def expected(self, bands: int, rows: int, edges: np.ndarray = BIN_EDGES) -> np.ndarray:
+        """Per bin, the S-curve's mean over the bin's pairs: the candidate rate theory predicts (NaN if empty)."""
+        sims = self.truth.similarity
+        zero = self.truth.n_pairs - len(sims)  # pairs with similarity 0 have P = 0
+        out = np.full(len(edges) - 1, np.nan)
+        for k, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
+            pick = sims[(sims >= lo) & ((sims < hi) if k < len(edges) - 2 else (sims <= hi))]
+            total = len(pick) + (zero if k == 0 else 0)
+            if total:
+                out[k] = dedup.lsh_candidate_probability(pick, bands, rows).sum() / total if len(pick) else 0.0
+        return out
+
     def precision_recall(self, bands: int, rows: int, target: float) -> tuple[int, float, float]:
         """(candidates, precision, recall) when a true near duplicate is a pair with J >= target."""
         target = check_scalar("target", target, 0.0, 1.0, include_minimum=False)
@@ -164,9 +180,11 @@ def error_ratio(exact: np.ndarray, estimate: np.ndarray, num_perm: int) -> float
 
     Used in notebook 06 §2.
     """
-    exact, estimate = np.asarray(exact, dtype=float), np.asarray(estimate, dtype=float)
-    if exact.shape != estimate.shape or exact.size == 0 or np.any((exact <= 0) | (exact >= 1)):
-        raise ValueError("exact and estimate must be matching non-empty arrays, exact strictly inside (0, 1)")
+    exact = check_array("exact", exact, ndim=1, dtype=float, minimum=0, maximum=1, include_minimum=False,
+                        include_maximum=False)
+    estimate = check_array("estimate", estimate, ndim=1, dtype=float, minimum=0, maximum=1)
+    if exact.shape != estimate.shape:
+        raise ValueError(f"estimate must match exact's shape {exact.shape}, got {estimate.shape}")
     num_perm = check_count("num_perm", num_perm)
     return float(np.sqrt(np.mean((estimate - exact) ** 2 / (exact * (1 - exact) / num_perm))))
 
@@ -188,3 +206,56 @@ def shortcut_signatures(docs, num_perm: int = 128, ngram: int = 5, seed: int = 0
         h = (a[k:k + 16, None] * ids[None, :] + b[k:k + 16, None]) % np.uint64(2**61 - 1)
         np.minimum.reduceat(h, starts, axis=1, out=out[k:k + 16])
     return np.ascontiguousarray(out.T)
+
+
+def wilson_interval(hits, trials, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """The Wilson score interval of a binomial share hits/trials (95% for z = 1.96); NaN where trials = 0.
+
+    Used in notebook 06 §2 (how far a bin's measured candidate rate may sit from the S-curve by chance).
+    """
+    k = check_array("hits", hits, minimum=0, dtype=float, scalar=True)
+    n = check_array("trials", trials, minimum=0, dtype=float, scalar=True)
+    if np.any(k > n):
+        raise ValueError("hits must not exceed trials")
+    z = check_scalar("z", z, 0.0, include_minimum=False)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return np.where(n > 0, centre - half, np.nan), np.where(n > 0, centre + half, np.nan)
+
+
+def candidate_rate_by_seed(docs, truth: PairJaccard, bands: int, rows: int, low: float, high: float,
+                           seeds=range(10), num_perm: int = 128) -> tuple[np.ndarray, float, int]:
+    """The candidate rate of the pairs with ``low <= J < high``, once per MinHash seed, and the S-curve's.
+
+    Within one seed every pair is hashed by the same functions, so a bin's measured rate can sit
+    further from the S-curve than a binomial interval allows; over seeds it averages out.
+    Used in notebook 06 §2.
+
+    Returns
+    -------
+    rates : float array, one per seed
+    expected : float, the S-curve's mean over those pairs
+    n_pairs : int
+    """
+    if not isinstance(truth, PairJaccard):
+        raise TypeError(f"truth must be a PairJaccard, got {type(truth).__name__}")
+    low, high = check_scalar("low", low, 0.0, 1.0), check_scalar("high", high, 0.0, 1.0)
+    pick = (truth.similarity >= low) & (truth.similarity < high)
+    codes = truth.codes[pick]
+    if not len(codes):
+        raise ValueError(f"no pair has {low} <= J < {high}")
+    docs = list(docs)
+    if len(docs) != truth.n:
+        raise ValueError(f"docs must be the {truth.n} documents of truth, got {len(docs)}")
+    members, inverse = np.unique(np.concatenate([codes // truth.n, codes % truth.n]), return_inverse=True)
+    i, j = inverse[:len(codes)], inverse[len(codes):]  # signatures only for the documents of these pairs
+    rates = []
+    for seed in seeds:
+        sig = dedup.minhash_signatures([docs[m] for m in members], num_perm=num_perm,
+                                       seed=check_count("seeds", seed, minimum=0))
+        same = (sig[i] == sig[j]).reshape(len(codes), bands, rows)
+        rates.append(float(same.all(axis=2).any(axis=1).mean()))
+    expected = float(dedup.lsh_candidate_probability(truth.similarity[pick], bands, rows).mean())
+    return np.asarray(rates), expected, int(len(codes))

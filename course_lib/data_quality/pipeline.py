@@ -375,7 +375,8 @@ class PipelineResult:
     ``docs`` are the cleaned texts; ``source[k]`` is the corpus index of ``docs[k]``;
     ``dedup_input`` and ``dedup_source`` the texts (and corpus indices) that reached
     deduplication; ``dedup_info`` what :func:`deduplicate` reported; ``quality_problems`` and
-    ``repetition_problems`` map each quality or repetition rule to the documents it removed; ``test_checked`` says which test items were
+    ``repetition_problems`` map each quality or repetition rule to the documents it removed;
+    ``test_input`` and ``test_source`` the texts (and corpus indices) that reached the test-set filter; ``test_checked`` says which test items were
     long enough for the test-set filter; ``test_removed`` the documents that filter removed.
     """
 
@@ -387,6 +388,8 @@ class PipelineResult:
     dedup_info: dict
     quality_problems: dict
     repetition_problems: dict
+    test_input: tuple[str, ...]
+    test_source: np.ndarray
     test_checked: np.ndarray
     test_removed: np.ndarray
 
@@ -452,6 +455,7 @@ def run_pipeline(corpus: Corpus, num_perm: int = 128, bands: int = 16, rows: int
                               int(truth.sum()), int((~keep & truth).sum())))
     idx, docs = idx[keep], [d for d, k in zip(docs, keep) if k]
 
+    test_input, test_source = tuple(docs), idx.copy()
     keep, checked = test_set_filter(docs, corpus.test_items, n=test_ngram)
     hosts = set(corpus.test_hosts[corpus.test_hosts >= 0].tolist())
     truth = np.asarray([i in hosts for i in idx], dtype=bool)
@@ -460,7 +464,7 @@ def run_pipeline(corpus: Corpus, num_perm: int = 128, bands: int = 16, rows: int
     test_removed = idx[~keep]
     idx, docs = idx[keep], [d for d, k in zip(docs, keep) if k]
     return PipelineResult(tuple(stages), tuple(docs), idx, dedup_input, dedup_source, info, by_rule,
-                          repetition_problems, checked, test_removed)
+                          repetition_problems, test_input, test_source, checked, test_removed)
 
 
 def _pct(x: float) -> str:

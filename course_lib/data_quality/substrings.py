@@ -1,8 +1,8 @@
 """Exact repeated substrings in the corpus (Lee et al.'s ExactSubstr), against the planted truth.
 
 Every token of the corpus gets a category from the ground truth (:func:`token_categories`):
-part of a duplicated document, of a canary planted at least twice, of page boilerplate, or
-other text. :func:`coverage_table` counts, for several minimum span lengths, how many tokens
+part of a duplicated document, of a canary planted at least twice, of page boilerplate, of a
+page that repeats itself, or other text. :func:`coverage_table` counts, for several minimum span lengths, how many tokens
 of each category lie in a span that repeats somewhere else.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from course_lib.corpus import Corpus, concatenate, token_ids
 __all__ = ["CATEGORIES", "token_categories", "coverage_table", "canary_coverage"]
 
 #: token categories, in the order of :func:`coverage_table`'s columns
-CATEGORIES = ("duplicated document", "repeated canary", "single canary", "boilerplate", "other text")
+CATEGORIES = ("duplicated document", "repeated canary", "single canary", "boilerplate", "repetitive page",
+              "other text")
 
 
 def token_categories(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -52,8 +53,10 @@ def token_categories(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray
                 canary_k[pos:pos + n] = k_of[bare]
             elif li in junk:
                 cat = 3
-            else:
+            elif corpus.kind[d] == "repetitive":
                 cat = 4
+            else:
+                cat = 5
             category[pos:pos + n] = cat
             pos += n
     return tokens, category, canary_k
