@@ -9,6 +9,7 @@ once the gap between them turns positive.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -109,9 +110,10 @@ class MultipleChoiceDemo(Demo):
         self.line_brier_chance.set_ydata([1 - 1 / m, 1 - 1 / m])
         self.line_lp_correct.set_data(x, state["log_prob_correct"])
         self.line_lp_wrong.set_data(x, state["log_prob_best_wrong"])
-        # the range of the options shown (fewer options push the best wrong one far lower)
+        # the range of the options shown (fewer options push the best wrong one far lower), in steps
+        # of 2 nats so that most moves of the slider keep the axis and redraw only the data
         low = min(state["log_prob_correct"].min(), state["log_prob_best_wrong"].min())
-        self.ax_lp.set_ylim(1.1 * low - 0.1, 0.3)
+        self.ax_lp.set_ylim(2 * math.floor((low - 0.3) / 2), 0.3)
         self.ax_scores.set_title(f"Grade and Brier score, {m} options per question")
 
     def summary_html(self, state: dict[str, Any]) -> str:

@@ -157,6 +157,11 @@ def checklist(curve: MysteryCurve) -> dict[str, object]:
             "jump_at": jump_at}
 
 
+def _compact(x: float) -> str:
+    """A size in three characters or so: 460, 1.2e3, 2.2e9."""
+    return f"{x:.0f}" if x < 1000 else f"{x:.2g}".replace("e+0", "e").replace("e+", "e")
+
+
 def checklist_table(curves: dict[str, MysteryCurve]) -> str:
     """The checklist of every curve as a plain-text table (what the notebook prints)."""
     lines = ["curve  share of the rise made in one step    sizes   resolution  seeds  largest per-item step",
@@ -169,7 +174,7 @@ def checklist_table(curves: dict[str, MysteryCurve]) -> str:
         lines.append(f"{label:>5}  {c['score_one_step']:5.2f}  {log_text:>11}  {c['per_item_one_step']:13.2f}"
                      f"  {c['zeros']:3d}/{c['n_sizes']:<3d} 1/{curve.n_items:<9,d}{c['n_seeds']:>5d}  "
                      f"{per_item[i]:.2f} -> {per_item[i + 1]:.2f} ("
-                     + ", ".join(f"{x:.3g}" for x in c["jump_at"]) + ")")
+                     + ", ".join(_compact(x) for x in c["jump_at"]) + ")")
     return "\n".join(lines)
 
 
