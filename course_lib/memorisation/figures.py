@@ -70,7 +70,7 @@ def connections_figure(ks, per_token, exact, orders, by_order: dict, k: int, hel
     set_log_y(a2)
     a2.set_ylim(floor / 30, 3)
     a2.axhline(floor, color="0.5", linestyle="--", linewidth=0.8)
-    a2.text(orders[0], floor * 3, "≤ 10⁻³⁰ drawn here", fontsize=7, color="0.35", va="bottom")
+    a2.text(orders[-1], floor * 3, "≤ 10⁻³⁰ drawn here", fontsize=7, color="0.35", va="bottom", ha="right")
     a2.set_xticks(orders)
     a2.set_xlabel("n-gram order (model 'size')")
     a2.set_ylabel(f"P(regurgitate), k = {k}")
