@@ -2,6 +2,7 @@
 
 * one full-batch training step of the live network (p = 97, 30 % of the table), in ms;
 * the live run of notebook 03 §1 (``train(**LIVE_RUN)``) and its timeline (progress measures);
+* the run of §6 that collapses (lr 1e-3, λ = 10, 600 steps), trained live in the notebook;
 * one cell of the phase-diagram grid, and an estimate of the whole grid's rebuild;
 * each demo's ``compute`` and a whole slider move (update + PNG) through the course's renderer,
   which redraws only the demo's ``data_artists`` when nothing else changed (target: median < 25 ms).
@@ -72,6 +73,9 @@ def report() -> list[str]:
         print(f"  live run train(**LIVE_RUN), {LIVE_RUN['steps']} steps: {_seconds(live):.1f} s (target < 15 s)")
         print(f"  its timeline (progress measures at {len(history.steps)} checkpoints): "
               f"{_seconds(lambda: make_timeline(history)):.1f} s")
+        slow = _seconds(lambda: train(p=97, train_fraction=0.3, weight_decay=10.0, learning_rate=1e-3, steps=600,
+                                      seed=0, log_every=100, keep_snapshots=False, show_progress=False))
+        print(f"  §6's run at lr 1e-3, λ = 10 (600 steps, weights shrinking towards 0): {slow:.1f} s")
         cell = _seconds(lambda: run_phase_grid(fractions=(0.3,), weight_decays=(1.0,), seeds=(0,),
                                                show_progress=False))
         grid = load_phase_grid()

@@ -11,10 +11,14 @@ Notebook section -> what it calls:
   :func:`~course_lib.grokking.checks.frequency_shares`; :mod:`course_lib.papers.nanda2023`.
 - §3 What moves the jump: :func:`~course_lib.grokking.phase.load_phase_grid`,
   :class:`~course_lib.grokking.demos.PhaseDiagramDemo`.
+- §3 also prints :meth:`~course_lib.grokking.phase.PhaseGrid.median_delays` (steps to generalise ÷ steps
+  to memorise).
 - §4 The mechanism: :func:`~course_lib.grokking.fourier.cosine_fit`,
-  :func:`~course_lib.grokking.fourier.restricted_and_excluded_loss`,
+  :func:`~course_lib.grokking.fourier.restricted_and_excluded_loss`, :func:`~course_lib.grokking.timeline.toy_phases`,
+  :func:`~course_lib.grokking.timeline.before_the_jump`,
   :func:`~course_lib.grokking.figures.plot_progress_measures`, :func:`~course_lib.grokking.checks.fourier_answer`.
 - §5 Training time vs model scale: no new code.
+- §6 What the toy does not show: :func:`train` at another learning rate; :mod:`course_lib.papers.power2022`.
 
 Cached results: ``cache/timelines.npz`` (the live run, seeds 0-2) and ``cache/phase_diagram.npz``
 (the grid of §3), both rebuilt by :func:`build_cache`.

@@ -16,7 +16,10 @@ import numpy as np
 
 from course_lib.core.controls import Choice, IntSlider
 from course_lib.core.demo import Demo
+from matplotlib.patches import Patch, Rectangle
+
 from course_lib.core.style import new_figure, series_style, set_log_x
+from course_lib.grokking.fourier import key_frequencies, top_share
 from course_lib.grokking.phase import PhaseGrid, load_phase_grid
 from course_lib.grokking.timeline import load_timeline
 
@@ -44,9 +47,11 @@ class TrainingStepDemo(Demo):
         by default the cached live run (p = 97, seed 0).
     """
 
-    caption = ("One training run at the chosen step (grey line): train and test accuracy and the norm of "
-               "all weights on a log step axis (top), and the share of the embedding's power at each "
-               "frequency k (bottom; the shaded bars are the final network's key frequencies).")
+    caption = ("One training run at the chosen step (grey line): train and test accuracy on a log step axis "
+               "(top left); the weight norm, the square root of the sum of the squares of every weight, on a "
+               "linear step axis from step 0 with its y-axis from 0 (top right); and the share of the "
+               "embedding's power at each frequency k at the chosen step (bottom). The hatched bars are the "
+               "final network's key frequencies; the note names the strongest frequencies at the chosen step.")
 
     def __init__(self, timeline: dict[str, np.ndarray] | None = None):
         t = load_timeline(0) if timeline is None else timeline
@@ -67,19 +72,23 @@ class TrainingStepDemo(Demo):
         for i, (name, label) in enumerate((("train_accuracy", "train"), ("test_accuracy", "test"))):
             self.ax_acc.plot(x, np.asarray(t[name])[shown], label=label, markevery=max(1, len(x) // 8),
                              **series_style(i))
-        self.ax_norm.plot(x, np.asarray(t["weight_norm"])[shown], markevery=max(1, len(x) // 8),
-                          **series_style(2))
+        # linear steps from 0: the fall at the first steps (decay on the N(0, 1) embedding) stays in view
+        norm = np.asarray(t["weight_norm"])
+        self.ax_norm.plot(steps, norm, markevery=max(1, len(steps) // 8), **series_style(2))
+        self.ax_norm.set_xlim(0, steps[-1])
+        self.ax_norm.set_ylim(0, 1.08 * norm.max())
+        set_log_x(self.ax_acc)
+        self.ax_acc.set_xlim(x[0] * 0.8, x[-1] * 1.25)
         for ax in (self.ax_acc, self.ax_norm):
-            set_log_x(ax)
-            ax.set_xlim(x[0] * 0.8, x[-1] * 1.25)
             ax.set_xlabel("training step")
         self.ax_acc.set_ylim(-0.03, 1.03)
         self.ax_acc.set_ylabel("accuracy")
         self.ax_acc.set_title("Accuracy")
         self.ax_acc.legend(loc="center")
-        self.ax_norm.set_ylabel("‖weights‖")
+        self.ax_norm.set_ylabel("‖all weights‖")
         self.ax_norm.set_title("Weight norm")
         self.cursors = [ax.axvline(x[0], color="0.4", linewidth=1.2) for ax in (self.ax_acc, self.ax_norm)]
+        self.norm_cursor = self.cursors[1]
         self.dot, = self.ax_norm.plot([], [], "o", color="k", markersize=7)
         spectrum = np.asarray(t["spectrum"])
         k = np.arange(spectrum.shape[1])
@@ -89,8 +98,12 @@ class TrainingStepDemo(Demo):
         for f, bar in zip(k, self.bars):
             if f in keys:
                 bar.set_hatch("//")
+        self.ax_spec.legend(handles=[Patch(facecolor=series_style(1)["color"], hatch="//",
+                                           label="key frequencies of the final network"),
+                                     Patch(facecolor=series_style(0)["color"], label="other frequencies")],
+                            loc="upper left", fontsize=9)
         self.ax_spec.set_xlim(-0.7, k[-1] + 0.7)
-        self.ax_spec.set_ylim(0, 1.08 * spectrum.max())
+        self.ax_spec.set_ylim(0, 1.6 * spectrum.max())  # headroom for the legend and the note
         self.ax_spec.set_xlabel("frequency k (a wave cos(2πk·x/p) over the residues x)")
         self.ax_spec.set_ylabel("share of power")
         self.ax_spec.set_title("Fourier power of the embedding")
@@ -103,23 +116,24 @@ class TrainingStepDemo(Demo):
         i = int(np.clip(np.searchsorted(steps, step), 0, len(steps) - 1))
         share = np.asarray(self.t["spectrum"])[i]
         keys = np.asarray(self.t["keys"])
-        top = np.argsort(-share[1:], kind="stable")[:len(keys)] + 1
+        top = key_frequencies(share, len(keys))
         return {"index": i, "step": int(steps[i]), "share": share, "keys": keys,
-                "key_share": float(share[keys].sum()), "top": top, "top_share": float(share[top].sum()),
+                "key_share": float(share[keys].sum()), "top": top, "top_share": top_share(share, len(keys)),
                 "train_accuracy": float(self.t["train_accuracy"][i]),
                 "test_accuracy": float(self.t["test_accuracy"][i]), "weight_norm": float(self.t["weight_norm"][i])}
 
     def draw(self, state: dict[str, Any]) -> None:
-        x = max(state["step"], 1)
-        for cursor in self.cursors:
-            cursor.set_xdata([x, x])
-        self.dot.set_data([x], [state["weight_norm"]])
+        x = max(state["step"], 1)  # the accuracy axis is logarithmic
+        self.cursors[0].set_xdata([x, x])
+        self.norm_cursor.set_xdata([state["step"], state["step"]])
+        self.dot.set_data([state["step"]], [state["weight_norm"]])
         for bar, height in zip(self.bars, state["share"]):
             bar.set_height(height)
         self.note.set_text(f"step {state['step']}: train {state['train_accuracy']:.0%}, "
                            f"test {state['test_accuracy']:.0%}\n"
-                           f"strongest {len(state['top'])} frequencies {', '.join(map(str, state['top']))} "
-                           f"hold {state['top_share']:.0%}")
+                           f"strongest {len(state['top'])} now: {', '.join(map(str, state['top']))} "
+                           f"({state['top_share']:.0%} of the power)\n"
+                           f"final key frequencies (hatched): {state['key_share']:.0%}")
 
 
 class PhaseDiagramDemo(Demo):
@@ -134,9 +148,10 @@ class PhaseDiagramDemo(Demo):
     """
 
     caption = ("Left: for each training fraction and weight decay, the median step at which test accuracy "
-               "first reached 95 % when all 3 seeds did (grey: how many seeds did, within the budget); the "
-               "black frame is the chosen cell. Right: that cell's 3 runs, test accuracy (solid) and train "
-               "accuracy (dotted), on a log step axis.")
+               "first reached 95 % when all 3 seeds did (colour, on the log scale of the colour bar), and below "
+               "it the median delay, steps to generalise ÷ steps to memorise; hatched white cells say how many "
+               "seeds did within the budget. The black frame is the chosen cell. Right: that cell's 3 runs, test "
+               "accuracy (solid) and train accuracy (dotted), on a log step axis.")
 
     def __init__(self, grid: PhaseGrid | None = None):
         if grid is not None and not isinstance(grid, PhaseGrid):
@@ -150,30 +165,39 @@ class PhaseDiagramDemo(Demo):
         self.controls = {"train_fraction": Choice(self.fraction_labels, default_f, label="training fraction"),
                          "weight_decay": Choice(self.decay_labels, default_w, label="weight decay")}
         self.fig, (self.ax_map, self.ax_run) = new_figure(1, 2, figsize=(8.4, 3.9),
-                                                          margins={"left": 0.1, "wspace": 0.35, "bottom": 0.15})
-        median = g.median_steps()
-        # cells where every seed generalised are coloured by log10(median steps); the others grey
+                                                          margins={"left": 0.1, "wspace": 0.45, "bottom": 0.15})
+        median, delay = g.median_steps(), g.median_delays()
+        # cells where every seed generalised are coloured by log10(median steps) on a colour scale with
+        # no grey in it; the others are white and hatched, so "never" cannot be mistaken for a fast cell
         shown = np.ma.masked_invalid(np.log10(median))
-        cmap = mpl.colormaps["cividis_r"].with_extremes(bad="0.88")
+        cmap = mpl.colormaps["viridis_r"].with_extremes(bad="white")
         low, high = np.log10(g.steps[1]), np.log10(g.budget)
-        self.ax_map.imshow(shown.T, origin="lower", cmap=cmap, aspect="auto", vmin=low, vmax=high)
+        image = self.ax_map.imshow(shown.T, origin="lower", cmap=cmap, aspect="auto", vmin=low, vmax=high)
+        bar = self.fig.colorbar(image, ax=self.ax_map, fraction=0.07, pad=0.03)
+        ticks = [t for t in (20, 50, 100, 200, 500, 1000, 2000) if low <= np.log10(t) <= high]
+        bar.set_ticks(np.log10(ticks), labels=[f"{t:,}" for t in ticks])
+        bar.set_label("median steps to 95 % test", fontsize=9)
+        bar.ax.tick_params(labelsize=8)
         grokked = g.grokked()
         for i in range(len(g.fractions)):
             for j in range(len(g.weight_decays)):
                 if grokked[i, j] == len(g.seeds):
-                    text = f"{median[i, j]:.0f}"
+                    text = f"{median[i, j]:.0f}\n{delay[i, j]:.1f}×"
                     dark = (shown[i, j] - low) / (high - low) > 0.55
-                elif grokked[i, j] == 0:
-                    text, dark = "never", False
                 else:
-                    text, dark = f"{grokked[i, j]} of {len(g.seeds)}", False
-                self.ax_map.text(i, j, text, ha="center", va="center", fontsize=9,
-                                 color="white" if dark else "black")
+                    text = "never" if grokked[i, j] == 0 else f"{grokked[i, j]} of {len(g.seeds)}"
+                    dark = False
+                    self.ax_map.add_patch(Rectangle((i - 0.5, j - 0.5), 1, 1, fill=False, hatch="///",
+                                                                edgecolor="0.75", linewidth=0))
+                self.ax_map.text(i, j, text, ha="center", va="center", fontsize=8.5,
+                                 color="white" if dark else "black",
+                                 bbox=None if dark or grokked[i, j] == len(g.seeds) else
+                                 {"facecolor": "white", "edgecolor": "none", "pad": 1})
         self.ax_map.set_xticks(range(len(g.fractions)), self.fraction_labels)
         self.ax_map.set_yticks(range(len(g.weight_decays)), self.decay_labels)
         self.ax_map.set_xlabel("training fraction")
         self.ax_map.set_ylabel("weight decay λ")
-        self.ax_map.set_title(f"Median steps to 95 % test (p = {g.p})", fontsize=11)
+        self.ax_map.set_title(f"Median steps to 95 % test, and delay (p = {g.p})", fontsize=10)
         self.ax_map.grid(False)
         self.frame, = self.ax_map.plot([], [], color="black", linewidth=2.5)
         x = g.steps[1:]

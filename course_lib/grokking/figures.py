@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.patches import Patch
 
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.grokking.training import History
@@ -46,15 +47,26 @@ def plot_history(history: History):
     return fig
 
 
-def plot_progress_measures(timeline: dict):
+PHASE_SHADES = {"memorization": "0.93", "circuit formation": "#dbe9f6", "cleanup": "#fbe3c8"}
+
+
+def plot_progress_measures(timeline: dict, phases: dict | None = None):
     """Train, test, restricted and excluded loss (left) and the key frequencies' share of power (right).
 
-    Used in notebook 03 §4.
+    Used in notebook 03 §4. ``phases`` (name -> (first step, last step), as
+    :func:`~course_lib.grokking.timeline.toy_phases` returns) are shaded on both panels.
     """
     steps = np.asarray(timeline["steps"])
     shown = steps > 0
     x = steps[shown]
-    fig, (ax_loss, ax_share) = new_figure(1, 2, figsize=(8.4, 3.6), margins={"wspace": 0.3, "bottom": 0.16})
+    fig, (ax_loss, ax_share) = new_figure(1, 2, figsize=(8.4, 3.9), margins={"wspace": 0.3, "bottom": 0.27})
+    if phases:
+        for ax in (ax_loss, ax_share):
+            for name, (start, end) in phases.items():
+                ax.axvspan(max(start, x[0] * 0.8), end, color=PHASE_SHADES.get(name, "0.9"), zorder=0, linewidth=0)
+        handles = [Patch(facecolor=PHASE_SHADES.get(name, "0.9"), label=f"{name} (steps {start}-{end})")
+                   for name, (start, end) in phases.items()]
+        fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=9, frameon=False)
     series = (("train_loss", "train"), ("test_loss", "test"), ("restricted_loss", "restricted (test)"),
               ("excluded_loss", "excluded (train)"))
     for i, (name, label) in enumerate(series):
@@ -69,7 +81,9 @@ def plot_progress_measures(timeline: dict):
     ax_share.plot(x, np.asarray(timeline["test_accuracy"])[shown], label="test accuracy",
                   markevery=max(1, len(x) // 8), **series_style(1))
     ax_share.set_ylim(-0.03, 1.03)
-    ax_share.set_title(f"The {len(timeline['keys'])} key frequencies' share of power", fontsize=11)
+    ax_share.set_ylabel("fraction (0 to 1)")
+    ax_share.set_title(f"Share of power at the {len(timeline['keys'])} final key frequencies,\nand test accuracy",
+                       fontsize=10)
     ax_share.legend(loc="upper left", fontsize=9)
     for ax in (ax_loss, ax_share):
         set_log_x(ax)

@@ -69,6 +69,24 @@ class PhaseGrid:
         out[every] = np.median(steps[every], axis=-1)
         return out
 
+    def delays(self) -> np.ndarray:
+        """Steps to generalise ÷ steps to memorise, per run; NaN where either did not happen.
+
+        Grokking is this delay, not the jump itself: a ratio near 1 is fast learning, Power et
+        al.'s ~1000× is grokking.
+        """
+        ok = (self.generalised_at >= 0) & (self.memorised_at > 0)
+        out = np.full(self.generalised_at.shape, np.nan)
+        out[ok] = self.generalised_at[ok] / self.memorised_at[ok]
+        return out
+
+    def median_delays(self) -> np.ndarray:
+        """Median delay per cell where every seed generalised, NaN elsewhere."""
+        delays, out = self.delays(), np.full(self.generalised_at.shape[:2], np.nan)
+        every = np.all(np.isfinite(delays), axis=-1)
+        out[every] = np.median(delays[every], axis=-1)
+        return out
+
     def as_arrays(self) -> dict[str, np.ndarray]:
         return {name: np.asarray(getattr(self, name)) for name in self.__dataclass_fields__}
 

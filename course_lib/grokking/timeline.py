@@ -17,9 +17,9 @@ from course_lib.core.progress import progress
 from course_lib.core.validation import check_choice, check_count
 from course_lib.grokking.fourier import key_frequencies, logit_table, restricted_and_excluded_loss
 from course_lib.grokking.model import GrokNet
-from course_lib.grokking.training import CURVES, History, train
+from course_lib.grokking.training import CURVES, History, first_step_at, train
 
-__all__ = ["make_timeline", "build_timeline_cache", "load_timeline", "LIVE_RUN", "TIMELINE_FILE", "N_KEYS",
+__all__ = ["make_timeline", "toy_phases", "JUMP_STARTS_AT", "before_the_jump", "SIGNATURES", "build_timeline_cache", "load_timeline", "LIVE_RUN", "TIMELINE_FILE", "N_KEYS",
            "CACHED_SEEDS", "final_network"]
 
 #: the settings of the run notebook 03 §1 trains live (train(**LIVE_RUN))
@@ -30,10 +30,13 @@ CACHED_SEEDS = (0, 1, 2)
 TIMELINE_FILE = "timelines.npz"
 
 
-def make_timeline(history: History, n_keys: int = N_KEYS, show_progress: bool = False) -> dict[str, np.ndarray]:
+def make_timeline(history: History, n_keys: int | None = None, show_progress: bool = False) -> dict[str, np.ndarray]:
     """Arrays per checkpoint for the step slider and the progress measures.
 
     Used in notebook 03 §2 and §4.
+
+    ``n_keys`` defaults to :data:`N_KEYS`, or to every frequency k = 1..p // 2 when p is
+    so small that there are fewer (p = 5 has 2, p = 7 has 3).
 
     Returns a dict with the curves of the history (``steps``, ``train_accuracy``, ...),
     ``spectrum`` (checkpoints, p // 2 + 1), ``keys`` (the ``n_keys`` strongest frequencies of
@@ -47,7 +50,8 @@ def make_timeline(history: History, n_keys: int = N_KEYS, show_progress: bool = 
         raise ValueError("history must keep its snapshots (train(..., keep_snapshots=True))")
     if history.split.operation not in ("add", "subtract"):
         raise ValueError(f"the Fourier timeline needs addition or subtraction, got {history.split.operation!r}")
-    n_keys = check_count("n_keys", n_keys, maximum=history.spectrum.shape[1] - 1)
+    available = history.spectrum.shape[1] - 1
+    n_keys = min(N_KEYS, available) if n_keys is None else check_count("n_keys", n_keys, maximum=available)
     keys = key_frequencies(history.spectrum[-1], n_keys)
     measures = {"restricted_loss": [], "excluded_loss": []}
     p = history.split.p
@@ -61,6 +65,57 @@ def make_timeline(history: History, n_keys: int = N_KEYS, show_progress: bool = 
                restricted_loss=np.asarray(measures["restricted_loss"]),
                excluded_loss=np.asarray(measures["excluded_loss"]))
     return out
+
+
+#: test accuracy at which the course says the toy's jump has started (5 times chance for p = 97)
+JUMP_STARTS_AT = 0.05
+
+
+def toy_phases(timeline: dict[str, np.ndarray]) -> dict[str, tuple[int, int]]:
+    """The toy's three phases in steps, by rules applied to one timeline (Nanda et al.'s names).
+
+    Used in notebook 03 §4 (printed, and shaded by :func:`~course_lib.grokking.figures.plot_progress_measures`).
+
+    - ``memorization``: from step 0 to the first checkpoint with 100 % training accuracy;
+    - ``circuit formation``: from there to the first checkpoint with test accuracy >= 5 %
+      (:data:`JUMP_STARTS_AT`): before it test accuracy is still near chance;
+    - ``cleanup``: from there to the first checkpoint with 95 % test accuracy (the jump).
+
+    Nanda et al. located their boundaries with their progress measures (§5.2); these rules are the
+    course's, on accuracy alone. Raises ``ValueError`` if the run did not memorise or did not
+    reach 95 % test accuracy.
+    """
+    missing = {"steps", "train_accuracy", "test_accuracy"} - set(timeline)
+    if missing:
+        raise ValueError(f"timeline lacks {sorted(missing)}; build it with make_timeline(history)")
+    steps = np.asarray(timeline["steps"])
+    memorised = first_step_at(steps, timeline["train_accuracy"], 1.0)
+    generalised = first_step_at(steps, timeline["test_accuracy"], 0.95)
+    if memorised is None or generalised is None:
+        raise ValueError("the run must reach 100 % training accuracy and 95 % test accuracy to have phases")
+    jump = first_step_at(steps, timeline["test_accuracy"], JUMP_STARTS_AT)
+    jump = min(max(jump, memorised), generalised)
+    return {"memorization": (0, memorised), "circuit formation": (memorised, jump), "cleanup": (jump, generalised)}
+
+
+#: the progress measures compared across the circuit-formation phase by :func:`before_the_jump`
+SIGNATURES = ("restricted_loss", "key_share", "excluded_loss", "weight_norm")
+
+
+def before_the_jump(timeline: dict[str, np.ndarray]) -> dict[str, tuple[float, float]]:
+    """Each progress measure at memorisation and at the last checkpoint before the jump starts.
+
+    Used in notebook 03 §4. "Before the jump" is the circuit-formation phase of :func:`toy_phases`:
+    from the first checkpoint with 100 % training accuracy to the checkpoint just before test
+    accuracy reaches 5 %. Returns ``{name: (value at memorisation, value just before the jump)}``
+    for the names in :data:`SIGNATURES`.
+    """
+    phases = toy_phases(timeline)
+    start, jump = phases["circuit formation"]
+    steps = np.asarray(timeline["steps"])
+    i = int(np.searchsorted(steps, start))
+    j = max(i, int(np.searchsorted(steps, jump)) - 1)
+    return {name: (float(timeline[name][i]), float(timeline[name][j])) for name in SIGNATURES}
 
 
 def build_timeline_cache(show_progress: bool = False) -> Path:

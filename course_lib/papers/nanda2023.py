@@ -3,10 +3,15 @@ interpretability", ICLR 2023 (arXiv:2301.05217).
 
 Constants used in lesson 03 §2 and §4. What was checked and how:
 
-- ``SETUP`` (p, training fraction, widths, optimiser, learning rate, weight decay, betas):
-  **verified** in the authors' code, ``mechanistic-interpretability-grokking/progress-measures-paper``,
-  file ``transformers.py`` (commit 23d2c64), and consistent with §3 of the paper as transcribed
-  by others (the PDF itself was not read).
+- ``SETUP`` (p, training fraction, widths, optimiser, learning rate, weight decay, betas, epochs,
+  warmup): **verified** in the authors' code, ``mechanistic-interpretability-grokking/progress-measures-paper``,
+  file ``transformers.py`` (commit 5bf4dad): ``Config`` has ``num_epochs = 50000``, and the
+  ``Trainer`` warms the learning rate up over 10 steps (``LambdaLR(..., lambda step: min(step/10, 1))``).
+  §3 of the paper, as transcribed by others (the PDF itself was not read), says 40,000 epochs:
+  ``EPOCHS_SECTION_3`` (corroborated).
+- ``RESTRICTED_LOSS_PAIRS``: **verified** in the same file: ``calculate_trig_loss`` (the restricted
+  loss) is called with its default ``mode='all'``, i.e. on all p² pairs; the excluded loss uses
+  ``mode='train'``. ``WEIGHT_NORM``: the code's ``sum_of_squared_weights`` (verified).
 - ``KEY_FREQUENCIES``: **corroborated**. Read in a copy of the authors' figure script (its comment
   "Of the six non-zero frequencies, five frequencies appear in later parts of the network,
   corresponding to k ∈ {14, 35, 41, 42, 52}") and in many independent notes that agree; §4.1 of
@@ -18,7 +23,7 @@ Constants used in lesson 03 §2 and §4. What was checked and how:
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "SETUP", "KEY_FREQUENCIES", "GENERALISES_AFTER_EPOCHS", "PHASES", "ABSTRACT_ALGORITHM",
+__all__ = ["CITATION", "SETUP", "EPOCHS_SECTION_3", "RESTRICTED_LOSS_PAIRS", "WEIGHT_NORM", "KEY_FREQUENCIES", "GENERALISES_AFTER_EPOCHS", "PHASES", "ABSTRACT_ALGORITHM",
            "ABSTRACT_PHASES", "SOURCES"]
 
 CITATION = ("Nanda, N., Chan, L., Lieberum, T., Smith, J., & Steinhardt, J. (2023). Progress measures for "
@@ -33,8 +38,17 @@ SETUP = {
     "learning_rate": 1e-3,
     "weight_decay": 1.0,
     "betas": (0.9, 0.98),
-    "epochs": 40_000,
+    "warmup_steps": 10,
+    "epochs": 50_000,
 }
+
+#: §3's number of epochs (corroborated); the code's default is SETUP["epochs"]
+EPOCHS_SECTION_3 = 40_000
+
+#: which pairs the restricted loss is measured on in the authors' code (verified)
+RESTRICTED_LOSS_PAIRS = "all p² pairs (calculate_trig_loss, mode='all')"
+#: what the authors' code logs as the weight norm (verified)
+WEIGHT_NORM = "sum of the squared weights of every parameter"
 
 #: §4.1: the frequencies k (w_k = 2πk/p) the mainline run uses (corroborated; one seed's run)
 KEY_FREQUENCIES = (14, 35, 41, 42, 52)
@@ -52,6 +66,8 @@ ABSTRACT_PHASES = ("grokking, rather than being a sudden shift, arises from the 
                    "structured mechanisms encoded in the weights, followed by the later removal of "
                    "memorizing components")
 
-SOURCES = {"SETUP": "§3; authors' transformers.py (verified)", "KEY_FREQUENCIES": "§4.1 (corroborated)",
+SOURCES = {"SETUP": "authors' transformers.py (verified)", "EPOCHS_SECTION_3": "§3 (corroborated)",
+           "RESTRICTED_LOSS_PAIRS": "authors' transformers.py (verified)",
+           "WEIGHT_NORM": "authors' transformers.py (verified)", "KEY_FREQUENCIES": "§4.1 (corroborated)",
            "GENERALISES_AFTER_EPOCHS": "§3 (corroborated)", "PHASES": "§5.2 (corroborated)",
            "ABSTRACT_ALGORITHM": "abstract (verified)", "ABSTRACT_PHASES": "abstract (verified)"}

@@ -68,3 +68,37 @@ def test_phase_grid_refuses_bad_settings():
         run_phase_grid(fractions=(0.0,))
     with pytest.raises(ValueError, match="weight_decays"):
         run_phase_grid(weight_decays=(-1.0,))
+
+
+@pytest.mark.parametrize("p, n_keys", [(5, 2), (7, 3), (11, 5)])
+def test_make_timeline_for_small_primes(p, n_keys):
+    """train accepts p = 5 and 7; make_timeline keeps as many key frequencies as there are (p // 2)."""
+    history = grokking.train(p=p, train_fraction=0.5, steps=20, log_every=10, show_progress=False)
+    timeline = make_timeline(history)
+    assert len(timeline["keys"]) == n_keys and len(set(timeline["keys"].tolist())) == n_keys
+    with pytest.raises(ValueError, match="n_keys"):
+        make_timeline(history, n_keys=p // 2 + 1)
+
+
+def test_delays_are_generalised_over_memorised():
+    grid = run_phase_grid(p=23, fractions=(0.5,), weight_decays=(1.0,), seeds=(0,), budget=20, log_every=10,
+                          show_progress=False)
+    grid.memorised_at[...] = [[[40]]]
+    grid.generalised_at[...] = [[[100]]]
+    assert grid.delays()[0, 0, 0] == pytest.approx(2.5) and grid.median_delays()[0, 0] == pytest.approx(2.5)
+    grid.generalised_at[...] = [[[-1]]]
+    assert np.isnan(grid.delays()[0, 0, 0]) and np.isnan(grid.median_delays()[0, 0])
+
+
+def test_toy_phases_follow_their_rules():
+    from course_lib.grokking.timeline import toy_phases, before_the_jump
+    steps = np.arange(0, 100, 10)
+    timeline = {"steps": steps,
+                "train_accuracy": np.array([0, .5, .9, 1, 1, 1, 1, 1, 1, 1.]),
+                "test_accuracy": np.array([0, 0, 0, .01, .02, .04, .06, .5, .96, 1.]),
+                "restricted_loss": np.linspace(5, 0, 10), "key_share": np.linspace(0.1, 0.9, 10),
+                "excluded_loss": np.linspace(0, 5, 10), "weight_norm": np.linspace(50, 30, 10)}
+    assert toy_phases(timeline) == {"memorization": (0, 30), "circuit formation": (30, 60), "cleanup": (60, 80)}
+    assert before_the_jump(timeline)["key_share"] == pytest.approx((timeline["key_share"][3], timeline["key_share"][5]))
+    with pytest.raises(ValueError, match="95 %"):
+        toy_phases({**timeline, "test_accuracy": np.zeros(10)})
