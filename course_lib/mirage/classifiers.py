@@ -7,7 +7,7 @@ classifies K out of K test images correctly", rises later and more sharply.
 
 Two families:
 
-- :func:`random_feature_family` (live, about a second): random ReLU features with a ridge
+- :func:`random_feature_family` (live, a few seconds): random ReLU features with a ridge
   regression readout. Fast and smooth.
 - :func:`mlp_family` (cached): scikit-learn ``MLPClassifier`` trained with Adam. Noisier at
   small widths; its class log-probabilities feed the multiple-choice demo.

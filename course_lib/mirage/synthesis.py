@@ -122,7 +122,7 @@ def mystery_curves() -> dict[str, MysteryCurve]:
     """The five curves of the exercise, label -> :class:`MysteryCurve` (A to E).
 
     Used in notebook 02 (synthesis). The random-feature classifiers are the session's family of
-    §4a (trained once, about a second); everything else is computed or read from the caches.
+    §4a (trained once, a few seconds); everything else is computed or read from the caches.
     """
     curves = [
         _classifier_curve("A", random_feature_family(show_progress=False), 30),
