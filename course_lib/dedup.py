@@ -5,9 +5,9 @@ Four tools of the web-data pipeline, as Lee et al. (2021) and Brown et al. (2020
 - :func:`exact_duplicates`: documents with identical text, grouped by a hash of the text.
 - :func:`repeated_substrings`: every span of at least ``min_length`` tokens that occurs more
   than once, found with a suffix array (Lee et al.'s ExactSubstr).
-- :func:`minhash_signatures`, :func:`estimate_jaccard`, :func:`jaccard`,
+- :func:`minhash_signatures`, :func:`estimate_jaccard`, :func:`jaccard`, :func:`edit_similarity`,
   :func:`lsh_candidate_pairs`, :func:`lsh_candidate_probability`: near duplicates with MinHash
-  and locality-sensitive hashing (Lee et al.'s NearDup).
+  and locality-sensitive hashing, confirmed by Jaccard and edit similarity (Lee et al.'s NearDup).
 - :func:`ngram_overlap`: GPT-3's 13-gram test-set contamination check.
 
 Documents are strings of whitespace-separated words. A *shingle* is a word n-gram, identified

@@ -7,7 +7,9 @@ Notebook section -> what it calls:
   :func:`~course_lib.data_quality.pipeline.content_filter`,
   :func:`~course_lib.data_quality.pipeline.html_to_text`,
   :func:`~course_lib.data_quality.pipeline.quality_problem`,
-  :func:`~course_lib.data_quality.pipeline.run_pipeline`, :func:`~course_lib.data_quality.pipeline.stage_table`.
+  :func:`~course_lib.data_quality.pipeline.repetition_filter`,
+  :func:`~course_lib.data_quality.pipeline.run_pipeline`, :func:`~course_lib.data_quality.pipeline.stage_table`,
+  :func:`~course_lib.data_quality.pipeline.dedup_recall_by_edit_rate`.
 - §2 Exact, substring and near-duplicate removal: :func:`course_lib.dedup.exact_duplicates`;
   :func:`course_lib.dedup.suffix_array`, :func:`course_lib.dedup.repeated_substrings`,
   :mod:`~course_lib.data_quality.substrings`; :func:`course_lib.dedup.shingles`,
@@ -16,11 +18,18 @@ Notebook section -> what it calls:
   (exercise 2.1); :func:`course_lib.dedup.lsh_candidate_probability`,
   :func:`~course_lib.data_quality.checks.choose_bands_rows` (exercise 2.2),
   :mod:`course_lib.papers.lee2021`; :func:`~course_lib.data_quality.experiment.near_dup_study`
-  (:mod:`~course_lib.data_quality.near_dup`), :class:`~course_lib.data_quality.demos.BandingDemo`.
+  (:mod:`~course_lib.data_quality.near_dup`: counts, S-curve, Wilson intervals, rates over seeds),
+  :class:`~course_lib.data_quality.demos.BandingDemo`; NearDup's second test and clusters:
+  :func:`course_lib.dedup.edit_similarity`, :func:`~course_lib.data_quality.pipeline.union_find`,
+  :func:`~course_lib.data_quality.pipeline.near_duplicate_clusters`.
 - §3 Test-set contamination: :func:`course_lib.dedup.ngram_overlap`, :mod:`course_lib.papers.brown2020`,
+  :func:`~course_lib.data_quality.contamination.window_filter` (GPT-3's final filter, and its bug),
+  :func:`~course_lib.data_quality.experiment.contamination_book`,
   :func:`~course_lib.data_quality.checks.ngram_hit` (exercise 3.1),
   :mod:`~course_lib.data_quality.contamination`,
   :func:`~course_lib.data_quality.experiment.contamination_scores`.
+- §4 At scale: :mod:`course_lib.papers.penedo2024` (FineWeb), :mod:`course_lib.papers.soldaini2024`
+  (Dolma), :mod:`course_lib.papers.penedo2023` (RefinedWeb).
 
 No cached results: everything is computed live in a few seconds.
 """

@@ -166,3 +166,49 @@ def test_benchmark_score_by_leak(small):
     score = contamination.benchmark_score(c, c.docs)
     assert score.by_leak["verbatim"] == (4, 1.0)
     assert set(score.by_leak) == {"none", "verbatim", "paraphrase", "short"}
+
+
+def test_window_filter_cuts_the_colliding_ngram_with_its_window_and_keeps_long_pieces():
+    item = "the old man saw a small dog near the river bank and the dog ran away quickly"
+    left, right = "alpha " * 60, " omega" * 60  # 360 characters on each side
+    doc = left + item.capitalize() + "." + right
+    out = contamination.window_filter([doc, "nothing to see here " * 20], [item], n=13, window=20, min_piece=100)
+    assert out.hit.tolist() == [True, False] and not out.dropped.any()
+    pieces = out.pieces[0]
+    assert len(pieces) == 2 and all("dog" not in p for p in pieces)
+    assert pieces[0].startswith("alpha") and pieces[1].endswith("omega")
+    assert out.pieces[1] == ("nothing to see here " * 20,) and out.chars_removed[1] == 0
+    # pieces shorter than min_piece are dropped; more than max_pieces pieces drop the document
+    assert contamination.window_filter([doc], [item], window=20, min_piece=1000).pieces[0] == ()
+    many = " | ".join([item] * 4)
+    assert contamination.window_filter([many], [item], window=0, min_piece=0, max_pieces=2).dropped.tolist() == [True]
+    # an n-gram found in more training documents than allowed is ignored
+    assert not contamination.window_filter([doc] * 3, [item], max_train_docs=2).hit.any()
+    # the bug: long documents skipped
+    skipped = contamination.window_filter([doc], [item], skip_longer_than=100)
+    assert skipped.skipped.tolist() == [True] and skipped.pieces[0] == (doc,)
+    with pytest.raises(TypeError, match="test_items\\[0\\]"):
+        contamination.window_filter([doc], [None])
+
+
+def test_wilson_interval_matches_the_formula_and_refuses_bad_counts():
+    low, high = near_dup.wilson_interval(np.array([0, 5, 10]), np.array([10, 10, 10]))
+    assert low[0] == pytest.approx(0, abs=1e-12) and high[2] == pytest.approx(1)
+    assert low[1] == pytest.approx(0.2366, abs=1e-4) and high[1] == pytest.approx(0.7634, abs=1e-4)
+    assert np.isnan(near_dup.wilson_interval(0, 0)[0])
+    with pytest.raises(ValueError, match="hits must not exceed"):
+        near_dup.wilson_interval(3, 2)
+    with pytest.raises(ValueError, match="trials"):
+        near_dup.wilson_interval(1, -1)
+
+
+def test_candidate_rate_by_seed_on_identical_and_disjoint_pairs():
+    words = [f"w{i}" for i in range(40)]
+    docs = [" ".join(words), " ".join(words[:20] + ["x"] + words[21:]), " ".join(f"v{i}" for i in range(40))]
+    truth = near_dup.all_pairs_jaccard(docs)  # the first two share 31 of 41 5-grams
+    rates, expected, n = near_dup.candidate_rate_by_seed(docs, truth, 128, 1, 0.7, 0.8, seeds=range(3))
+    assert n == 1 and expected > 0.999 and rates.tolist() == [1.0, 1.0, 1.0]
+    rates, expected, n = near_dup.candidate_rate_by_seed(docs, truth, 1, 128, 0.7, 0.8, seeds=range(3))
+    assert expected < 1e-10 and rates.tolist() == [0.0, 0.0, 0.0]
+    with pytest.raises(ValueError, match="no pair"):
+        near_dup.candidate_rate_by_seed(docs, truth, 16, 8, 0.4, 0.6)
