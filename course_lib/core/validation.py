@@ -153,9 +153,12 @@ def check_array(name: str, value: Any, *, ndim: int | Sequence[int] | None = Non
         arr = np.asarray(value)
     except (TypeError, ValueError) as err:  # ragged nested lists
         raise ValueError(f"{name} must be a rectangular array, got {type(value).__name__} ({err})") from None
+    if arr.size < min_size:  # before the kind: an empty list has numpy's default float dtype
+        raise ValueError(f"{name} must have at least {min_size} element{'s' if min_size != 1 else ''}, "
+                         f"got {arr.size}")
     if arr.dtype.kind == "b" and "b" not in kind:
         raise TypeError(f"{name} must hold {_KIND_NAMES.get(kind, 'numbers')}, got booleans")
-    if arr.dtype.kind not in kind:
+    if arr.size and arr.dtype.kind not in kind:
         expected = _KIND_NAMES.get(kind, f"dtype kind in {kind!r}")
         raise TypeError(f"{name} must hold {expected}, got dtype {arr.dtype}")
     if ndim is not None:
@@ -167,9 +170,6 @@ def check_array(name: str, value: Any, *, ndim: int | Sequence[int] | None = Non
             raise ValueError(f"{name} must be a {wanted} array, got shape {arr.shape}")
     elif arr.ndim == 0 and not scalar:
         raise ValueError(f"{name} must be an array, got the scalar {arr.item()!r}")
-    if arr.size < min_size:
-        raise ValueError(f"{name} must have at least {min_size} element{'s' if min_size != 1 else ''}, "
-                         f"got {arr.size}")
     if dtype is not None:
         arr = arr.astype(dtype, copy=False)
     if finite and arr.dtype.kind == "f" and arr.size and not np.all(np.isfinite(arr)):

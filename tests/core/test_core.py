@@ -145,6 +145,7 @@ def test_log_axis_labels_are_plain_text_powers_of_ten():
     ([[1.0, 2.0]], {"ndim": 1}, ValueError, "1-D array, got shape (1, 2)"),
     (3.0, {}, ValueError, "got the scalar 3.0"),
     ([], {}, ValueError, "at least 1 element"),
+    ([], {"kind": "iu"}, ValueError, "at least 1 element"),  # an empty list is float to numpy: size first
     ([1.0, np.nan], {}, ValueError, "finite, got [nan]"),
     ([1e308, -np.inf], {}, ValueError, "finite, got [-inf]"),
     ([0.0, 1.0], {"minimum": 0, "include_minimum": False}, ValueError, "> 0, got [0.0]"),
@@ -161,6 +162,7 @@ def test_check_array_returns_clean_arrays():
     assert check_array("x", [1, 2], dtype=float).dtype == np.float64
     assert check_array("x", 2.5, scalar=True, ndim=1).shape == ()
     assert check_array("x", [], min_size=0).size == 0
+    assert check_array("x", [], kind="iu", min_size=0, dtype=np.int64).dtype == np.int64
     assert check_array("x", [np.nan], finite=False).size == 1
     assert check_array("x", [True], kind="b").dtype == bool
     np.testing.assert_array_equal(check_array("x", [[1, 2]], ndim=(1, 2), kind="iu"), [[1, 2]])
