@@ -306,7 +306,7 @@ def load_ablation(kind: str) -> AdditionFamily:
 def build_ablation_cache(path: str | Path | None = None) -> Path:
     """Train the two 4-digit ablation families and write ``cache/addition_ablations.npz``.
 
-    Prints one line per family (about half a minute on one core).
+    Prints one line per family (about 20 seconds on one core).
     """
     path = source_file(__package__, ABLATION_FILE) if path is None else Path(path)
     families, start = {}, time.perf_counter()
@@ -331,7 +331,7 @@ def build_ablation_cache(path: str | Path | None = None) -> Path:
 def build_cache(path: str | Path | None = None) -> Path:
     """Train every cached family and write them to ``path`` (default: the package data).
 
-    Prints one line per family. Takes about a minute on one core.
+    Prints one line per family. Takes about a minute and a half on one core.
     """
     path = source_file(__package__, CACHE_FILE) if path is None else Path(path)
     families, start = {}, time.perf_counter()
