@@ -261,9 +261,9 @@ class InferenceDemo(Demo):
         self.ax.set_xlabel("parameters N")
         self.ax.set_ylabel("lifetime compute\n(compute-optimal model = 1)")
         self.ax.legend(loc="upper right", fontsize=9)
-        self.best_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="center", va="bottom",
+        self.best_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="right", va="center",
                                        color=series_style(0)["color"])
-        self.chinchilla_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="center", va="bottom",
+        self.chinchilla_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="left", va="center",
                                              color=series_style(1)["color"])
         self.data_artists = [self.curve, self.best, self.chinchilla, self.best_label, self.chinchilla_label]
 
@@ -285,9 +285,10 @@ class InferenceDemo(Demo):
         self.best.set_data([state["best"].n_params], [state["best_relative"]])
         self.chinchilla.set_data([state["plain"].n_params], [1.0])
         best, plain = state["best"], state["plain"]
-        self.best_label.set_position((best.n_params, state["best_relative"] + 0.06))
+        # the cheapest model is never larger than the compute-optimal one: its label goes left, the other right
+        self.best_label.set_position((best.n_params / 1.12, state["best_relative"]))
         self.best_label.set_text(f"{best.tokens_per_parameter:.0f} tokens/param")
-        self.chinchilla_label.set_position((plain.n_params, 1.06))
+        self.chinchilla_label.set_position((plain.n_params * 1.12, 1.0))
         self.chinchilla_label.set_text(f"{plain.tokens_per_parameter:.0f} tokens/param")
 
     def summary_html(self, state: dict[str, Any]) -> str:
