@@ -4,7 +4,7 @@ The numbers the prose states are bound to the notebook's printed output by ``too
 these tests check the sentences around them ("flat", "rises faster than linearly up to k = 8, then
 saturates", "deduplication does not stop extraction", "the copies hurt") on the notebook's corpus
 seed 0 and on corpus seeds 1 and 2, so no claim rests on one draw of the corpus. Nothing here is
-read from a cache or pinned from an output. The three families take about ten seconds.
+read from a cache or pinned from an output. The three families and curves take 15-50 s (machine load).
 """
 import numpy as np
 import pytest
