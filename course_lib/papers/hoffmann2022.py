@@ -19,7 +19,7 @@ from typing import NamedTuple
 __all__ = ["CITATION", "PARAMETRIC_FIT", "PARAMETRIC_FIT_UNROUNDED", "GOPHER_FLOPS", "GOPHER", "CHINCHILLA", "TABLE_2_EXPONENTS", "TABLE_3",
            "TABLE_A4_FLOP_RATIO", "GOPHER_FLOPS_FULL_COUNT", "MMLU_5_SHOT", "MMLU_SUBJECTS_BETTER", "BIG_BENCH_AVERAGE",
            "GOPHER_OPTIMAL_SIZE_APPROACH_3", "KAPLAN_1E21_SIZES", "HUBER_DELTA", "Projection",
-           "TRAINING_RUNS", "TABLE_A2_EXPONENTS"]
+           "TRAINING_RUNS", "TABLE_A2_EXPONENTS", "B_TERM_READING"]
 
 CITATION = ("Hoffmann, J., Borgeaud, S., Mensch, A., et al. (2022). Training Compute-Optimal Large "
             "Language Models. NeurIPS 2022. arXiv:2203.15556.")
@@ -97,3 +97,9 @@ HUBER_DELTA = 1e-3
 TRAINING_RUNS = 400
 #: Table A2 (App. C): Approach 2 (IsoFLOP) exponents (a, b) on two other data sets.
 TABLE_A2_EXPONENTS = {"C4": (0.50, 0.50), "GitHub": (0.53, 0.47)}
+#: §3.3 (and App. D.2): how the paper reads the law's last term, paraphrased. The final term B/D^beta
+#: captures that the model is not trained to convergence: only a finite number of optimisation steps
+#: is made (on D tokens). Taken from the course's review of the paper (issue 20, which states the
+#: constants were verified against the paper); the sentence was not re-read here (the full-text copies
+#: found by search did not show §3.3).
+B_TERM_READING = "training not run to convergence: finitely many optimisation steps"

@@ -18,7 +18,9 @@ ALPHA_D, D_C = 0.095, 5.4e13
 #: §1.2 / Hoffmann et al. Table 2: compute-optimal N ∝ C^0.73, D ∝ C^0.27
 N_OPT_EXPONENT, D_OPT_EXPONENT = 0.73, 0.27
 #: Hoffmann et al. (2022) §2 and §3, paraphrased: why the two allocations differ (their explanation of
-#: 2022; Porian et al. 2024 and Pearce & Song 2024 found other causes, see those modules)
+#: 2022; Porian et al. 2024 and Pearce & Song 2024 found other causes, see those modules). The fixed
+#: schedule and small models are in the course's fact sheet (verified); "significantly smaller than
+#: 500M, many under 100M" is the wording of the course's review (issue 20), not re-read here.
 WHY_DIFFERENT = ("Kaplan et al. used a fixed number of training tokens and learning-rate schedule for all "
                  "models, so the losses of shorter runs were read off runs whose cosine schedule had not "
                  "finished, overestimating them; and their models were significantly smaller than 500M "
