@@ -160,9 +160,11 @@ class ToyGridDemo(Demo):
         self.e_label = self.ax.text(self.n_grid[0], np.nan, "", fontsize=8, va="top", color="grey")
         set_log_x(self.ax)
         self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
-        self.ax.set_ylim(min(analysis.law.E, grid.entropy) - 0.12, min(grid.loss.max(), 3.2) + 0.1)
+        # headroom above the highest run for a one-row legend, clear of the data and of the E and H lines
+        self.ax.set_ylim(min(analysis.law.E, grid.entropy) - 0.12, min(grid.loss.max(), 3.2) + 0.35)
         self.ax.set_ylabel("loss (nats/token)")
-        self.ax.legend(loc="lower right", fontsize=8, ncol=1)
+        self.ax.legend(loc="upper center", fontsize=7, ncol=len(grid.budgets), handletextpad=0.2,
+                       columnspacing=0.8)
         budgets = np.geomspace(grid.budgets[0] / 1.5, grid.budgets[-1] * 1.5, 30)
         self.parabola_points, = self.ax_frontier.plot([], [], linestyle="none", marker="o",
                                                       color=series_style(0)["color"], label="2: parabola minima")
