@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from course_lib.core.validation import check_choice, check_count, check_random_state, check_scalar
+from course_lib.core.validation import check_array, check_choice, check_count, check_random_state, check_scalar
 
 __all__ = ["OPERATIONS", "Split", "is_prime", "check_prime", "all_pairs", "labels", "make_split"]
 
@@ -44,7 +44,10 @@ def labels(a: np.ndarray, b: np.ndarray, p: int, operation: str = "add") -> np.n
     """The answer c = a ∘ b (mod p) of each pair, as integers."""
     p = check_prime("p", p)
     check_choice("operation", operation, tuple(OPERATIONS))
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    a = check_array("a", a, kind="iu", dtype=np.int64, minimum=0, maximum=p - 1, scalar=True, min_size=0)
+    b = check_array("b", b, kind="iu", dtype=np.int64, minimum=0, maximum=p - 1, scalar=True, min_size=0)
+    if a.shape != b.shape:
+        raise ValueError(f"a and b must have one shape, got {a.shape} and {b.shape}")
     if operation == "add":
         return (a + b) % p
     if operation == "subtract":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_lib.core.progress import progress
-from course_lib.core.validation import check_bool, check_choice, check_count, check_scalar
+from course_lib.core.validation import check_array, check_bool, check_choice, check_count, check_scalar
 from course_lib.grokking.adamw import AdamW
 from course_lib.grokking.data import OPERATIONS, Split, check_prime, make_split
 from course_lib.grokking.fourier import frequency_power
@@ -36,8 +36,13 @@ def first_step_at(steps: np.ndarray, values: np.ndarray, threshold: float) -> in
 
     Used in notebook 03 §1.
     """
-    hit = np.flatnonzero(np.asarray(values) >= threshold)
-    return int(np.asarray(steps)[hit[0]]) if len(hit) else None
+    steps = check_array("steps", steps, ndim=1, kind="iu", min_size=0)
+    values = check_array("values", values, ndim=1, finite=False, min_size=0)   # NaN: after a run stopped
+    if steps.shape != values.shape:
+        raise ValueError(f"steps and values must have one length, got {len(steps)} and {len(values)}")
+    threshold = check_scalar("threshold", threshold)
+    hit = np.flatnonzero(values >= threshold)
+    return int(steps[hit[0]]) if len(hit) else None
 
 
 @dataclass

@@ -221,3 +221,19 @@ def test_adamw_step_refuses_non_numbers():
 def test_adamw_class_refuses_a_gradient_of_another_shape():
     with pytest.raises(ValueError, match="grad"):
         AdamW(np.zeros(3), 0.1).step(np.zeros(4))
+
+
+def test_labels_and_first_step_refuse_bad_input():
+    from course_lib.grokking.training import first_step_at
+    with pytest.raises(ValueError, match="a"):
+        labels(np.array([7]), np.array([0]), 7)
+    with pytest.raises(TypeError, match="b"):
+        labels(np.array([1]), np.array([0.5]), 7)
+    with pytest.raises(ValueError, match="one shape"):
+        labels(np.array([1, 2]), np.array([0]), 7)
+    assert first_step_at([0, 10, 20], [0.1, np.nan, 0.9], 0.5) == 20
+    assert first_step_at([0, 10], [0.1, 0.2], 0.5) is None
+    with pytest.raises(ValueError, match="one length"):
+        first_step_at([0, 10, 20], [0.1, 0.9], 0.5)
+    with pytest.raises(TypeError, match="steps"):
+        first_step_at([0.5, 1.5], [0.1, 0.9], 0.5)
