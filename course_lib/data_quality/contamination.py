@@ -64,9 +64,7 @@ class LongestMatchModel:
             raise ValueError(f"contexts must be distinct lengths, longest first, got {contexts!r}")
         self.vocabulary: dict[str, int] = {}
         ids = []
-        for doc in train_docs:
-            if not isinstance(doc, str):
-                raise TypeError(f"train_docs must hold str documents, got {type(doc).__name__}")
+        for doc in as_documents("train_docs", train_docs):
             for line in doc.split("\n"):
                 ids += [self.vocabulary.setdefault(w, len(self.vocabulary)) for w in normalize(line)]
                 ids.append(-1)  # no context runs across a line or document break

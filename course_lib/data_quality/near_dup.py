@@ -17,6 +17,7 @@ import numpy as np
 from course_lib import dedup
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_bool, check_count, check_scalar
+from course_lib.corpus import as_documents
 
 __all__ = ["SPLITS", "PairJaccard", "all_pairs_jaccard", "BandingStudy", "banding_study", "minhash_errors",
            "error_ratio", "shortcut_signatures", "wilson_interval", "candidate_rate_by_seed"]
@@ -66,7 +67,7 @@ def all_pairs_jaccard(docs, ngram: int = 5) -> PairJaccard:
 
     Used in notebook 06 §2.
     """
-    docs = list(docs)
+    docs = as_documents("docs", docs)
     ngram = check_count("ngram", ngram)
     n = len(docs)
     if n < 2:
@@ -148,7 +149,7 @@ def banding_study(signatures: np.ndarray, truth: PairJaccard, splits=SPLITS,
 
     Used in notebook 06 §2.
     """
-    signatures = np.asarray(signatures)
+    signatures = check_array("signatures", signatures, ndim=2, kind="iu")
     show_progress = check_bool("show_progress", show_progress)
     if not isinstance(truth, PairJaccard) or truth.n != signatures.shape[0]:
         raise ValueError("truth must be the PairJaccard of the same documents as signatures")
@@ -167,6 +168,11 @@ def minhash_errors(signatures: np.ndarray, truth: PairJaccard, low: float = 0.2,
 
     Used in notebook 06 §2 (the estimate's error against sqrt(J(1 − J)/num_perm)).
     """
+    if not isinstance(truth, PairJaccard):
+        raise TypeError(f"truth must be a PairJaccard, got {type(truth).__name__}")
+    signatures = check_array("signatures", signatures, ndim=2, kind="iu")
+    if signatures.shape[0] != truth.n:
+        raise ValueError(f"signatures must have one row per document of truth ({truth.n}), got {signatures.shape[0]}")
     low, high = check_scalar("low", low, 0.0, 1.0), check_scalar("high", high, 0.0, 1.0)
     pick = (truth.similarity >= low) & (truth.similarity <= high)
     codes = truth.codes[pick]
@@ -195,7 +201,7 @@ def shortcut_signatures(docs, num_perm: int = 128, ngram: int = 5, seed: int = 0
     For comparison only: these hash functions are strongly correlated, and the Jaccard estimate's
     error is several times the theoretical one. Used in notebook 06 §2.
     """
-    docs = list(docs)
+    docs = as_documents("docs", docs)
     num_perm, ngram = check_count("num_perm", num_perm), check_count("ngram", ngram)
     rng = np.random.default_rng(check_count("seed", seed, minimum=0))
     a = rng.integers(1, 2**32, num_perm, dtype=np.uint64)
@@ -246,7 +252,7 @@ def candidate_rate_by_seed(docs, truth: PairJaccard, bands: int, rows: int, low:
     codes = truth.codes[pick]
     if not len(codes):
         raise ValueError(f"no pair has {low} <= J < {high}")
-    docs = list(docs)
+    docs = as_documents("docs", docs)
     if len(docs) != truth.n:
         raise ValueError(f"docs must be the {truth.n} documents of truth, got {len(docs)}")
     members, inverse = np.unique(np.concatenate([codes // truth.n, codes % truth.n]), return_inverse=True)

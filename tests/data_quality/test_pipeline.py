@@ -212,3 +212,18 @@ def test_candidate_rate_by_seed_on_identical_and_disjoint_pairs():
     assert expected < 1e-10 and rates.tolist() == [0.0, 0.0, 0.0]
     with pytest.raises(ValueError, match="no pair"):
         near_dup.candidate_rate_by_seed(docs, truth, 16, 8, 0.4, 0.6)
+
+
+@pytest.mark.parametrize("call, error, word", [
+    (lambda: contamination.LongestMatchModel(["a b c", None]), TypeError, "train_docs\\[1\\] must be a str"),
+    (lambda: contamination.LongestMatchModel([]), ValueError, "train_docs must hold at least one"),
+    (lambda: near_dup.all_pairs_jaccard("one string"), TypeError, "docs must be a sequence"),
+    (lambda: near_dup.banding_study(np.zeros((2, 8)), None), TypeError, "signatures must hold integers"),
+    (lambda: near_dup.minhash_errors(np.zeros((2, 8), np.uint64), "truth"), TypeError, "truth must be a PairJaccard"),
+    (lambda: near_dup.shortcut_signatures([3]), TypeError, "docs\\[0\\] must be a str"),
+    (lambda: near_dup.error_ratio([0.5, 1.0], [0.5, 0.5], 8), ValueError, "exact must be < 1"),
+    (lambda: near_dup.error_ratio([0.5], [0.5, 0.5], 8), ValueError, "estimate must match"),
+])
+def test_near_dup_and_contamination_refuse_bad_input_naming_the_argument(call, error, word):
+    with pytest.raises(error, match=word):
+        call()
