@@ -56,6 +56,19 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MAX_MB = 60.0
 #: what of sphinx-mathjax-offline's MathJax copy the pages use: tex-chtml.js and what it loads lazily
 MATHJAX_KEEP = ("tex-chtml.js", "input/tex/extensions", "output/chtml", "a11y", "ui", "adaptors")
+#: appended to the conf.py that ``jupyter-book config sphinx`` writes from site/_config.yml: Jupyter
+#: Book lists every configured list value several times, always loads sphinx-thebe (whose inline
+#: script is then declared twice on every page: a console error), and leaves the theme's colour mode
+#: unset (another console error); the browser's request for a favicon needs a file to answer it
+SPHINX_OVERRIDES = """
+# ---- added by tools/build_site.py
+extensions = [e for e in dict.fromkeys(extensions) if e not in ("sphinx_thebe", "sphinx_comments")]
+html_static_path = ["_static"]
+html_js_files = ["course_player.js"]
+html_css_files = ["course_player.css"]
+html_favicon = "_static/favicon.png"
+html_context = {**globals().get("html_context", {}), "default_mode": "light"}
+"""
 COLAB_BADGE = re.compile(r"^\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)\s*$", re.MULTILINE)
 TEXT = {
     "launch": "Run this lesson:",
@@ -233,13 +246,63 @@ def _matches(path: Path, key: str) -> bool:
     return key in (path.stem, path.name)
 
 
+def build_html(src: Path, html: Path, names: list[str]) -> tuple[list[str], float]:
+    """Write the landing page, table of contents and configuration beside the executed notebooks in
+    ``src`` and build the HTML into ``html`` with Sphinx; return its warnings and the seconds taken."""
+    start = time.monotonic()
+    (src / "intro.md").write_text(landing_page(README.read_text(), names))
+    glossary = src / "glossary.ipynb"
+    glossary.unlink(missing_ok=True)
+    first = [n for n in names if n.startswith("00_")]
+    try:
+        if not first:
+            raise ValueError("lesson 00 is not part of this build")
+        page = glossary_page(nbformat.read(src / first[0], as_version=4), first[0])
+        nbformat.write(site_notebook(page, first[0], header=False), glossary)
+    except ValueError as exc:
+        print(f"warning: {exc}; the site has no glossary page")
+    (src / "_toc.yml").write_text(toc(names, glossary.is_file()))
+    (src / "_config.yml").write_text(config())
+    shutil.rmtree(src / "_static", ignore_errors=True)
+    shutil.copytree(SITE / "_static", src / "_static")
+    _favicon(src / "_static" / "favicon.png")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    run = subprocess.run([str(jupyter_book), "config", "sphinx", str(src)], capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"jupyter-book config sphinx failed:\n{run.stdout}\n{run.stderr}")
+    with open(src / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write(SPHINX_OVERRIDES)
+    shutil.rmtree(html, ignore_errors=True)
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(src.parent / "doctrees"),
+                          str(src), str(html)], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stdout[-6000:], run.stderr[-6000:], sep="\n")
+        raise SystemExit("the Sphinx build failed")
+    warnings = [line for line in (run.stdout + run.stderr).splitlines() if "WARNING" in line]
+    for line in warnings:
+        print("  " + line)
+    _prune_mathjax(html)
+    return warnings, time.monotonic() - start
+
+
+def _favicon(path: Path) -> None:
+    """A small icon, so the browser's automatic request for one is answered by the site itself."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (32, 32), (61, 111, 182, 255))
+    ImageDraw.Draw(image).rectangle([8, 8, 23, 23], fill=(255, 255, 255, 255))
+    image.save(path)
+
+
 def build(out: Path, lessons: list[str] | None = None, jobs: int = 2, timeout: float = 300,
-          max_mb: float = MAX_MB, keep_going: bool = False) -> dict:
+          max_mb: float = MAX_MB, keep_going: bool = False, html_only: bool = False) -> dict:
     """Build the site into ``out/html``; return what was measured."""
     start = time.monotonic()
     out = out.resolve()
     src, frames, html = out / "src", out / "frames", out / "html"
-    for folder in (src, frames, html, out / "jupyter-book"):
+    if html_only:
+        return _rebuild_html(out, max_mb)
+    for folder in (src, frames, html, out / "doctrees"):
         shutil.rmtree(folder, ignore_errors=True)
     src.mkdir(parents=True)
     frames.mkdir(parents=True)
@@ -268,50 +331,40 @@ def build(out: Path, lessons: list[str] | None = None, jobs: int = 2, timeout: f
         raise SystemExit(f"{len(failed)} notebook(s) failed to run: {sorted(failed)} "
                          "(--keep-going builds the site with those pages unexecuted)")
     seconds = {}
-    glossary = None
     for path, (nb, took) in zip(paths, results):
         seconds[path.stem] = took
-        if path.stem.startswith("00_"):
-            try:
-                glossary = glossary_page(nb, path.name)
-            except ValueError as exc:
-                print(f"warning: {exc}; the site has no glossary page")
         nbformat.write(site_notebook(nb, path.name), src / path.name)
+    warnings, book_seconds = build_html(src, html, names)
+    return _finish(out, [p.stem for p in paths], seconds, warnings, book_seconds, failed, start, max_mb)
 
-    (src / "intro.md").write_text(landing_page(README.read_text(), names))
-    if glossary:
-        nbformat.write(site_notebook(glossary, "00_start_here.ipynb", header=False), src / "glossary.ipynb")
-    (src / "_toc.yml").write_text(toc(names, glossary is not None))
-    (src / "_config.yml").write_text(config())
-    shutil.copytree(SITE / "_static", src / "_static")
 
-    print("building the HTML with Jupyter Book", flush=True)
-    book = time.monotonic()
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    run = subprocess.run([str(jupyter_book), "build", str(src), "--path-output", str(out / "jupyter-book"),
-                          "--builder", "html"], capture_output=True, text=True)
-    if run.returncode != 0:
-        print(run.stdout[-6000:], run.stderr[-6000:], sep="\n")
-        raise SystemExit("jupyter-book build failed")
-    warnings = [line for line in (run.stdout + run.stderr).splitlines() if "WARNING" in line]
-    for line in warnings:
-        print("  " + line)
-    shutil.move(str(out / "jupyter-book" / "_build" / "html"), str(html))
-    shutil.rmtree(out / "jupyter-book")
-    book_seconds = time.monotonic() - book
-    _prune_mathjax(html)
+def _rebuild_html(out: Path, max_mb: float) -> dict:
+    """Only the HTML again, from the executed notebooks and frames of the last build."""
+    start = time.monotonic()
+    src = out / "src"
+    names = sorted(p.name for p in src.glob("[0-9][0-9]_*.ipynb"))
+    if not names:
+        raise SystemExit(f"{src} holds no executed lessons: run a full build first")
+    last = json.loads((out / "build.json").read_text()) if (out / "build.json").is_file() else {}
+    warnings, book_seconds = build_html(src, out / "html", names)
+    return _finish(out, [n.removesuffix(".ipynb") for n in names], last.get("run_seconds", {}), warnings,
+                   book_seconds, last.get("failed", {}), start, max_mb)
+
+
+def _finish(out: Path, stems: list[str], seconds: dict, warnings: list[str], book_seconds: float,
+            failed: dict, start: float, max_mb: float) -> dict:
+    """Copy the frames next to the pages, print and save what was measured, enforce the size limit."""
+    frames, html = out / "frames", out / "html"
     shutil.copytree(frames, html / "frames", ignore=shutil.ignore_patterns("frames.jsonl"))
-
     stats = frame_stats(frames)
     total = _size(html)
     elapsed = time.monotonic() - start
     print(f"\n{'lesson':<22}{'run s':>7}{'frames':>8}{'files':>7}{'MB':>8}")
-    for stem in (p.stem for p in paths):
+    for stem in stems:
         listed, files, size = stats.get(stem, (0, 0, 0))
-        print(f"{stem:<22}{seconds[stem]:>7.1f}{listed:>8}{files:>7}{size / 1e6:>8.2f}")
-    frames_total = sum(s[2] for s in stats.values())
+        print(f"{stem:<22}{seconds.get(stem, 0.0):>7.1f}{listed:>8}{files:>7}{size / 1e6:>8.2f}")
     print(f"{'all frames':<29}{sum(s[0] for s in stats.values()):>8}{sum(s[1] for s in stats.values()):>7}"
-          f"{frames_total / 1e6:>8.2f}")
+          f"{sum(s[2] for s in stats.values()) / 1e6:>8.2f}")
     print(f"Sphinx warnings: {len(warnings)}; HTML build {book_seconds:.0f} s")
     print(f"site: {html} ({total / 1e6:.1f} MB, of which MathJax "
           f"{_size(html / '_static' / 'mathjax') / 1e6:.1f} MB); built in {elapsed:.0f} s")
@@ -334,8 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-mb", type=float, default=MAX_MB)
     parser.add_argument("--keep-going", action="store_true",
                         help="build even when a notebook fails to run (its page is left unexecuted, with a warning)")
+    parser.add_argument("--html-only", action="store_true",
+                        help="rebuild only the HTML from the last build's executed notebooks and frames")
     args = parser.parse_args(argv)
-    build(args.out, args.lessons, args.jobs, args.timeout, args.max_mb, args.keep_going)
+    build(args.out, args.lessons, args.jobs, args.timeout, args.max_mb, args.keep_going, args.html_only)
     return 0
 
 

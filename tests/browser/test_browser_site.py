@@ -4,7 +4,7 @@ Every page (the landing page, one per lesson, the glossary, a search) is opened 
 context of the suite's Chromium (``harness.launch_browser``: no name resolves but 127.0.0.1), with
 every request, console message and page error recorded. Each test asserts one thing of those
 visits: (a) no console error or page error, (b) no request leaves 127.0.0.1 and none fails,
-(c) math is typeset by MathJax, (d) every figure is an image that loaded, (e) every exercise
+(c) math is typeset by MathJax and no TeX is left as text, (d) every figure is an image that loaded, (e) every exercise
 dropdown starts collapsed, (f) every kernel-free slider changes its image and its value label,
 (g) Colab and Binder links point at the lesson, (h) the search finds a lesson. A screenshot of
 each page is saved under build/browser/site/.
@@ -37,6 +37,11 @@ _SCAN = """() => {
     images: imgs.map(i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0})),
     details: [...document.querySelectorAll('details')].map(d => ({
       open: d.open, summary: (d.querySelector('summary') || {}).textContent || ''})),
+    stray: [...document.querySelectorAll('article p, article li, article td')].map(e => {
+      const c = e.cloneNode(true);
+      c.querySelectorAll('code, pre, mjx-container, .math').forEach(x => x.remove());
+      return c.textContent;
+    }).filter(t => t.includes('$')).map(t => t.slice(0, 160)),
     players: document.querySelectorAll('div.course-player').length,
     ready: document.querySelectorAll('div.course-player.course-player-ready').length,
     colab: [...document.querySelectorAll('a.course-launch-colab')].map(a => a.href),
@@ -184,6 +189,10 @@ def test_math_is_typeset(visit):
     assert scan["mathjax"] >= scan["math"], f"{scan['math']} math elements, {scan['mathjax']} typeset"
     if visit["name"] in LESSONS[1:]:  # every lesson after 00 has formulas
         assert scan["mathjax"] > 0, f"{visit['name']}: no MathJax output"
+
+
+def test_no_tex_is_left_as_text(visit):
+    assert not visit["scan"]["stray"], f"{visit['name']}: prose with a '$' left untypeset: {visit['scan']['stray']}"
 
 
 def test_every_figure_is_an_image_that_loaded(visit):

@@ -116,8 +116,8 @@ def test_every_listed_frame_is_a_file_and_every_file_is_listed(make_demo, site_e
 
 
 def test_player_frames_equal_a_fresh_demo_pixel_for_pixel(demo_name, make_demo, site_env, monkeypatch):
-    monkeypatch.setattr(interactive, "MAX_SLIDER_VALUES", 4)
-    monkeypatch.setattr(interactive, "MAX_GRID_FRAMES", 12)
+    monkeypatch.setattr(interactive, "MAX_SLIDER_VALUES", 3)
+    monkeypatch.setattr(interactive, "MAX_GRID_FRAMES", 8)
     panel = interactive.Panel(make_demo(demo_name))
     data = _player_data(panel.mimebundle()["text/html"])
     records = [json.loads(line) for line in (site_env / "frames.jsonl").read_text().splitlines()]
