@@ -55,6 +55,11 @@ def _shape_cases() -> list[tuple[str, np.ndarray, float, str]]:
              ("a dip whose recovery is within tol: still inverse", [0.6, 0.2, 0.23], 0.05),
              ("a dip smaller than tol, then a rise", [0.5, 0.47, 0.9], 0.05),
              ("the same dip with a tighter tol", [0.5, 0.47, 0.9], 0.01),
+             ("a rise smaller than tol", [0.50, 0.49, 0.52], 0.05),
+             ("a peak, then a deeper dip: the U is tested first", [0.5, 0.9, 0.1, 0.6], 0.05),
+             ("a drop of exactly tol is not more than tol", [0.5, 0.25], 0.25),
+             ("a rise of exactly tol is not more than tol", [0.25, 0.5], 0.25),
+             ("a dip of exactly tol on both sides", [0.5, 0.25, 0.5], 0.25),
              ("the live family (mean), every width", mean, 0.05),
              ("the live family (mean), widths up to 16", mean[small], 0.05)]
     return [(desc, np.asarray(v, float), tol, scaling_shape(v, tol)) for desc, v, tol in cases]
@@ -71,7 +76,7 @@ def classify_scaling(fn: Callable) -> CheckResult:
     name = "classify_scaling"
     hint = ("find the lowest and highest values; a U needs the first AND the last value to be more than tol "
             "above the lowest; test the U first, then the inverted U, then compare the last value with the "
-            "first")
+            "first; every test is 'more than tol' (>, not >=), the positive and inverse tests too")
     cases = _shape_cases()
     for i, (description, values, tol, expected) in enumerate(cases, 1):
         where = f"case {i} of {len(cases)} ({description})"

@@ -81,6 +81,48 @@ def fixed_tolerance(values, tol):
     return SOLUTIONS["classify_scaling"](values, 0.05)
 
 
+def positive_without_tol(values, tol):
+    """Forgets the tolerance in the positive test: any last value above the first is a rise."""
+    y = np.asarray(values, dtype=float)
+    if y[0] - y.min() > tol and y[-1] - y.min() > tol:
+        return "U-shaped"
+    if y.max() - y[0] > tol and y.max() - y[-1] > tol:
+        return "inverted-U"
+    if y[-1] > y[0]:
+        return "positive"
+    if y[0] - y[-1] > tol:
+        return "inverse"
+    return "flat"
+
+
+def inverted_u_before_u(values, tol):
+    """Tests the inverted U first, so a curve with a peak and a deeper dip reads as inverted-U."""
+    y = np.asarray(values, dtype=float)
+    if y.max() - y[0] > tol and y.max() - y[-1] > tol:
+        return "inverted-U"
+    if y[0] - y.min() > tol and y[-1] - y.min() > tol:
+        return "U-shaped"
+    if y[-1] - y[0] > tol:
+        return "positive"
+    if y[0] - y[-1] > tol:
+        return "inverse"
+    return "flat"
+
+
+def at_least_tol(values, tol):
+    """'>=' where the rule says 'more than': a change of exactly tol counts."""
+    y = np.asarray(values, dtype=float)
+    if y[0] - y.min() >= tol and y[-1] - y.min() >= tol:
+        return "U-shaped"
+    if y.max() - y[0] >= tol and y.max() - y[-1] >= tol:
+        return "inverted-U"
+    if y[-1] - y[0] >= tol:
+        return "positive"
+    if y[0] - y[-1] >= tol:
+        return "inverse"
+    return "flat"
+
+
 def returns_number(values, tol):
     return 1.0
 
@@ -88,7 +130,8 @@ def returns_number(values, tol):
 CLASSIFY_WRONG = {"endpoints only": endpoints_only, "no tolerance": no_tolerance,
                   "U by the minimum's position": u_by_position, "positive tested before the U": positive_before_u,
                   "U with 'or' instead of 'and'": u_needs_one_side, "ignores tol": fixed_tolerance,
-                  "not a string": returns_number}
+                  "positive without tol": positive_without_tol, "inverted U tested before the U": inverted_u_before_u,
+                  "'>=' instead of '>'": at_least_tol, "not a string": returns_number}
 
 CHECKS = [(checks.mixture_accuracy, SOLUTIONS["mixture_accuracy"], MIXTURE_WRONG),
           (checks.classify_scaling, SOLUTIONS["classify_scaling"], CLASSIFY_WRONG)]
@@ -112,3 +155,17 @@ def test_mixture_check_feeds_arrays(capsys):
     """Exercise 2.1 asks for numpy arrays of T and D: a scalar-only answer is caught and located."""
     assert not checks.mixture_accuracy(scalars_only)
     assert "arrays over model sizes" in capsys.readouterr().out
+
+
+def test_shape_check_names_the_case_each_new_mistake_fails(capsys):
+    """Each of the three mistakes is caught by the case built for it (not by an earlier one)."""
+    for wrong, case in ((positive_without_tol, "a rise smaller than tol"),
+                        (inverted_u_before_u, "a peak, then a deeper dip"),
+                        (at_least_tol, "exactly tol")):
+        assert not checks.classify_scaling(wrong)
+        assert case in capsys.readouterr().out
+
+
+def test_the_exact_tol_cases_are_exact_in_binary():
+    """The boundary cases compare exactly: 0.5 - 0.25 == 0.25 in floating point."""
+    assert 0.5 - 0.25 == 0.25 and 0.25 - 0.5 == -0.25
