@@ -21,7 +21,8 @@ class SparseSizesDemo(Demo):
 
     Used in notebook 04 §4. Each slider picks a *position* in the family's list of widths
     (0 = the narrowest), not a width; the figure names the widths picked. Positions given out of
-    order are read in increasing width, and the figure says so; equal positions count once.
+    order are read in increasing width, and the figure says so above the axes; equal positions
+    count once, and the legend counts the distinct widths picked.
 
     Parameters
     ----------
@@ -29,8 +30,9 @@ class SparseSizesDemo(Demo):
         The family's results; the shipped cache when omitted.
     """
 
-    caption = ("The family's mean accuracy (distractor reversed) at every width (thin line) and at the three "
-               "widths you pick (markers joined by a thick line), with the shape each reading suggests.")
+    caption = ("The family's mean accuracy (distractor reversed) at every width (thin line) and at the widths "
+               "the three sliders pick (markers joined by a thick line; equal picks count once), with the shape "
+               "each reading suggests above the plot.")
 
     def __init__(self, grid: AgreementGrid | None = None):
         self.grid = load_agreement_grid() if grid is None else grid
@@ -45,10 +47,10 @@ class SparseSizesDemo(Demo):
             "hint": Choice(self.grid.hints, self.grid.hints[0], label="extra input"),
         }
         self.agreement = float(self.grid.agreements[np.argmin(np.abs(self.grid.agreements - 0.8))])
-        self.fig, self.ax = new_figure(figsize=(7.0, 3.6))
+        self.fig, self.ax = new_figure(figsize=(7.0, 4.0), margins={"top": 0.8})
         self.dense_line, = self.ax.plot([], [], label="every width", **dict(series_style(0), marker=None,
                                                                              linewidth=1.2))
-        self.sparse_line, = self.ax.plot([], [], label="three widths", **dict(series_style(1), linewidth=2.5,
+        self.sparse_line, = self.ax.plot([], [], label="widths picked", **dict(series_style(1), linewidth=2.5,
                                                                               markersize=9))
         self.ax.axhline(0.5, color="0.3", linestyle=":", linewidth=1.5, label="chance")
         set_log_x(self.ax)
@@ -57,7 +59,9 @@ class SparseSizesDemo(Demo):
         self.ax.set_xlabel("width (random features)")
         self.ax.set_ylabel("mean test accuracy")
         self.ax.legend(loc="upper left")
-        self.shape_text = self.ax.text(0.98, 0.04, "", transform=self.ax.transAxes, ha="right", fontsize=10)
+        # above the axes, so that no reading of the sliders puts the text on a line
+        self.shape_text = self.ax.text(0.0, 1.03, "", transform=self.ax.transAxes, ha="left", va="bottom",
+                                       fontsize=10)
         self.data_artists = [self.dense_line, self.sparse_line, self.shape_text]
 
     def compute(self, smallest: int, middle: int, largest: int, hint: str) -> dict[str, Any]:
@@ -78,9 +82,16 @@ class SparseSizesDemo(Demo):
     def draw(self, state: dict[str, Any]) -> None:
         self.dense_line.set_data(state["widths"], state["mean"])
         self.sparse_line.set_data(state["sparse_widths"], state["sparse"])
+        n_picked = len(state["sparse_widths"])
+        self.sparse_line.set_label(f"{n_picked} width{'s' if n_picked != 1 else ''} picked")
+        self.ax.legend(loc="upper left")
         widths = ", ".join(str(v) for v in state["sparse_widths"])
-        note = "" if state["in_order"] else "\n(sliders out of order: read in increasing width)"
-        self.shape_text.set_text(f"every width: {state['dense_shape']}\nwidths {widths}: {state['sparse_shape']}{note}")
+        notes = [] if state["in_order"] else ["sliders out of order: read in increasing width"]
+        if n_picked < 3:
+            notes.append("equal positions count once")
+        note = f"\n({'; '.join(notes)})" if notes else ""
+        self.shape_text.set_text(f"every width: {state['dense_shape']};  widths {widths}: {state['sparse_shape']}"
+                                 f"{note}")
 
     def summary_html(self, state: dict[str, Any]) -> str:
         return emergence_table_html(state["scores"], note="A positive score reads as emergence; it does not "

@@ -86,3 +86,14 @@ def test_sparse_demo_says_when_its_sliders_are_out_of_order():
     state = demo.update(smallest=3, middle=7, largest=11)
     assert state["in_order"] is True and "out of order" not in demo.shape_text.get_text()
     assert all("list position" in spec.label for name, spec in demo.controls.items() if name != "hint")
+
+
+def test_sparse_demo_legend_counts_distinct_picks_and_text_sits_above_the_axes():
+    """Repeated positions count once in the legend; the shape text is above the plot, clear of any line."""
+    demo = SparseSizesDemo()
+    demo.update(smallest=7, middle=7, largest=17)
+    labels = [t.get_text() for t in demo.ax.get_legend().get_texts()]
+    assert "2 widths picked" in labels and "count once" in demo.shape_text.get_text()
+    demo.update(smallest=17, middle=7, largest=0)
+    assert "3 widths picked" in [t.get_text() for t in demo.ax.get_legend().get_texts()]
+    assert demo.shape_text.get_position()[1] > 1 and demo.shape_text.get_transform() == demo.ax.transAxes
