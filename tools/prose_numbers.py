@@ -4,7 +4,8 @@ The rule (``tests/notebooks/test_lessons.py`` applies it to every executed lesso
 markdown cell that states something is bound to one of
 
 (a) a number printed by a code cell of the same lesson (stdout, ``text/plain``, ``text/html`` or
-    ``text/markdown`` outputs), compared after the rounding the prose uses;
+    ``text/markdown`` outputs) that runs before the markdown cell or is the first code cell after it
+    (a result is stated once it is printed), compared after the rounding the prose uses;
 (b) a constant of ``course_lib.papers`` (a published, cited number, or a number inside a cited quote);
 (c) an entry of the lesson's allow-list ``tests/notebooks/prose_allow/<notebook stem>.txt``: one line
     ``<number as written> | <reason>`` per number (a setting, a worked example's input, ...).
@@ -14,7 +15,8 @@ Not checked, because they state nothing measured: single-digit integers (counts 
 arXiv identifiers, version numbers, durations ("8 minutes", "10 s"), and anything inside code
 (fenced blocks, inline code), link targets, HTML tags and LaTeX commands.
 
-Rounding: "0.39" matches any printed value that rounds to 0.39 at two decimals; "72 %" also
+Rounding (half up, as a reader rounds): "0.39" matches any printed value that rounds to 0.39 at two
+decimals; "72 %" also
 matches a printed fraction 0.72; an integer with trailing zeros ("1,300") matches at the precision
 its zeros allow, keeping at least two significant figures; "3·10⁻¹³" matches at its mantissa's
 precision. Signs are ignored ("falls by 0.3" binds to a printed -0.3).
@@ -29,6 +31,7 @@ Run it on one lesson while writing (it executes the lesson, about as long as the
 from __future__ import annotations
 
 import argparse
+import decimal
 import html
 import importlib
 import math
@@ -70,6 +73,7 @@ _LABELLED = re.compile(r"(?:" + _LABEL_WORDS + r")\s?(?:[A-Z]\.)?\d+(?:\.\d+)*(?
 _DURATION = re.compile(r"\d+(?:[.,]\d+)?(?:\s?[–-]\s?\d+(?:[.,]\d+)?)?\s?"
                        r"(?:s|ms|seconds?|min|mins|minutes?|hours?|h)\b")
 _ARXIV = re.compile(r"\b\d{4}\.\d{4,5}\b")
+_BITS = re.compile(r"\b\d+-bit\b")  # a data type ("64-bit hashes"), not a result
 _VERSION = re.compile(r"\b\d+\.\d+\.\d+\b")
 _HEADING_NUMBER = re.compile(r"^(#+\s*)\d+(?:\.\d+)*\.?", re.M)
 _CODE_FENCE = re.compile(r"```.*?```", re.S)
@@ -97,13 +101,26 @@ class ProseNumber:
         if self.exponent:
             scale = 10.0 ** self.exponent
             mantissa = self.value / scale
-            return _same(round(value / scale, self.decimals), mantissa)
+            return _same(_round_half_up(value / scale, self.decimals), mantissa)
         if self.decimals == 0 and self.value >= 100:
             digits = len(str(int(self.value)))
             zeros = len(str(int(self.value))) - len(str(int(self.value)).rstrip("0"))
             places = -min(zeros, digits - 2)
-            return _same(round(value, places), self.value)
-        return _same(round(value, self.decimals), self.value)
+            return _same(_round_half_up(value, places), self.value)
+        return _same(_round_half_up(value, self.decimals), self.value)
+
+
+def _round_half_up(value: float, places: int) -> float:
+    """``value`` rounded to ``places`` decimals (negative: tens, hundreds), halves away from zero.
+
+    Python's ``round`` rounds halves to even and works on the binary value (64.5 -> 64); a
+    reader rounds the printed decimal 64.5 to 65.
+    """
+    if not math.isfinite(value):
+        return value
+    with decimal.localcontext(decimal.Context(prec=400)):  # room for 1e308 at 12 places
+        exact = decimal.Decimal(repr(value))
+        return float(exact.quantize(decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP))
 
 
 def _same(a: float, b: float) -> bool:
@@ -119,15 +136,22 @@ def _strip_markup(source: str) -> str:
     text = html.unescape(text)
     text = _LATEX_COMMAND.sub(" ", text)
     text = _HEADING_NUMBER.sub(r"\1", text)
-    for pattern in (_ARXIV, _VERSION, _LABELLED, _DURATION):
+    for pattern in (_ARXIV, _VERSION, _BITS, _LABELLED, _DURATION):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
-def parse_numbers(text: str) -> list[tuple[str, float, int, int, bool, int]]:
-    """Every number in ``text``: (as written, |value|, decimals, exponent, percent, position)."""
+# in printed output a unit may be glued to a number ("47.3x", "12ms"): read the number anyway
+_PRINTED_NUMBER = re.compile(_NUMBER.pattern.removesuffix(r"(?![\w])"))
+
+
+def parse_numbers(text: str, printed: bool = False) -> list[tuple[str, float, int, int, bool, int]]:
+    """Every number in ``text``: (as written, |value|, decimals, exponent, percent, position).
+
+    ``printed``: the text is a code cell's output, where units may be glued to numbers.
+    """
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in (_PRINTED_NUMBER if printed else _NUMBER).finditer(text):
         integer = m.group("int").replace(",", "")
         decimals = len(m.group("dec") or "")
         mantissa = float(integer + ("." + m.group("dec") if decimals else ""))
@@ -191,7 +215,7 @@ def printed_values(nb) -> list[tuple[float, int]]:
             continue
         index += 1
         for text in _output_texts(cell):
-            for _, value, _, _, percent, _ in parse_numbers(text):
+            for _, value, _, _, percent, _ in parse_numbers(text, printed=True):
                 values.append((value, index))
                 if percent:
                     values.append((value / 100.0, index))
@@ -291,16 +315,20 @@ def unbound_numbers(nb, allow: dict[str, str] | None = None, papers: list[float]
             if number.text in allow or number.text.replace(" ", "") in allow:
                 used.add(number.text if number.text in allow else number.text.replace(" ", ""))
                 continue
-            if any(number.matches(v) for v, _ in printed):
+            # printed by a code cell before this markdown cell, or by the first one after it
+            seen = [(v, c) for v, c in printed if c <= code_seen]
+            if any(number.matches(v) for v, _ in seen):
                 continue
             if any(number.matches(v) for v in papers):
                 continue
-            if number.percent and any(number.matches(100.0 * v) for v, _ in printed):
+            if number.percent and any(number.matches(100.0 * v) for v, _ in seen):
                 continue
+            later = [c for v, c in printed if c > code_seen and number.matches(v)]
+            where = f" (printed only later, by code cell {later[0]})" if later else ""
             problems.append(f"{name}: markdown cell {markdown_index} (after code cell {code_seen - 1}): "
-                            f"{number.text!r} in \"...{number.context}...\" is not printed by any code "
-                            f"cell, not in course_lib.papers and not allowed; nearest printed: "
-                            f"{_nearest(number, printed)}")
+                            f"{number.text!r} in \"...{number.context}...\" is not printed by a code "
+                            f"cell before it or the one right after it{where}, not in course_lib.papers "
+                            f"and not allowed; nearest printed: {_nearest(number, seen)}")
     unused = sorted(set(allow) - used)
     return problems, unused, checked
 

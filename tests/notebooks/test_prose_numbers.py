@@ -110,3 +110,31 @@ def test_a_prose_number_remembers_its_rounding():
     number = prose_numbers("about 0.39 on average")[0]
     assert isinstance(number, ProseNumber) and number.decimals == 2
     assert number.matches(0.394) and not number.matches(0.396)
+
+
+def test_a_number_printed_only_later_in_the_lesson_does_not_bind():
+    """A result is stated once printed: the prose may use the cell just after it, not one further on."""
+    nb = nbformat.v4.new_notebook()
+    cells = []
+    for printed in ("first 0.31\n", "second 0.52\n", "third 0.77\n"):
+        cell = nbformat.v4.new_code_cell("print(...)")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=printed)]
+        cells.append(cell)
+    nb.cells = [cells[0], nbformat.v4.new_markdown_cell("It reaches 0.31, then 0.52 below, and 0.77 later."),
+                cells[1], cells[2]]
+    problems, _, checked = unbound_numbers(nb, {}, papers=[], name="toy.ipynb")
+    assert checked == 3 and len(problems) == 1
+    assert "'0.77'" in problems[0] and "printed only later, by code cell 2" in problems[0]
+
+
+@pytest.mark.parametrize("prose, printed, bound", [
+    ("64 % of the pairs", "share 64.5%\n", False),   # a reader rounds 64.5 up, not to even
+    ("65 % of the pairs", "share 64.5%\n", True),
+    ("a delay of 47.3×", "delay 47.3x\n", True),      # a unit glued to a printed number
+])
+def test_half_up_rounding_and_glued_units(prose, printed, bound):
+    assert (check(prose, printed)[0] == []) is bound
+
+
+def test_data_types_are_labels():
+    assert prose_numbers("an index of 64-bit hashes") == []
