@@ -29,7 +29,7 @@ import numpy as np
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_bool, check_choice, check_count, check_scalar
-from course_lib.inverse_scaling.task import HINTS, Split, make_split
+from course_lib.inverse_scaling.task import HINTS, Split, make_split, resolve_hint_scale
 
 __all__ = ["WIDTHS", "SEEDS", "AGREEMENTS", "RIDGE", "N_TRAIN", "N_TEST", "RandomFeatureModel",
            "DistractorFamily", "SeedFamilies", "AgreementGrid", "train_family", "train_seeds",
@@ -145,7 +145,7 @@ class DistractorFamily:
 
 def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: int = 0, hint: str = "none",
                  ridge: float = RIDGE, n_train: int = N_TRAIN, n_test: int = N_TEST,
-                 counter_examples: int = 0) -> DistractorFamily:
+                 counter_examples: int = 0, hint_scale: float | None = None) -> DistractorFamily:
     """Train one model per width on the distractor task and score each on both test sets.
 
     Used in notebook 04 §3.
@@ -165,6 +165,9 @@ def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: i
         Extra training examples whose distractor is reversed (drawn from ``default_rng([seed, 3])``
         and added to the ``n_train`` examples): the toy's analogue of a few demonstrations that
         contradict the distractor. 0 (the default) adds none.
+    hint_scale : float > 0, optional
+        Strength of the hint's columns (:data:`course_lib.inverse_scaling.task.HINT_SCALES` when
+        omitted); only with a hint.
     """
     w_grid = check_widths(widths)
     agreement = check_scalar("agreement", agreement, minimum=0.0, maximum=1.0)
@@ -172,12 +175,14 @@ def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: i
     check_choice("hint", hint, HINTS)
     n_train, n_test = check_count("n_train", n_train, minimum=2), check_count("n_test", n_test)
     counter_examples = check_count("counter_examples", counter_examples, minimum=0)
-    train = make_split(n_train, agreement, np.random.default_rng([seed, 0]), hint=hint)
+    scale = resolve_hint_scale(hint, hint_scale)
+    train = make_split(n_train, agreement, np.random.default_rng([seed, 0]), hint=hint, hint_scale=hint_scale)
     if counter_examples:
-        extra = make_split(counter_examples, agreement, np.random.default_rng([seed, 3]), "reversed", hint)
+        extra = make_split(counter_examples, agreement, np.random.default_rng([seed, 3]), "reversed", hint,
+                           hint_scale)
         train = Split(np.vstack([train.x, extra.x]), np.concatenate([train.y, extra.y]))
-    test = make_split(n_test, agreement, np.random.default_rng([seed, 1]), "reversed", hint)
-    same = make_split(n_test, agreement, np.random.default_rng([seed, 2]), hint=hint)
+    test = make_split(n_test, agreement, np.random.default_rng([seed, 1]), "reversed", hint, hint_scale)
+    same = make_split(n_test, agreement, np.random.default_rng([seed, 2]), hint=hint, hint_scale=hint_scale)
     test_acc, same_acc, follows = (np.zeros(len(w_grid)) for _ in range(3))
     for j, width in enumerate(w_grid.tolist()):
         model = RandomFeatureModel(width, ridge, seed).fit(train.x, train.y)
@@ -186,7 +191,7 @@ def train_family(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seed: i
         follows[j] = np.mean(predicted == np.sign(test.x[:, 2]))
         same_acc[j] = model.accuracy(same.x, same.y)
     settings = {"agreement": agreement, "seed": seed, "hint": hint, "ridge": float(ridge),
-                "n_train": n_train, "n_test": n_test, "counter_examples": counter_examples}
+                "n_train": n_train, "n_test": n_test, "counter_examples": counter_examples, "hint_scale": scale}
     return DistractorFamily(w_grid, test_acc, same_acc, follows, settings)
 
 
@@ -220,14 +225,15 @@ class SeedFamilies:
 
 def train_seeds(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seeds: Sequence[int] = SEEDS,
                 hint: str = "none", ridge: float = RIDGE, n_train: int = N_TRAIN, n_test: int = N_TEST,
-                show_progress: bool = True, counter_examples: int = 0) -> SeedFamilies:
+                show_progress: bool = True, counter_examples: int = 0,
+                hint_scale: float | None = None) -> SeedFamilies:
     """:func:`train_family` for each seed (about 0.3 s per seed for the 18 default widths).
 
     Used in notebook 04 §3.
     """
     s_grid = check_seeds(seeds)
     check_bool("show_progress", show_progress)
-    runs = [train_family(widths, agreement, seed, hint, ridge, n_train, n_test, counter_examples)
+    runs = [train_family(widths, agreement, seed, hint, ridge, n_train, n_test, counter_examples, hint_scale)
             for seed in progress(s_grid.tolist(), label=f"distractor family ({hint} hint), seeds",
                                  enabled=show_progress)]
     stack = {name: np.stack([getattr(r, name) for r in runs])

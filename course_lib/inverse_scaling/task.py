@@ -14,8 +14,9 @@ The hints are extra input columns computed *outside* the model from the true rul
 is a prompt a language model could be given: ``"steps"`` adds the two intermediate quantities
 ``sin(2 x0)`` and ``sin(2 x1)`` (the true rule becomes "do their signs agree?"; a chain of
 thought the model does not have to produce itself), ``"answer"`` adds their product, whose sign
-*is* the label (an oracle: it gives the answer away, unlike a one-shot example). Both are scaled
-by :data:`HINT_SCALES` so that they are as visible to the random features as the distractor.
+*is* the label (an oracle: it gives the answer away, unlike a one-shot example). Both are
+multiplied by a hand-set strength, :data:`HINT_SCALES` unless ``hint_scale`` is given: how
+strongly a hint is presented changes how deep the dip stays (notebook 04 §3 prints a table).
 The toy's analogue of a few demonstrations is ``counter_examples`` in
 :func:`course_lib.inverse_scaling.family.train_family` (training examples whose distractor is
 reversed).
@@ -32,11 +33,11 @@ import numpy as np
 
 from course_lib.core.validation import check_choice, check_count, check_random_state, check_scalar
 
-__all__ = ["HINTS", "HINT_SCALES", "Split", "true_label", "make_split"]
+__all__ = ["HINTS", "HINT_SCALES", "Split", "true_label", "make_split", "resolve_hint_scale"]
 
 #: extra inputs computed from the true rule: none, the intermediate steps, or the answer itself (an oracle)
 HINTS = ("none", "steps", "answer")
-#: how strongly each hint's columns are scaled (chosen so a hint is as visible as the distractor)
+#: how strongly each hint's columns are scaled by default (set by hand; the dip depends on it, see notebook 04 §3)
 HINT_SCALES = {"none": 0.0, "steps": 2.0, "answer": 3.0}
 #: what the distractor does in each kind of split
 DISTRACTOR_MODES = ("as in training", "reversed")
@@ -64,7 +65,7 @@ def true_label(x0, x1) -> np.ndarray:
 
 
 def make_split(n: int, agreement: float, rng, distractor: str = "as in training",
-               hint: str = "none") -> Split:
+               hint: str = "none", hint_scale: float | None = None) -> Split:
     """Draw ``n`` examples of the distractor task.
 
     Used in notebook 04 §3.
@@ -82,12 +83,16 @@ def make_split(n: int, agreement: float, rng, distractor: str = "as in training"
         ``"reversed"`` makes the distractor disagree with the label on every example.
     hint : {"none", "steps", "answer"}
         Extra input columns (see the module docstring).
+    hint_scale : float > 0, optional
+        Strength of the hint's columns; :data:`HINT_SCALES` ``[hint]`` when omitted. Only with a
+        hint other than ``"none"``.
     """
     n = check_count("n", n)
     agreement = check_scalar("agreement", agreement, minimum=0.0, maximum=1.0)
     rng = check_random_state("rng", rng)
     check_choice("distractor", distractor, DISTRACTOR_MODES)
     check_choice("hint", hint, HINTS)
+    scale = resolve_hint_scale(hint, hint_scale)
     positions = rng.uniform(-np.pi, np.pi, size=(n, 2))
     magnitude = np.abs(rng.normal(1.0, 0.5, size=n))
     draw = rng.uniform(size=n)
@@ -96,7 +101,17 @@ def make_split(n: int, agreement: float, rng, distractor: str = "as in training"
     columns = [positions, (sign * magnitude)[:, None]]
     step0, step1 = np.sin(2 * positions[:, 0]), np.sin(2 * positions[:, 1])
     if hint == "steps":
-        columns.append(HINT_SCALES[hint] * np.column_stack([step0, step1]))
+        columns.append(scale * np.column_stack([step0, step1]))
     elif hint == "answer":
-        columns.append(HINT_SCALES[hint] * (step0 * step1)[:, None])
+        columns.append(scale * (step0 * step1)[:, None])
     return Split(np.hstack(columns), y)
+
+
+def resolve_hint_scale(hint: str, hint_scale: float | None) -> float:
+    """The strength of ``hint``'s columns: ``hint_scale`` if given (> 0), else :data:`HINT_SCALES`."""
+    check_choice("hint", hint, HINTS)
+    if hint_scale is None:
+        return HINT_SCALES[hint]
+    if hint == "none":
+        raise ValueError("hint_scale needs a hint ('steps' or 'answer'); hint is 'none'")
+    return check_scalar("hint_scale", hint_scale, minimum=0.0, include_minimum=False)

@@ -151,3 +151,28 @@ def test_counter_examples_add_reversed_training_examples():
         train_family(SMALL, counter_examples=-1)
     with pytest.raises(TypeError, match="counter_examples"):
         train_family(SMALL, counter_examples=1.5)
+
+
+def test_hint_scale_multiplies_the_hint_columns_and_defaults_to_the_table():
+    """The hint's strength is a parameter: the default is HINT_SCALES, another value rescales the columns."""
+    from course_lib.inverse_scaling.task import HINT_SCALES
+    for hint, first in (("steps", 3), ("answer", 3)):
+        default = make_split(50, 0.8, 0, hint=hint)
+        one = make_split(50, 0.8, 0, hint=hint, hint_scale=1.0)
+        assert np.array_equal(default.x[:, :3], one.x[:, :3])
+        assert np.allclose(default.x[:, first:], HINT_SCALES[hint] * one.x[:, first:])
+    weak = train_family(SMALL, 0.8, 0, hint="answer", n_train=300, n_test=200, hint_scale=0.5)
+    assert weak.settings["hint_scale"] == 0.5
+    assert train_family(SMALL, 0.8, 0, hint="answer", n_train=300, n_test=200).settings["hint_scale"] == \
+        HINT_SCALES["answer"]
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"hint": "none", "hint_scale": 1.0}, ValueError), ({"hint": "steps", "hint_scale": 0.0}, ValueError),
+    ({"hint": "answer", "hint_scale": -1.0}, ValueError), ({"hint": "answer", "hint_scale": float("nan")}, ValueError),
+    ({"hint": "answer", "hint_scale": "2"}, TypeError)])
+def test_hint_scale_refuses_bad_values(kwargs, error):
+    with pytest.raises(error, match="hint_scale"):
+        make_split(10, 0.8, 0, **kwargs)
+    with pytest.raises(error, match="hint_scale"):
+        train_family(SMALL, n_train=30, n_test=20, **kwargs)
