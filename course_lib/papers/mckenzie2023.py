@@ -22,7 +22,13 @@ What was checked, and how (each constant's mark is in :data:`MARKS`):
   :data:`SIG_FIGS_QUOTE` (the organisers' Round 2 thread, whose Sig Figs sentence was read only up
   to "decimal places"). **Verified.**
 - Which task the paper assigns to which of the four causes (its per-task analysis) was not found
-  in any text read: **not verified**, so the lesson does not state it (:data:`MARKS`).
+  in any text read: **not verified**, so the lesson does not state the paper's assignment
+  (:data:`MARKS`). For two tasks the organisers' own descriptions name a mechanism that matches
+  one cause, and the lesson says so, marked as the organisers' descriptions:
+  :data:`HINDSIGHT_NEGLECT_QUOTE` (the ``inverse-scaling/hindsight-neglect-10shot`` dataset card,
+  read: misleading but valid few-shot examples, cause (iv)) and :data:`MEMO_TRAP_QUOTE` (the
+  organisers' Round 2 thread, read: repeating memorized text, cause (i)). **Verified** (the
+  quotes); the match to a cause is the course's reading.
 - The one-line task descriptions are the course's own summaries. Their marks (verified in an
   organiser post, corroborated by third-party copies only, or partly from memory) are those of
   the research notes and are shown beside each task in the lesson.
@@ -32,7 +38,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = ["CITATION", "FOUR_CAUSES", "N_WINNING_TASKS", "PRIZE_ROUNDS", "PrizeTask", "WINNING_TASKS",
-           "U_TRENDS_QUOTE", "NEQA_QUOTE", "RLHF_QUOTE", "PROMPT_INJECTION_QUOTE", "SIG_FIGS_QUOTE", "MARKS"]
+           "U_TRENDS_QUOTE", "NEQA_QUOTE", "RLHF_QUOTE", "PROMPT_INJECTION_QUOTE", "SIG_FIGS_QUOTE",
+           "HINDSIGHT_NEGLECT_QUOTE", "MEMO_TRAP_QUOTE", "MARKS"]
 
 CITATION = ("McKenzie, I. R., Lyzhov, A., et al. (2023). Inverse Scaling: When Bigger Isn't "
             "Better. Transactions on Machine Learning Research. arXiv:2306.09479.")
@@ -59,6 +66,12 @@ RLHF_QUOTE = ("Inverse scaling trends hold across both pretrained LMs and LMs fi
               "via RL from Human Feedback (RLHF) and Feedback Made Easy (FeedME).")
 #: Round 2 thread (organisers), Prompt Injection: the middle sizes do best, an inverted U.
 PROMPT_INJECTION_QUOTE = "Medium-sized LMs are oddly least susceptible to such attacks."
+#: Dataset card of inverse-scaling/hindsight-neglect-10shot (organisers): valid examples, spurious correlation.
+HINDSIGHT_NEGLECT_QUOTE = ("perfectly valid few shot examples can still cause the model to answer incorrectly by "
+                           "demonstrating a spurious correlation")
+#: Round 2 thread (organisers), Memo Trap: memorized text wins over the instruction.
+MEMO_TRAP_QUOTE = ("Larger LMs are more likely to continue with the famous quote, suggesting they struggle to "
+                   "avoid repeating memorized text.")
 #: Round 2 thread (organisers), Sig Figs: *some* larger LMs (read up to "decimal places").
 SIG_FIGS_QUOTE = "Some Larger LMs consistently round numbers based on the number of decimal places"
 
@@ -105,5 +118,8 @@ MARKS = {
     "WINNING_TASKS (descriptions)": "see each task's mark",
     "PRIZE_ROUNDS": "verified: organisers' Round 1 and Round 2 posts",
     "NEQA_QUOTE, RLHF_QUOTE, PROMPT_INJECTION_QUOTE, SIG_FIGS_QUOTE": "verified: organisers' posts",
-    "which task has which cause": "not verified (not stated in the lesson)",
+    "HINDSIGHT_NEGLECT_QUOTE": "verified: the task's dataset card (inverse-scaling on Hugging Face)",
+    "MEMO_TRAP_QUOTE": "verified: organisers' Round 2 thread",
+    "which task has which cause (the paper's assignment)": "not verified (two tasks are matched to a cause "
+                                                           "from the organisers' descriptions only)",
 }
