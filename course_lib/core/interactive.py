@@ -132,9 +132,10 @@ class Panel:
     def site_player(self, folder: str | os.PathLike, url: str) -> str:
         """Render the kernel-free player's frames into ``folder`` and return the player's HTML.
 
-        Every frame is drawn by this panel's demo and renderer (``demo.update`` then ``render``),
-        saved as a PNG named by its content (so a picture shared by two settings is stored once)
-        and listed in ``folder/frames.jsonl`` with its settings. The panel is left as it was.
+        Every frame is drawn by this panel's demo (``demo.update``) and a full draw of its figure
+        (a new :class:`FigureRenderer`, so no frame depends on a background cached at an earlier
+        setting), saved as a PNG named by its content (a picture shared by two settings is stored
+        once) and listed in ``folder/frames.jsonl`` with its settings. The panel is left as it was.
         """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -151,7 +152,8 @@ class Panel:
             for key in keys:
                 settings = {n: values[n][i] for n, i in zip(names, key)}
                 state = self.demo.update(**settings)
-                file = _save_frame(folder, self.renderer.render())
+                # a full draw for every frame: a new renderer has no cached background to blit onto
+                file = _save_frame(folder, FigureRenderer(self.demo.fig, self.demo.data_artists).render())
                 summary = self.demo.summary_html(state) or ""
                 if summary not in summaries:
                     summaries.append(summary)
@@ -159,7 +161,8 @@ class Panel:
                 frames[label] = [file, summaries.index(summary)]
                 records.append({"demo": f"{type(self.demo).__module__}:{type(self.demo).__qualname__}",
                                 "settings": settings, "file": file})
-        finally:
+        finally:  # back to the panel's settings, drawn in full by a renderer with no stale background
+            self.renderer = FigureRenderer(self.demo.fig, self.demo.data_artists)
             self.refresh()
         with open(folder / "frames.jsonl", "a", encoding="utf-8") as out:
             for record in records:

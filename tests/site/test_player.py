@@ -2,7 +2,8 @@
 
 The central check: every frame the player shows equals, pixel for pixel, the figure a live panel
 of a fresh demo shows at the same settings, drawn in full (a new renderer, no cached background),
-while the frames were drawn one after the other by the displayed panel's own renderer. It runs for the tiny demo and every registered demo, with the player's
+while the frames were drawn one after the other by the displayed panel's demo, whose state carries
+over from frame to frame. It runs for the tiny demo and every registered demo, with the player's
 limits lowered so that each demo draws a few dozen frames at most; the build uses the same code
 with the real limits.
 """
