@@ -22,6 +22,8 @@ def _exact_match_cases() -> list[tuple[str, tuple, Any]]:
         ("a prediction one token short", [[4, 2], [7]], [[4, 2], [7, 0]]),
         ("a prediction one token too long", [[9, 9, 1]], [[9, 9]]),
         ("string tokens", [["the", "cat"], ["a", "dog"]], [["the", "cat"], ["the", "dog"]]),
+        ("tokens that join to the same string are still different tokens",
+         [["th", "ecat"], ["the", "cat"]], [["the", "cat"], ["the", "cat"]]),
     ]
     return [(d, (p, t), metrics.exact_match(p, t)) for d, p, t in raw]
 
@@ -44,6 +46,8 @@ def _emergence_cases() -> list[tuple[str, tuple, Any]]:
         ("a falling curve has a negative score", [1, 2, 3, 4], [0.9, 0.5, 0.45, 0.4]),
         ("a curve that peaks before the largest model (max - min, not last - first)",
          [1e6, 1e7, 1e8, 1e9, 1e10], [0.1, 0.5, 0.9, 0.7, 0.75]),
+        ("a curve that dips below its start after the peak (the minimum comes last: negative sign)",
+         [1, 2, 3, 4], [0.5, 0.9, 0.0, 0.6]),
     ]
     return [(d, (x, y), metrics.emergence_score(x, y)) for d, x, y in raw]
 

@@ -23,6 +23,8 @@ EXACT_MATCH_WRONG = {
     "fraction of tokens right": lambda p, t: np.array([np.mean([a == b for a, b in zip(x, y)]) for x, y in zip(p, t)]),
     "one number for the whole batch": lambda p, t: float(np.mean([list(x) == list(y) for x, y in zip(p, t)])),
     "booleans instead of 0/1 inside a list": lambda p, t: [list(x) == list(y) for x, y in zip(p, t)][:1],
+    "joins the tokens into one string": lambda p, t: np.array([int("".join(map(str, x)) == "".join(map(str, y)))
+                                                              for x, y in zip(p, t)]),
     "last token only": lambda p, t: np.array([int(len(x) > 0 and len(y) > 0 and x[-1] == y[-1]) for x, y in zip(p, t)]),
 }
 EMERGENCE_WRONG = {
@@ -38,6 +40,9 @@ EMERGENCE_WRONG = {
                                          * np.ptp(y) / np.median(np.diff(_sorted_y(x, y)) ** 2)),
     "last minus first instead of max minus min": lambda x, y: float(
         (_sorted_y(x, y)[-1] - _sorted_y(x, y)[0]) / np.sqrt(np.median(np.diff(_sorted_y(x, y)) ** 2))),
+    "sign of last minus first instead of argmax - argmin": lambda x, y: float(
+        np.sign(_sorted_y(x, y)[-1] - _sorted_y(x, y)[0]) * np.ptp(y)
+        / np.sqrt(np.median(np.diff(_sorted_y(x, y)) ** 2))),
 }
 STEPS_WRONG = {
     "p times k": lambda p, k: p * k,
@@ -58,6 +63,20 @@ test_accepts_solution, test_rejects_wrong_answers_with_a_diagnosis, test_stub_an
 
 def test_every_exercise_of_the_notebook_has_a_parsed_solution():
     assert {"my_exact_match", "my_emergence_score", "all_steps_right"} <= set(SOLUTIONS)
+
+
+def test_the_dip_after_the_peak_case_scores_minus_one_and_a_half():
+    """Review case: [0.5, 0.9, 0.0, 0.6] has its minimum after its maximum, so the score is -1.5;
+    sign(y[-1] - y[0]) would give +1.5."""
+    assert SOLUTIONS["my_emergence_score"]([1, 2, 3, 4], [0.5, 0.9, 0.0, 0.6]) == pytest.approx(-1.5)
+    assert EMERGENCE_WRONG["sign of last minus first instead of argmax - argmin"](
+        [1, 2, 3, 4], [0.5, 0.9, 0.0, 0.6]) == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("name", sorted(EXACT_MATCH_WRONG))
+def test_each_exact_match_mistake_is_caught(name, capsys):
+    assert not checks.exact_match(EXACT_MATCH_WRONG[name])
+    assert "expected" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name", sorted(EMERGENCE_WRONG))
