@@ -12,7 +12,7 @@ import numpy as np
 from course_lib.core.checking import CheckResult, call_learner, learner_name, run_cases, short_repr
 from course_lib.metrics import subset_accuracy
 from course_lib.mirage.classifiers import random_feature_family
-from course_lib.mirage.synthesis import REASONS, VERDICTS, checklist, mystery_curves
+from course_lib.mirage.synthesis import REASONS, VERDICTS, checklist, mystery_curves, with_per_item
 
 __all__ = ["toy_exact_match", "sampled_subset_accuracy", "emergent_metric", "jump_verdict"]
 
@@ -85,6 +85,8 @@ def emergent_metric(fn: Callable) -> CheckResult:
     digit classifiers: the family the notebook trained in §4a (trained once per session and
     shared, see :func:`~course_lib.mirage.classifiers.random_feature_family`). The metric must stay in [0, 1], read at most 0.05 for every width up to
     16 (where plain accuracy is already about 0.7), and reach at least 0.3 at the widest model.
+    It must also be a function of each model's outputs: called on the same rows in another order,
+    it must give the same values in that order (so a metric that ignores the outputs fails).
     """
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
@@ -113,6 +115,8 @@ def emergent_metric(fn: Callable) -> CheckResult:
         if values[-1] < 0.3:
             problems.append(f"not present in the largest model: {values[-1]:.3f} at width {widths[-1]} "
                             f"(must be >= 0.3)")
+        if not problems:
+            problems += _row_order_problems(fn, name, correct, values)
     accuracy = correct.mean(axis=1)
     if problems:
         message = (f"{name}: " + "; ".join(problems) + ".\n  plain accuracy of the same models: "
@@ -126,11 +130,40 @@ def emergent_metric(fn: Callable) -> CheckResult:
     return CheckResult(True, message)
 
 
+def _row_order_problems(fn: Callable, name: str, correct: np.ndarray, values: np.ndarray) -> list[str]:
+    """A metric is a function of each model's outputs: shuffling the rows must shuffle its values alike."""
+    perm = np.random.default_rng(0).permutation(len(correct))
+    got, failure = call_learner(name, fn, (correct[perm].copy(),), "your metric on the same rows shuffled", "")
+    if failure is not None:
+        return ["it fails when the models' rows come in another order"]
+    try:
+        shuffled = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        shuffled = None
+    if shuffled is None or shuffled.shape != values.shape or not np.allclose(shuffled, values[perm], equal_nan=True):
+        return ["with the same models' rows in another order it does not give the same values in that order: "
+                "the metric must be computed from each model's outputs, not from its position"]
+    return []
+
+
 _VERDICT_HINT = ("the score of every curve jumps somewhere; ask of each whether the models' outputs change "
                  "fast, not whether the score does. Look at the per-item average on the same outputs "
                  "(curve.per_item, one row per seed): does it make a large share of its whole rise in one "
-                 "step between neighbouring sizes (checklist column 'per-item avg.'s share in one step')? "
-                 "Then check the log y-axis, the zeros and the seeds.")
+                 "step between neighbouring sizes in every seed, at the same or a neighbouring size "
+                 "(checklist columns 'per-item, each seed' and 'largest per-item step at')?")
+
+
+def swapped_curves(curves: dict) -> dict:
+    """Two curves that keep a score and change only the per-item average, label -> (curve, verdict).
+
+    B's score with a steady per-item average must read "metric"; A's score with a per-item step
+    in every seed must read "real". A rule that looks only at the score cannot get both right.
+    """
+    b, a = curves["B"], curves["A"]
+    steady = np.linspace(0.2, 0.95, len(b.x))
+    step = np.where(np.arange(len(a.x)) < len(a.x) // 2, 0.2, 0.9)
+    return {"B's score with a steady per-item average": (with_per_item(b, steady, "B'"), "metric"),
+            "A's score with a per-item step in every seed": (with_per_item(a, step, "A'"), "real")}
 
 
 def jump_verdict(fn: Callable) -> CheckResult:
@@ -145,25 +178,29 @@ def jump_verdict(fn: Callable) -> CheckResult:
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     name = learner_name(fn, "jump_verdict")
     curves = mystery_curves()
+    cases = [(f"curve {label}", curve, VERDICTS[label]) for label, curve in curves.items()]
+    cases += [(description, curve, verdict) for description, (curve, verdict) in swapped_curves(curves).items()]
     wrong = []
-    for label, curve in curves.items():
-        got, failure = call_learner(name, fn, (curve,), f"curve {label}", _VERDICT_HINT)
+    for description, curve, verdict in cases:
+        got, failure = call_learner(name, fn, (curve,), description, _VERDICT_HINT)
         if failure is not None:
             return failure
         if not isinstance(got, str) or got not in ("real", "metric"):
-            message = (f"{name}: curve {label}: expected the string 'real' or 'metric', got {short_repr(got)}")
+            message = (f"{name}: {description}: expected the string 'real' or 'metric', got {short_repr(got)}")
             print(message + f"\nHint: return \"real\" when the models change fast, \"metric\" otherwise.")
             return CheckResult(False, message)
-        if got != VERDICTS[label]:
+        if got != verdict:
             c = checklist(curve)
-            wrong.append(f"  curve {label}: expected '{VERDICTS[label]}', got '{got}' (per-item average: "
-                         f"{c['per_item_one_step']:.2f} of its rise in one step; score: {c['score_one_step']:.2f}; "
-                         f"{c['zeros']} of {c['n_sizes']} sizes read 0; {c['n_seeds']} seed(s))")
+            shares = "/".join(f"{v:.2f}" for v in c["per_item_one_step_per_seed"])
+            wrong.append(f"  {description}: expected '{verdict}', got '{got}' (per-item average, share of its rise "
+                         f"in one step per seed: {shares}, {'at the same or neighbouring sizes' if c['same_place'] else 'at sizes apart'}; "
+                         f"score: {c['score_one_step']:.2f}; {c['zeros']} of {c['n_sizes']} sizes read 0)")
     if wrong:
-        message = f"{name}: {len(wrong)} of {len(curves)} verdicts differ.\n" + "\n".join(wrong)
+        message = f"{name}: {len(wrong)} of {len(cases)} verdicts differ.\n" + "\n".join(wrong)
         print(message + f"\nHint: {_VERDICT_HINT}")
         return CheckResult(False, message)
-    message = (f"{name}: all {len(curves)} cases pass, every verdict right. Why:\n"
-               + "\n".join(f"  {label} ({VERDICTS[label]}): {REASONS[label]}." for label in curves))
+    message = (f"{name}: all {len(cases)} cases pass, every verdict right. Why:\n"
+               + "\n".join(f"  {label} ({VERDICTS[label]}): {REASONS[label]}." for label in curves)
+               + "\n  and the two swapped curves: the same scores, read by the per-item average alone.")
     print(message)
     return CheckResult(True, message)

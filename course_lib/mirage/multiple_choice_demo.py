@@ -22,6 +22,7 @@ from course_lib.metrics import brier_score, multiple_choice_grade
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.metrics import emergence_scores
 from course_lib.model_sizes import sparse_grid
+from course_lib.mirage.digits_demos import SPARSE_COUNT
 from course_lib.core.style import new_figure, series_style, set_log_x
 from course_lib.core.validation import check_array, check_count
 
@@ -90,7 +91,7 @@ class MultipleChoiceDemo(Demo):
         self.data_artists = [self.line_grade, self.line_brier, self.line_grade_chance, self.line_brier_chance, self.line_lp_correct, self.line_lp_wrong, self.ax_scores.title]
 
     def compute(self, n_options: int, grid: str) -> dict[str, Any]:
-        widths = self.family.widths if grid == "dense" else sparse_grid(self.family.widths)
+        widths = self.family.widths if grid == "dense" else sparse_grid(self.family.widths, SPARSE_COUNT)
         idx = np.searchsorted(self.family.widths, widths)
         m = {name: values[:, idx].mean(axis=0) for name, values in self.curves[n_options].items()}
         x = self.family.n_params[idx]

@@ -9,10 +9,12 @@ the metric, the resolution or the grid ("metric"), using :func:`checklist`:
    one step between neighbouring sizes)?
 2. on a log y-axis, does the score rise steadily from the smallest sizes on?
 3. is the lower tail sampled: how many sizes read exactly 0, and at what resolution?
-4. seeds: how many, and does the jump sit at the same size in each?
+4. seeds: how many, and does the jump sit at the same or a neighbouring size in each?
 
-The answers (:data:`VERDICTS`) are the lesson's own findings: §2 (the toy), §3 (the adders), §4a
-(the classifiers), and lesson 01's scratchpad adders, whose per-digit accuracy itself jumps.
+The rule (:func:`reference_verdict`) joins items 1 and 4: "real" when the per-item average makes
+more than :data:`JUMP_SHARE` of its rise in one step *in every seed*, at the same or neighbouring
+sizes. The answers (:data:`VERDICTS`) are the lesson's own findings: §2 (the toy), §3 (the adders),
+§4a (the classifiers), and lesson 01's scratchpad adders, whose per-digit accuracy itself jumps.
 """
 from __future__ import annotations
 
@@ -21,12 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
-from course_lib.emergence.training import load_family
+from course_lib.emergence.training import load_seeds
 from course_lib.mirage.classifiers import load_mlp_family, random_feature_family
-from course_lib.mirage.toy import measure_on_test_set, model_sizes, per_token_accuracy
+from course_lib.mirage.toy import expected_exact_match, measure_on_test_set, model_sizes, per_token_accuracy
 
 __all__ = ["MysteryCurve", "mystery_curves", "checklist", "checklist_table", "plot_mystery_curves",
-           "VERDICTS", "REASONS", "JUMP_SHARE", "one_step_share"]
+           "VERDICTS", "REASONS", "JUMP_SHARE", "one_step_share", "largest_step_index", "reference_verdict",
+           "with_per_item"]
 
 #: a per-item average that makes more than this share of its whole rise in one step "jumps"
 JUMP_SHARE = 1 / 3
@@ -39,15 +42,17 @@ VERDICTS = {"A": "metric", "B": "real", "C": "metric", "D": "real", "E": "metric
 REASONS = {
     "A": "digit classifiers with random features scored by 'all 30 of 30 images right' (§4a): their "
          "per-image accuracy rises over three decades of size; the all-or-nothing metric makes the jump",
-    "B": "lesson 01's scratchpad adders scored by exact match: their per-digit accuracy itself jumps "
-         "(one seed: lesson 01 shows how much the place of the jump varies between seeds)",
+    "B": "lesson 01's scratchpad adders scored by exact match: their per-digit accuracy itself jumps, "
+         "in each of 4 seeds between widths 2 and 3",
     "C": "the toy model of §2 scored by exact match over 15 tokens on 100 items: per-token accuracy rises "
          "smoothly; on a log y-axis exact match rises from the smallest sizes on, and the zeros are resolution",
     "D": "the trained digit MLPs scored by 'all 5 of 5 images right': their per-image accuracy itself jumps, "
          "in every seed (seed 0 from width 1 to 2, the others from 2 to 3; §4a, §5), and so do the Brier "
          "score and the correct class's log-probability",
-    "E": "the direct 4-digit adders scored by exact match (§3): per-digit accuracy rises steadily; exact "
-         "match is the product of the per-position accuracies",
+    "E": "the direct 4-digit adders scored by exact match (§3): per-digit accuracy rises without a jump "
+         "shared by the seeds, but not evenly: its largest step is a moderate real step that exact match, "
+         "the product of the per-position accuracies, amplifies (a third kind: a metric amplifying a "
+         "moderate real step)",
 }
 
 
@@ -69,7 +74,11 @@ class MysteryCurve:
     score_name, per_item_name : str
         What the two are, in words.
     n_items : int
-        Test items behind each point (the resolution of the score is 1 / n_items).
+        Test items behind each point, the fewest of any seed (the resolution of the score is
+        1 / n_items).
+    expected : ndarray (sizes,) or None
+        The score the models would get on unlimited items, where the lesson knows it (the toy);
+        else None.
     """
 
     label: str
@@ -79,6 +88,7 @@ class MysteryCurve:
     score_name: str
     per_item_name: str
     n_items: int
+    expected: np.ndarray | None = None
 
     @property
     def n_seeds(self) -> int:
@@ -95,6 +105,27 @@ def one_step_share(values) -> float:
     return float(np.abs(np.diff(y)).max() / span) if span > 0 else 0.0
 
 
+def largest_step_index(values) -> int:
+    """The index i of the largest rise values[i+1] - values[i] (the step between sizes i and i+1)."""
+    return int(np.argmax(np.diff(np.asarray(values, dtype=float))))
+
+
+def reference_verdict(curve: MysteryCurve) -> str:
+    """The checklist's rule: "real" if, in every seed, the per-item average makes more than
+    :data:`JUMP_SHARE` of its rise in one step, and the seeds' largest steps sit at the same or
+    neighbouring sizes; else "metric"."""
+    shares = [one_step_share(row) for row in curve.per_item]
+    places = [largest_step_index(row) for row in curve.per_item]
+    return "real" if min(shares) > JUMP_SHARE and max(places) - min(places) <= 1 else "metric"
+
+
+def with_per_item(curve: MysteryCurve, per_item, label: str | None = None) -> MysteryCurve:
+    """The same curve (same score) with another per-item average, one row per seed or one row for all."""
+    rows = np.broadcast_to(np.asarray(per_item, dtype=float), curve.per_item.shape).copy()
+    return MysteryCurve(curve.label if label is None else label, curve.x, curve.score, rows, curve.score_name,
+                        curve.per_item_name, curve.n_items, curve.expected)
+
+
 def _toy_curve(label: str) -> MysteryCurve:
     sizes = model_sizes(1e8, 1e12, 25)
     p = per_token_accuracy(sizes)
@@ -102,14 +133,17 @@ def _toy_curve(label: str) -> MysteryCurve:
     measured = [measure_on_test_set(p, length, n_items, np.random.default_rng(seed)) for seed in (0, 1, 2)]
     score = np.array([em for em, _ in measured])
     per_token = np.array([1 - ted / length for _, ted in measured])
-    return MysteryCurve(label, sizes, score, per_token, "exact match", "per-token accuracy", n_items)
+    return MysteryCurve(label, sizes, score, per_token, "exact match", "per-token accuracy", n_items,
+                        expected_exact_match(p, length))
 
 
 def _adder_curve(label: str, kind: str) -> MysteryCurve:
-    family = load_family(4, kind)
-    return MysteryCurve(label, np.asarray(family.n_params, dtype=float), family.exact_match()[None, :],
-                        family.digit_accuracy()[None, :], "exact match", "per-digit accuracy",
-                        int(family.correct.shape[1]))
+    """Lesson 01's cached 4-digit family, seeds 0-3 (seed 0 on 100,000 problems, the others on 20,000)."""
+    families = list(load_seeds(4, kind).values())
+    return MysteryCurve(label, np.asarray(families[0].n_params, dtype=float),
+                        np.array([f.exact_match() for f in families]),
+                        np.array([f.digit_accuracy() for f in families]), "exact match", "per-digit accuracy",
+                        int(min(f.correct.shape[1] for f in families)))
 
 
 def _classifier_curve(label: str, family, k: int) -> MysteryCurve:
@@ -141,20 +175,29 @@ def checklist(curve: MysteryCurve) -> dict[str, object]:
     -------
     dict
         ``per_item_one_step`` (:func:`one_step_share` of the seed-mean per-item average),
-        ``score_one_step`` (the same for the score), ``log_score_one_step`` (the same for
-        log10 of the score over the sizes where every seed reads above 0), ``zeros`` (sizes
-        where some seed reads exactly 0), ``resolution`` (1 / n_items), ``n_seeds`` and
-        ``jump_at`` (per seed, the parameters just after the per-item average's largest step).
+        ``per_item_one_step_per_seed`` (the same for each seed), ``score_one_step`` (the same for
+        the seed-mean score), ``log_score_one_step`` (the same for log10 of the score: of the
+        expected score where the curve has one, else of the seed mean over the sizes where every
+        seed reads above 0), ``log_from_expected`` (which of the two), ``zeros`` (sizes where any
+        seed reads exactly 0), ``resolution`` (1 / n_items), ``n_seeds``, ``jump_at`` (per seed,
+        the parameters just after the per-item average's largest step) and ``same_place`` (the
+        seeds' largest steps at the same or neighbouring sizes).
     """
     per_item = curve.per_item.mean(axis=0)
     score = curve.score.mean(axis=0)
-    positive = np.all(curve.score > 0, axis=0)
-    log_share = one_step_share(np.log10(score[positive])) if positive.sum() >= 2 else float("nan")
-    jump_at = [float(curve.x[1 + int(np.argmax(np.diff(row)))]) for row in curve.per_item]
-    return {"per_item_one_step": one_step_share(per_item), "score_one_step": one_step_share(score),
-            "log_score_one_step": log_share, "zeros": int(np.any(curve.score == 0, axis=0).sum()),
+    if curve.expected is not None:
+        log_share = one_step_share(np.log10(curve.expected))
+    else:
+        positive = np.all(curve.score > 0, axis=0)
+        log_share = one_step_share(np.log10(score[positive])) if positive.sum() >= 2 else float("nan")
+    places = [largest_step_index(row) for row in curve.per_item]
+    return {"per_item_one_step": one_step_share(per_item),
+            "per_item_one_step_per_seed": [one_step_share(row) for row in curve.per_item],
+            "score_one_step": one_step_share(score),
+            "log_score_one_step": log_share, "log_from_expected": curve.expected is not None,
+            "zeros": int(np.any(curve.score == 0, axis=0).sum()),
             "n_sizes": len(curve.x), "resolution": 1 / curve.n_items, "n_seeds": curve.n_seeds,
-            "jump_at": jump_at}
+            "jump_at": [float(curve.x[1 + i]) for i in places], "same_place": max(places) - min(places) <= 1}
 
 
 def _compact(x: float) -> str:
@@ -164,31 +207,39 @@ def _compact(x: float) -> str:
 
 def checklist_table(curves: dict[str, MysteryCurve]) -> str:
     """The checklist of every curve as a plain-text table (what the notebook prints)."""
-    lines = ["curve  share of the rise made in one step    sizes   resolution  seeds  largest per-item step",
-             "       score  log10 score  per-item avg.     at 0                       (seed mean; params after it)"]
+    lines = ["curve  share of the rise made in one step       sizes at 0  resolution  seeds  largest per-item step",
+             "       score  log10 score  per-item, each seed  (any seed)                     at (params after it)"]
+    notes = []
     for label, curve in curves.items():
         c = checklist(curve)
         log_text = "n/a" if np.isnan(c["log_score_one_step"]) else f"{c['log_score_one_step']:.2f}"
-        per_item = curve.per_item.mean(axis=0)
-        i = int(np.argmax(np.abs(np.diff(per_item))))
-        lines.append(f"{label:>5}  {c['score_one_step']:5.2f}  {log_text:>11}  {c['per_item_one_step']:13.2f}"
-                     f"  {c['zeros']:3d}/{c['n_sizes']:<3d} 1/{curve.n_items:<9,d}{c['n_seeds']:>5d}  "
-                     f"{per_item[i]:.2f} -> {per_item[i + 1]:.2f} ("
-                     + ", ".join(_compact(x) for x in c["jump_at"]) + ")")
-    return "\n".join(lines)
+        if c["log_from_expected"]:
+            log_text += "*"
+            notes.append(f"* {label}: log10 of the expected score (unlimited items); its measured zeros have no log")
+        seeds_text = "/".join(f"{v:.2f}" for v in c["per_item_one_step_per_seed"])
+        lines.append(f"{label:>5}  {c['score_one_step']:5.2f}  {log_text:>11}  {seeds_text:<19}  "
+                     f"{c['zeros']:3d}/{c['n_sizes']:<3d}    1/{curve.n_items:<9,d}{c['n_seeds']:>5d}  "
+                     + ", ".join(_compact(x) for x in c["jump_at"]))
+    return "\n".join(lines + notes)
 
 
 def plot_mystery_curves(curves: dict[str, MysteryCurve]):
     """Each curve in a column: the score on a linear and on a log y-axis, then the per-item average.
 
-    Seeds are drawn as thin lines of the same colour. Returns the figure.
+    Seeds are drawn as thin lines of the same colour; the three panels of a column share their
+    x-limits. On the log row a measured 0 is drawn as an open triangle (▽) at the bottom of the
+    axis, and the expected score (where the curve has one) as a dashed line. Returns the figure.
     """
     labels = list(curves)
-    fig, axes = new_figure(3, len(labels), figsize=(10.0, 6.4),
+    fig, axes = new_figure(3, len(labels), figsize=(10.0, 6.6),
                            margins={"left": 0.07, "right": 0.99, "bottom": 0.09, "top": 0.95,
                                     "wspace": 0.35, "hspace": 0.45})
     for j, label in enumerate(labels):
         curve = curves[label]
+        xlim = (curve.x.min() / 1.5, curve.x.max() * 1.5)
+        positive = curve.score[curve.score > 0]
+        lowest = positive.min() if curve.expected is None else min(positive.min(), curve.expected.min())
+        floor = 10.0 ** (np.floor(np.log10(lowest)) - 1)
         for i, (values, title) in enumerate(((curve.score, curve.score_name), (curve.score, "same, log y"),
                                              (curve.per_item, curve.per_item_name))):
             ax = axes[i, j]
@@ -196,10 +247,19 @@ def plot_mystery_curves(curves: dict[str, MysteryCurve]):
             for row in values:
                 y = np.where(row > 0, row, np.nan) if i == 1 else row
                 ax.plot(curve.x, y, color=style["color"], marker=style["marker"], markersize=3, linewidth=1)
-            set_log_x(ax)
+                if i == 1 and np.any(row == 0):
+                    ax.plot(curve.x[row == 0], np.full(int(np.sum(row == 0)), floor * 1.6), linestyle="none",
+                            marker="v", markerfacecolor="none", color=style["color"], markersize=4)
             if i == 1:
                 set_log_y(ax)
-            ax.set_title(f"{label}: {title}" if i == 0 else title, fontsize=9)
+                if curve.expected is not None:
+                    ax.plot(curve.x, curve.expected, color="0.3", linestyle="--", linewidth=1)
+                ax.set_ylim(floor, 2.0)
+                if np.any(curve.score == 0):
+                    title = "log y (▽ 0" + (", -- expected)" if curve.expected is not None else ")")
+            set_log_x(ax)
+            ax.set_xlim(*xlim)
+            ax.set_title(f"{label}: {title}" if i == 0 else title, fontsize=8 if i == 1 else 9)
             ax.tick_params(labelsize=7)
             if i == 2:
                 ax.set_xlabel("parameters", fontsize=8)

@@ -30,6 +30,11 @@ DEFAULT_LENGTH = 15
 TEST_ITEMS = ("10", "100", "1000", "10000", "100000")
 #: the size-grid choice that evaluates the dense grid's sizes divided by L^(1/|α|)
 RESCALED = "dense ÷ L^(1/|α|)"
+#: what the greyed exact-match panel says on the rescaled sizes, and the note under the scores
+RESCALED_NOTE = ("exact match is not shown on these sizes:\nmost values are far too small to see\n"
+                 "(the smallest is {smallest:.0e}); compare edit distance\nhere with exact match on 'dense'")
+RESCALED_SCORE_NOTE = ("Exact match: n/a on these sizes (values down to 1e-300 and below, where the score "
+                       "is a rounding artefact).")
 
 
 def shift_factor(length: int, alpha: float) -> float:
@@ -101,7 +106,9 @@ class MirageToyDemo(Demo):
         # below the right panel, clear of markers on either y-axis
         self.zero_note = self.ax_ted.text(1.0, -0.2, "", transform=self.ax_ted.transAxes,
                                           ha="right", va="top", fontsize=9)
-        self.data_artists = [*self.lines.values(), self.zero_note]
+        self.em_note = self.ax_em.text(0.5, 0.5, "", transform=self.ax_em.transAxes, ha="center", va="center",
+                                       fontsize=9, color="0.25")
+        self.data_artists = [*self.lines.values(), self.zero_note, self.em_note]
 
     def compute(self, length: int, alpha: float, n_items: str, sizes: str, accuracy_axis: str,
                 seed: int) -> dict[str, Any]:
@@ -111,9 +118,13 @@ class MirageToyDemo(Demo):
         em, ted = expected_exact_match(p, length), expected_edit_distance(p, length)
         em_measured, ted_measured = measure_on_test_set(p, length, items, np.random.default_rng(seed))
         measured = f"measured ({items:,} items)"
+        # on the rescaled sizes exact match is not scored: it is there far below what a float resolves
+        # (down to 1e-309 at L = 15), so its score would be a rounding artefact
+        scored = sizes != RESCALED
         scores = emergence_scores({
-            "model (expected)": (n, {"exact match": em, "edit distance (negated)": -ted}),
-            measured: (n, {"exact match": em_measured, "edit distance (negated)": -ted_measured}),
+            "model (expected)": (n, {**({"exact match": em} if scored else {}), "edit distance (negated)": -ted}),
+            measured: (n, {**({"exact match": em_measured} if scored else {}),
+                           "edit distance (negated)": -ted_measured}),
         })
         return {"sizes": n, "p_token": p, "length": length, "n_items": items,
                 "accuracy_axis": accuracy_axis, "exact_match": em, "edit_distance": ted,
@@ -127,7 +138,12 @@ class MirageToyDemo(Demo):
         self.lines["em", "measured"].set_data(n, state["exact_match_measured"])
         self.lines["ted", "expected"].set_data(n, state["edit_distance"])
         self.lines["ted", "measured"].set_data(n, state["edit_distance_measured"])
-        if state["size_grid"] == RESCALED:
+        rescaled = state["size_grid"] == RESCALED
+        for line in (self.lines["em", "expected"], self.lines["em", "measured"]):
+            line.set_visible(not rescaled)
+        self.ax_em.set_facecolor("0.93" if rescaled else "white")
+        self.em_note.set_text(RESCALED_NOTE.format(smallest=state["exact_match"].min()) if rescaled else "")
+        if rescaled:
             for ax in (self.ax_em, self.ax_ted):
                 ax.set_xlim(n.min() / 2, n.max() * 2)
         else:
@@ -144,12 +160,15 @@ class MirageToyDemo(Demo):
         # the axis grows in steps of 5 tokens, so most length moves redraw only the data
         top = 5 * math.ceil(state["length"] / 5)
         self.ax_ted.set_ylim(-0.03 * top, 1.03 * top)
-        self.zero_note.set_text(f"measured exactly 0 at {state['measured_zeros']} of {len(n)} sizes\n"
-                                f"(resolution 1/{state['n_items']:,})")
+        self.zero_note.set_text("" if rescaled else f"exact match measured 0 at {state['measured_zeros']} of "
+                                f"{len(n)} sizes\n(resolution 1/{state['n_items']:,})")
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        return emergence_table_html(state["scores"], note="Edit distance is negated so that improvement "
-                                    "counts as positive; ±∞ means more than half the steps are flat.")
+        note = ("Edit distance is negated so that improvement counts as positive; ±∞ means more than half "
+                "the steps are flat.")
+        if state["size_grid"] == RESCALED:
+            note += " " + RESCALED_SCORE_NOTE
+        return emergence_table_html(state["scores"], note=note)
 
 
 def log_floor(values) -> float:

@@ -18,7 +18,7 @@ __all__ = ["CITATION", "CLAIM", "SCOPE", "STRONG_CLAIMS", "MULTIPLE_COMPARISONS"
            "MULTIPLE_COMPARISONS_STATED", "EMERGENCE_SCORE_HEDGE", "PREDICTION_3", "INSTRUCTGPT_MODEL_SIZES", "INSTRUCTGPT_TASKS",
            "BIGBENCH_PREFERRED_METRICS", "METRICS_WITH_EMERGENCE_AT_MOST",
            "METRICS_WITH_EMERGENCE_HAND_ANNOTATED", "TWO_METRICS_SHARE_OF_EMERGENT_CLAIMS",
-           "TWO_METRICS", "THREE_FACTORS", "SOURCES"]
+           "TWO_METRICS", "THREE_FACTORS", "APPENDIX_EDIT_DISTANCE", "SOURCES"]
 
 CITATION = ("Schaeffer, R., Miranda, B., & Koyejo, S. (2023). Are Emergent Abilities of Large "
             "Language Models a Mirage? NeurIPS 2023. arXiv:2304.15004.")
@@ -99,6 +99,12 @@ TWO_METRICS_SHARE_OF_EMERGENT_CLAIMS = 0.92
 #: The two metrics of Figure 5C.
 TWO_METRICS: tuple[str, str] = ("Multiple Choice Grade", "Exact String Match")
 
+#: Appendix A.2 (its last equation): the expected token edit distance of an L-token answer as the
+#: paper writes it, with epsilon the per-token *error* rate (§2's notation); §2's model gives
+#: L * epsilon. Lesson 02 notes the slip in exercise 2.1's Solution. Read in the arXiv v2 HTML
+#: in an earlier revision; NOT re-read in this one (corroborated only).
+APPENDIX_EDIT_DISTANCE = "L(1 - epsilon)"
+
 #: constant name -> where the paper states it
 SOURCES: dict[str, str] = {
     "CLAIM": "Abstract",
@@ -117,4 +123,5 @@ SOURCES: dict[str, str] = {
     "METRICS_WITH_EMERGENCE_HAND_ANNOTATED": "Section 4, Figure 5B",
     "TWO_METRICS_SHARE_OF_EMERGENT_CLAIMS": "Section 4, Figure 5C",
     "TWO_METRICS": "Section 4, Figure 5C",
+    "APPENDIX_EDIT_DISTANCE": "Appendix A.2 (corroborated only)",
 }

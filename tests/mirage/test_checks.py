@@ -9,7 +9,7 @@ import pytest
 from checker_contract import contract_tests, crashes, notebook_solutions, stub
 from course_lib import metrics
 from course_lib.mirage import checks
-from course_lib.mirage.synthesis import VERDICTS, mystery_curves
+from course_lib.mirage.synthesis import VERDICTS, mystery_curves, one_step_share
 
 SOLUTIONS = notebook_solutions("02_mirage.ipynb")
 
@@ -91,6 +91,10 @@ def test_emergent_metric_accepts_the_notebooks_other_answer(capsys):
     (lambda c: metrics.subset_accuracy(c.sum(axis=1), c.shape[1], 5), "not absent in small models"),
     (lambda c: (c.mean(axis=1) >= 0.5).astype(float), "not absent in small models"),
     (lambda c: np.zeros(len(c)), "not present in the largest model"),
+    # ignore the outputs: right only because the widest model comes last
+    (lambda c: np.r_[np.zeros(len(c) - 1), 1.0], "another order"),
+    (lambda c: (np.arange(len(c)) >= len(c) - 1).astype(float), "another order"),
+    (lambda c: np.linspace(0, 1, len(c)) ** 20, "another order"),
     (lambda c: c.sum(axis=1), "[0, 1]"),
     (lambda c: c.mean(), "one value per model"),
     (lambda c: c.mean(axis=0), "one value per model"),
@@ -112,7 +116,7 @@ def test_emergent_metric_reuses_the_session_family():
 def test_jump_verdict_accepts_the_notebook_solution(capsys):
     assert checks.jump_verdict(SOLUTIONS["jump_verdict"])
     out = capsys.readouterr().out
-    assert "all 5 cases pass, every verdict right" in out and all(f"  {label} (" in out for label in VERDICTS)
+    assert "all 7 cases pass, every verdict right" in out and all(f"  {label} (" in out for label in VERDICTS)
 
 
 def by_score_step(curve):
@@ -131,19 +135,34 @@ def by_zeros(curve):
     return "metric" if np.any(curve.score == 0) else "real"
 
 
+def by_log_score_step(curve):
+    """'A large share of the rise in one step of log10 of the score means real': ignores the per-item
+    metric; right on the five curves, wrong on the swapped ones."""
+    score = curve.score.mean(axis=0)
+    positive = np.all(curve.score > 0, axis=0)
+    return "real" if one_step_share(np.log10(score[positive])) > 1 / 3 else "metric"
+
+
+def by_any_seed(curve):
+    """'One seed whose per-item metric jumps is enough'."""
+    return "real" if max(one_step_share(row) for row in curve.per_item) > 1 / 3 else "metric"
+
+
 @pytest.mark.parametrize("wrong, n_wrong", [
-    (lambda curve: "real", 3),
-    (lambda curve: "metric", 2),
+    (lambda curve: "real", 4),
+    (lambda curve: "metric", 3),
     (by_score_step, None),
     (by_emergence_score, None),
     (by_zeros, None),
+    (by_log_score_step, 2),
+    (by_any_seed, 1),
 ])
 def test_jump_verdict_rejects_typical_wrong_rules(wrong, n_wrong, capsys):
     assert not checks.jump_verdict(wrong)
     out = capsys.readouterr().out
     assert "expected" in out and "got" in out and "Hint" in out
     if n_wrong is not None:
-        assert f"{n_wrong} of 5 verdicts differ" in out
+        assert f"{n_wrong} of 7 verdicts differ" in out
 
 
 @pytest.mark.parametrize("wrong, word", [
@@ -161,5 +180,14 @@ def test_jump_verdict_wrong_types_and_crashes_do_not_raise(wrong, word, capsys):
 def test_the_rules_the_wrong_answers_use_really_misjudge_some_curve():
     """The typical wrong rules above differ from the verdicts on at least one curve each."""
     curves = mystery_curves()
-    for rule in (by_score_step, by_emergence_score, by_zeros):
+    for rule in (by_score_step, by_emergence_score, by_zeros, by_any_seed):
         assert any(rule(c) != VERDICTS[label] for label, c in curves.items()), rule.__name__
+
+
+def test_by_log_score_step_is_right_on_the_five_curves_so_only_the_swaps_catch_it():
+    """The log-score rule gets A-E right; the two swapped curves (same score, other per-item metric)
+    are what refuse it."""
+    curves = mystery_curves()
+    assert all(by_log_score_step(c) == VERDICTS[label] for label, c in curves.items())
+    swapped = checks.swapped_curves(curves)
+    assert all(by_log_score_step(c) != verdict for c, verdict in swapped.values())

@@ -9,7 +9,7 @@ import pytest
 
 from course_lib.mirage.autoencoders import AutoencoderFamily
 from course_lib.mirage.classifiers import ClassifierFamily, RF_WIDTHS
-from course_lib.mirage.digits_demos import ReconstructionDemo, SubsetAccuracyDemo
+from course_lib.mirage.digits_demos import SPARSE_COUNT, ReconstructionDemo, SubsetAccuracyDemo
 from course_lib.metrics import brier_score, emergence_score, multiple_choice_grade
 from course_lib.core.score_tables import emergence_table_html, format_score
 from course_lib.metrics import emergence_scores
@@ -101,9 +101,24 @@ def test_mirage_toy_demo_sparse_grid_is_the_published_family_and_scores_match():
     np.testing.assert_array_equal(state["sizes"], INSTRUCTGPT_MODEL_SIZES)
     assert state["scores"]["model (expected)"]["exact match"] == emergence_score(state["sizes"], state["exact_match"])
     assert "measured (10 items)" in state["scores"]
-    assert demo.zero_note.get_text().startswith(f"measured exactly 0 at {state['measured_zeros']} of 4")
+    assert demo.zero_note.get_text().startswith(f"exact match measured 0 at {state['measured_zeros']} of 4")
     assert demo.update(accuracy_axis="log") and demo.ax_em.get_yscale() == "log"
     assert demo.update(accuracy_axis="linear") and demo.ax_em.get_yscale() == "linear"
+
+
+def test_mirage_toy_demo_rescaled_sizes_do_not_score_or_draw_an_underflowed_exact_match():
+    """On sizes divided by L^(1/|alpha|) exact match falls to 1e-300 and below: its score would be a
+    rounding artefact (about 3.7e22 at L = 15), so it is neither scored nor drawn there."""
+    from course_lib.mirage.toy_demo import RESCALED
+    demo = MirageToyDemo()
+    state = demo.update(sizes=RESCALED)
+    assert state["exact_match"].min() < 1e-300
+    assert all(list(row) == ["edit distance (negated)"] for row in state["scores"].values())
+    assert not demo.lines["em", "expected"].get_visible() and not demo.lines["em", "measured"].get_visible()
+    assert "not shown" in demo.em_note.get_text() and "n/a" in demo.summary_html(state)
+    state = demo.update(sizes="dense")
+    assert "exact match" in state["scores"]["model (expected)"] and demo.lines["em", "expected"].get_visible()
+    assert demo.em_note.get_text() == "" and "n/a" not in demo.summary_html(state)
 
 
 def test_mirage_toy_demo_validates_its_arguments():
@@ -130,7 +145,7 @@ def test_subset_accuracy_demo_extremes_update_in_place():
 
     def check(state):
         family = demo.families[state["family"]]
-        widths = family.widths if state["grid"] == "dense" else sparse_grid(family.widths)
+        widths = family.widths if state["grid"] == "dense" else sparse_grid(family.widths, SPARSE_COUNT)
         chosen = family.select(widths)
         np.testing.assert_allclose(demo.line_subset.get_ydata(), chosen.subset_accuracy(state["k"]).mean(axis=0))
         np.testing.assert_allclose(demo.line_acc.get_ydata(), chosen.accuracy().mean(axis=0))
@@ -139,11 +154,11 @@ def test_subset_accuracy_demo_extremes_update_in_place():
     check_every_extreme(demo, [demo.line_acc, demo.line_subset], check)
 
 
-def test_subset_accuracy_demo_k1_equals_accuracy_and_sparse_has_three_points():
+def test_subset_accuracy_demo_k1_equals_accuracy_and_sparse_has_four_points():
     demo = SubsetAccuracyDemo(tiny_classifier_family(), tiny_classifier_family(seed=2))
     state = demo.update(k=1, grid="sparse")
     np.testing.assert_allclose(state["subset_accuracy"], state["accuracy"])
-    assert len(state["n_params"]) == 3
+    assert len(state["n_params"]) == SPARSE_COUNT == 4
     with pytest.raises(TypeError, match="live_family"):
         SubsetAccuracyDemo(live_family="not a family", trained_family=tiny_classifier_family())
 
