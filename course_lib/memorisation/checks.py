@@ -84,7 +84,9 @@ def _threshold_cases():
            ("never above 1/2 (answer None)", (k, steep * 0.5)),
            ("per-canary values spread around their mean", (k, spread)),
            ("counts that are not powers of two", (np.repeat([3, 5, 10, 40], 2),
-                                                  np.repeat([0.2, 0.45, 0.55, 0.8], 2)))]
+                                                  np.repeat([0.2, 0.45, 0.55, 0.8], 2))),
+           ("means that dip below 1/2 again after the first count above it (the first one counts)",
+            (np.repeat([1, 2, 4, 8], 2), np.repeat([0.2, 0.6, 0.4, 0.7], 2)))]
 
     return [(d, args, reference_regurgitation_threshold(*args)) for d, args in raw]
 

@@ -38,7 +38,18 @@ def in_given_order(counts, probabilities):
     return None
 
 
+def from_which_all_later_stay_above(counts, probabilities):
+    counts, probabilities = np.asarray(counts), np.asarray(probabilities, float)
+    ks = np.unique(counts)
+    above = np.array([probabilities[counts == k].mean() > 0.5 for k in ks])
+    for i in range(len(ks)):
+        if above[i:].all():
+            return int(ks[i])
+    return None
+
+
 THRESHOLD_WRONG = {
+    "the first k from which every later mean stays above 1/2": from_which_all_later_stay_above,
     "at least 1/2 instead of above": lambda c, p: next(
         (int(k) for k in np.unique(c) if np.asarray(p)[np.asarray(c) == k].mean() >= 0.5), None),
     "one canary above 1/2 is enough": first_canary_above,
@@ -79,3 +90,10 @@ def test_the_notebook_solutions_agree_with_the_references():
 def test_none_is_not_minus_one(capsys):
     assert not checks.regurgitation_threshold(THRESHOLD_WRONG["-1 instead of None"])
     assert "expected: None" in capsys.readouterr().out
+
+
+def test_a_dip_after_the_first_count_above_one_half():
+    counts, probabilities = np.repeat([1, 2, 4, 8], 2), np.repeat([0.2, 0.6, 0.4, 0.7], 2)
+    assert solution_threshold(counts, probabilities) == 2
+    assert from_which_all_later_stay_above(counts, probabilities) == 8
+    assert not checks.regurgitation_threshold(from_which_all_later_stay_above)
