@@ -1,7 +1,7 @@
 """Lee, Ippolito, Nystrom, Zhang, Eck, Callison-Burch & Carlini (2021/22), "Deduplicating Training
 Data Makes Language Models Better", ACL 2022 (arXiv:2107.06499).
 
-Constants used in lesson 06. How they were checked:
+Constants used in lessons 06 and 07. How they were checked:
 
 - The abstract's numbers (:data:`VERBATIM_OUTPUT_SHARE`, :data:`C4_SENTENCE_WORDS`,
   :data:`C4_SENTENCE_REPEATS_OVER`, :data:`MEMORIZED_LESS_FACTOR`, :data:`VALIDATION_OVERLAP_OVER`)
