@@ -8,7 +8,10 @@
 - :func:`heldout_curve`: held-out cross-entropy against training tokens for models trained on the
   first D tokens of the raw and of the deduplicated corpus: what deduplication does to a
   data-scaling curve; :func:`whole_corpus_bits` and :func:`bits_by_kind` train on all of a corpus
-  (raw, deduplicated, clean only, clean plus exact or near copies) to show that copies hurt held-out loss.
+  (raw, deduplicated, clean documents with or without their repeated spans, clean plus exact or near
+  copies) to show that copies hurt held-out loss.
+- :func:`seed_summary`: the greedy extraction rate and the held-out losses of another corpus seed,
+  so the notebook can say how much one seed's numbers move.
 - :func:`heldout_documents`: the held-out text, seeded by :func:`heldout_seed`, derived from the corpus
   seed and never equal to it (the same seed would write the training documents again).
 """
@@ -19,14 +22,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_lib.core.validation import check_count, check_scalar
-from course_lib.memorisation.data import SEED, TokenCorpus, tokenize
-from course_lib.memorisation.experiment import CORPORA, PREFIX, MemorisationFamily, mean_by_count
+from functools import lru_cache
+
+from course_lib.memorisation.data import SEED, TokenCorpus, build_data, clean_spans_cut, tokenize
+from course_lib.memorisation.experiment import CORPORA, PREFIX, MemorisationFamily, mean_by_count, train_family
 from course_lib.corpus import make_corpus
 from course_lib.ngram import NgramLM
 
 __all__ = ["per_token_vs_exact", "regurgitation_by_order", "heldout_seed", "heldout_documents", "heldout_stream",
            "shared_documents", "HeldoutCurve", "heldout_curve", "whole_corpus_bits", "bits_by_kind", "KIND_SETS",
-           "HELDOUT_SIZES"]
+           "CLEAN_CUT", "HELDOUT_SIZES", "SeedSummary", "seed_summary"]
 
 #: training-set sizes (tokens) of :func:`heldout_curve`
 HELDOUT_SIZES = (10_000, 30_000, 100_000, 300_000, 550_000)
@@ -149,22 +154,68 @@ def whole_corpus_bits(raw: TokenCorpus, dedup: TokenCorpus, heldout: TokenCorpus
 
 
 #: the document kinds of each training set compared by :func:`bits_by_kind`
-KIND_SETS = {"clean documents only": ("clean",),
+KIND_SETS = {"clean documents": ("clean",),
              "clean + exact copies": ("clean", "exact_duplicate"),
              "clean + near copies": ("clean", "near_duplicate"),
              "raw (all three)": ("clean", "exact_duplicate", "near_duplicate")}
 
 
-def bits_by_kind(corpus, vocab, heldout: TokenCorpus, order: int = 4) -> dict[str, tuple[int, float]]:
-    """Per training set of :data:`KIND_SETS`, (its tokens, held-out bits per token of a model trained on it).
+#: the name of the training set with no copies at all: the clean documents, repeated spans cut
+CLEAN_CUT = "clean, repeated spans cut"
 
-    Separates what exact copies (no new text at all) and near copies do to held-out loss. Used in
-    notebook 07 §3.
+
+def bits_by_kind(corpus, vocab, heldout: TokenCorpus, order: int = 4) -> dict[str, tuple[int, float]]:
+    """Per training set, (its tokens, held-out bits per token of a model trained on it).
+
+    The first set, :data:`CLEAN_CUT`, has no copies at all (:func:`course_lib.memorisation.data.clean_spans_cut`:
+    each canary left once); the others are those of :data:`KIND_SETS` (the clean documents host every
+    canary plant). Separates what exact copies (no new text at all) and near copies do to held-out
+    loss. Used in notebook 07 §3.
     """
     order = check_count("order", order, minimum=2)
     kind = np.asarray(corpus.kind)
-    out = {}
+    cut = clean_spans_cut(corpus, vocab)
+    out = {CLEAN_CUT: (cut.n_tokens, _cross_entropy_bits(NgramLM(order, len(vocab)).fit(cut.tokens), heldout))}
     for name, kinds in KIND_SETS.items():
         stream = tokenize([d for d, k in zip(corpus.docs, kind) if k in kinds], vocab)
         out[name] = (stream.n_tokens, _cross_entropy_bits(NgramLM(order, len(vocab)).fit(stream.tokens), heldout))
     return out
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """One corpus seed's headline numbers (:func:`seed_summary`).
+
+    Attributes
+    ----------
+    seed : int
+    greedy_hits, canaries : int
+        Canaries whose continuation greedy decoding by the deduplicated 6-gram model writes out from
+        their 10-token prompt, and how many canaries there are.
+    bits : dict name -> float
+        Held-out bits per token of 4-gram models trained on all of "raw", "deduplicated",
+        :data:`CLEAN_CUT` and the sets of :data:`KIND_SETS`.
+    """
+
+    seed: int
+    greedy_hits: int
+    canaries: int
+    bits: dict
+
+
+@lru_cache(maxsize=4)
+def seed_summary(seed: int) -> SeedSummary:
+    """Greedy extraction by the deduplicated 6-gram model and held-out losses, for one corpus seed.
+
+    Trains what §1 and §3 train (one 6-gram model, five 4-gram models) on that seed's corpus, with
+    held-out text seeded by :func:`heldout_seed`; a few seconds per seed. Used in notebook 07 §1 and §3.
+    """
+    seed = check_count("seed", seed, minimum=0)
+    corpus, vocab, raw, dedup, canaries = build_data(seed)
+    family = train_family(orders=(6,), spans=(2,), seed=seed, show_progress=False,
+                          data=(corpus, vocab, raw, dedup, canaries))
+    hits = int(np.sum(family.canary_probabilities("deduplicated", 6, 0.0) == 1.0))
+    heldout = heldout_stream(vocab, 300, corpus_seed=seed)
+    bits = {name: b for name, (_, b) in whole_corpus_bits(raw, dedup, heldout, len(vocab), 4).items()}
+    bits.update({name: b for name, (_, b) in bits_by_kind(corpus, vocab, heldout, 4).items()})
+    return SeedSummary(seed, hits, len(canaries), bits)

@@ -1,4 +1,4 @@
-"""Lesson 07's training data: lesson 06's corpus as word ids, raw and deduplicated.
+"""Lesson 07's training data: a corpus from lesson 06's generator as word ids, raw and deduplicated.
 
 The corpus is :func:`course_lib.corpus.make_corpus` without the HTML pages, junk, spam and test
 leaks that lesson 06's pipeline removes (they play no part here): clean documents, their exact
@@ -6,11 +6,14 @@ and near-duplicate copies, and 60 canary passages of 40 words planted k = 1, 2, 
 times each inside otherwise unique documents.
 
 Tokens are lowercase words, with the full stop as a token of its own and one end-of-document
-token after every document. The deduplicated corpus is what Lee et al. (2021)'s two methods leave:
-exact duplicate documents dropped (:func:`course_lib.dedup.exact_duplicates`), then every span
-of at least :data:`DEDUP_SPAN` tokens that already occurred earlier in the corpus cut out
-(ExactSubstr, keeping the first copy: the spans :func:`course_lib.dedup.repeated_substrings`
-finds, located here by hashing every window). A canary planted k times is left once.
+token after every document. The deduplicated corpus is a **hybrid** of Lee et al. (2021)'s
+methods, not their pipeline: exact duplicate documents dropped
+(:func:`course_lib.dedup.exact_duplicates`), then every span of at least :data:`DEDUP_SPAN` tokens
+that already occurred earlier in the corpus cut out (ExactSubstr, keeping the FIRST copy: the spans
+:func:`course_lib.dedup.repeated_substrings` finds, located here by hashing every window), and no
+NearDup. A canary planted k times is left once; the parts of near copies that no 20-token repeat
+covers stay (near-copy remnants). Lee et al.'s released tool removes every copy of a repeated span,
+the first one included (``keep_first=False`` of :func:`deduplicate` and :func:`cut_repeated_spans`).
 """
 from __future__ import annotations
 
@@ -20,17 +23,18 @@ from functools import lru_cache
 import numpy as np
 
 from course_lib import dedup
-from course_lib.core.validation import check_count
+from course_lib.core.validation import check_bool, check_count
 from course_lib.corpus import SLOTS, Corpus, make_corpus
 from course_lib.ngram import window_hashes
 
 __all__ = ["SEED", "DEDUP_SPAN", "END", "Vocabulary", "TokenCorpus", "lesson_corpus", "vocabulary",
-           "tokenize", "token_corpus", "deduplicate", "canary_tokens", "build_data", "lesson_data"]
+           "tokenize", "token_corpus", "cut_repeated_spans", "deduplicate", "clean_spans_cut", "canary_tokens", "build_data", "lesson_data"]
 
 #: the corpus seed of the notebook
 SEED = 0
-#: ExactSubstr's span length: lesson 06 §2 found that 20 words catch every repeated canary and
-#: flag under 1% of ordinary text (Lee et al. used 50 tokens, longer than our 40-word canaries)
+#: ExactSubstr's span length in words. Lesson 06 §2b found that any span from 10 to 40 words catches
+#: every repeated canary while flagging little ordinary text; we use 20. Lee et al. used 50 subword
+#: tokens, about 35-40 words: about the length of our canaries (41 tokens), not longer.
 DEDUP_SPAN = 20
 #: the end-of-document token
 END = "</d>"
@@ -119,29 +123,30 @@ def token_corpus(corpus: Corpus, vocab: Vocabulary) -> TokenCorpus:
     return tokenize(corpus.docs, vocab)
 
 
-def deduplicate(corpus: Corpus, vocab: Vocabulary, span: int = DEDUP_SPAN) -> TokenCorpus:
-    """Exact duplicate documents dropped, then repeated spans of at least ``span`` tokens cut (first copy kept).
+def cut_repeated_spans(stream: TokenCorpus, vocab: Vocabulary, span: int = DEDUP_SPAN,
+                       keep_first: bool = True) -> TokenCorpus:
+    """ExactSubstr on a token stream: every token inside a repeated window of ``span`` tokens is cut.
 
-    A token goes when it lies in a window of ``span`` tokens that already occurred earlier in the
-    corpus: the spans :func:`course_lib.dedup.repeated_substrings` finds, minus their first copy.
-    Used in notebook 07 §1.
+    With ``keep_first`` (the lesson's hybrid) a window's first occurrence stays and only its later
+    copies go; without it every copy goes, the first one included, as Lee et al.'s released tool does.
+    End-of-document marks always stay. Used in notebook 07 §1 and §3.
     """
+    if not isinstance(stream, TokenCorpus):
+        raise TypeError(f"stream must be a TokenCorpus, got {type(stream).__name__}")
     span = check_count("span", span, minimum=2)
-    docs = list(corpus.docs)
-    keep = np.ones(len(docs), dtype=bool)
-    for group in dedup.exact_duplicates(docs):
-        keep[group[1:]] = False
-    kept = [d for d, k in zip(docs, keep) if k]
-    stream = tokenize(kept, vocab)
+    keep_first = check_bool("keep_first", keep_first)
     tokens = stream.tokens
-    # windows of `span` tokens that occurred earlier: the repeats of repeated_substrings(tokens, span)
-    # except each one's first copy (found by hashing the windows: no suffix array needed)
+    # windows of `span` tokens that occur more than once: the repeats of repeated_substrings(tokens, span),
+    # found by hashing the windows (no suffix array needed); with keep_first, each one's first copy stays
     h = window_hashes(tokens, span)
-    _, first = np.unique(h, return_index=True)
-    later = np.ones(len(h), dtype=bool)
-    later[first] = False
+    _, first, inverse, count = np.unique(h, return_index=True, return_inverse=True, return_counts=True)
+    if keep_first:
+        marked = np.ones(len(h), dtype=bool)
+        marked[first] = False
+    else:
+        marked = count[inverse.ravel()] > 1
     delta = np.zeros(len(tokens) + 1, dtype=np.int64)
-    starts = np.flatnonzero(later)
+    starts = np.flatnonzero(marked)
     np.add.at(delta, starts, 1)
     np.add.at(delta, starts + span, -1)
     drop = np.cumsum(delta[:-1]) > 0
@@ -150,6 +155,32 @@ def deduplicate(corpus: Corpus, vocab: Vocabulary, span: int = DEDUP_SPAN) -> To
     kept_tokens, kept_doc = tokens[~drop], doc_of[~drop]
     new_starts = np.flatnonzero(np.concatenate([[True], kept_doc[1:] != kept_doc[:-1]]))
     return TokenCorpus(kept_tokens, new_starts)
+
+
+def deduplicate(corpus: Corpus, vocab: Vocabulary, span: int = DEDUP_SPAN, keep_first: bool = True) -> TokenCorpus:
+    """Exact duplicate documents dropped, then repeated spans of at least ``span`` tokens cut.
+
+    The lesson's hybrid keeps each repeated span's first copy (``keep_first=True``) and runs no
+    NearDup; ``keep_first=False`` removes every copy, as Lee et al.'s released ExactSubstr tool does.
+    Used in notebook 07 §1.
+    """
+    span = check_count("span", span, minimum=2)
+    docs = list(corpus.docs)
+    keep = np.ones(len(docs), dtype=bool)
+    for group in dedup.exact_duplicates(docs):
+        keep[group[1:]] = False
+    return cut_repeated_spans(tokenize([d for d, k in zip(docs, keep) if k], vocab), vocab, span, keep_first)
+
+
+def clean_spans_cut(corpus: Corpus, vocab: Vocabulary, span: int = DEDUP_SPAN) -> TokenCorpus:
+    """The clean documents alone, with repeated spans cut (first copy kept): no copies of any kind.
+
+    The clean documents host every canary plant; cutting repeated spans leaves each canary once.
+    Used in notebook 07 §1 and §3.
+    """
+    kind = np.asarray(corpus.kind)
+    clean = tokenize([d for d, k in zip(corpus.docs, kind) if k == "clean"], vocab)
+    return cut_repeated_spans(clean, vocab, span)
 
 
 def canary_tokens(corpus: Corpus, vocab: Vocabulary) -> np.ndarray:

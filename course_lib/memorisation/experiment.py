@@ -6,7 +6,8 @@
 - :meth:`MemorisationFamily.canary_probabilities`: the exact probability that sampling
   reproduces each canary's continuation from its prefix;
 - :meth:`MemorisationFamily.copy_rates`: the share of generated samples (from ordinary corpus
-  prompts) that contain a span of at least m tokens copied from the training set.
+  prompts) that contain a span of at least m tokens copied from the training set;
+- :func:`wilson_interval`: the 95% interval of a share of canaries (10 per count k, 60 in all).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from course_lib.ngram import NgramLM, VerbatimIndex
 
 __all__ = ["ORDERS", "CORPORA", "PREFIX", "SPAN", "SPANS", "PROMPT_LENGTH", "SAMPLE_LENGTH", "N_PROMPTS",
            "MemorisationFamily", "generic_prompts", "train_family", "mean_by_count",
-           "build_family", "default_family", "sampling_check"]
+           "build_family", "default_family", "sampling_check", "wilson_interval"]
 
 #: the n-gram orders of the family
 ORDERS = (3, 4, 5, 6)
@@ -48,6 +49,20 @@ def generic_prompts(stream: TokenCorpus, n_prompts: int = N_PROMPTS, length: int
     rng = np.random.default_rng(check_count("seed", seed, minimum=0))
     starts = rng.integers(0, stream.n_tokens - length, n_prompts)
     return stream.tokens[starts[:, None] + np.arange(length)]
+
+
+def wilson_interval(hits: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval (95% for z = 1.96) of a share of ``hits`` out of ``trials``.
+
+    Used in notebook 07 §1 for the share of canaries greedy decoding writes out.
+    """
+    trials = check_count("trials", trials)
+    hits = check_count("hits", hits, minimum=0, maximum=trials)
+    z = check_scalar("z", z, 0.0, include_minimum=False)
+    share = hits / trials
+    centre = (share + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * np.sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return float(max(centre - half, 0.0)), float(min(centre + half, 1.0))
 
 
 def mean_by_count(counts, values) -> tuple[np.ndarray, np.ndarray]:

@@ -47,3 +47,26 @@ def test_arguments_are_validated(small_data):
         data.deduplicate(corpus, vocab, span=1)
     with pytest.raises(TypeError, match="docs"):
         data.tokenize("one string", vocab)
+
+
+def test_every_copy_cut_removes_repeated_canaries_and_leaves_once_seen_ones(small_data):
+    corpus, vocab, raw, _, canaries = small_data
+    every = data.deduplicate(corpus, vocab, keep_first=False)
+    for canary, k in zip(canaries, corpus.canary_copies):
+        assert occurrences(every, canary) == (1 if k == 1 else 0)
+    # no window of the span survives that occurred twice before the cut
+    kept = data.deduplicate(corpus, vocab)
+    assert every.n_tokens < kept.n_tokens
+
+
+def test_clean_spans_cut_has_no_copies_and_every_canary_once(small_data):
+    corpus, vocab, _, dd, canaries = small_data
+    cut = data.clean_spans_cut(corpus, vocab)
+    h = window_hashes(cut.tokens, data.DEDUP_SPAN)
+    assert len(np.unique(h)) == len(h)
+    assert all(occurrences(cut, canary) == 1 for canary in canaries)
+    assert cut.n_tokens < dd.n_tokens  # the deduplicated corpus keeps near-copy remnants
+    with pytest.raises(TypeError, match="stream"):
+        data.cut_repeated_spans(cut.tokens, vocab)
+    with pytest.raises(TypeError, match="keep_first"):
+        data.cut_repeated_spans(cut, vocab, keep_first="no")

@@ -89,3 +89,18 @@ def test_sampling_check_on_the_small_family(small_family):
     assert np.allclose(experiment.mean_by_count(small_family.canary_copies, hits)[1], sampled)
     with pytest.raises(TypeError, match="family"):
         experiment.sampling_check("family")
+
+
+def test_wilson_interval():
+    # textbook values of the Wilson score interval (z = 1.96)
+    assert np.allclose(experiment.wilson_interval(3, 10), (0.1078, 0.6032), atol=1e-4)
+    assert np.allclose(experiment.wilson_interval(0, 10), (0.0, 0.2775), atol=1e-4)
+    assert np.allclose(experiment.wilson_interval(10, 10), (0.7225, 1.0), atol=1e-4)
+    low, high = experiment.wilson_interval(37, 60)
+    assert low < 37 / 60 < high and high - low < experiment.wilson_interval(3, 10)[1] - experiment.wilson_interval(3, 10)[0]
+    with pytest.raises(ValueError, match="hits"):
+        experiment.wilson_interval(11, 10)
+    with pytest.raises(ValueError, match="trials"):
+        experiment.wilson_interval(0, 0)
+    with pytest.raises(ValueError, match="z"):
+        experiment.wilson_interval(3, 10, z=0)
