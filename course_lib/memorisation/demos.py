@@ -19,10 +19,29 @@ from course_lib.core.score_tables import table_html
 from course_lib.memorisation.experiment import (CORPORA, N_PROMPTS, SPAN, MemorisationFamily, default_family,
                                                 mean_by_count)
 
-__all__ = ["MemorisationDemo"]
+__all__ = ["MemorisationDemo", "FLOOR", "CEILING_OF_FLOOR", "panel_floor"]
 
-#: probabilities below this (and 0, greedy decoding's miss) are drawn on the labelled floor line of the left panel
+#: the lowest the left panel's floor line goes: probabilities below the floor (and 0, greedy decoding's miss)
+#: are drawn on that labelled line
 FLOOR = 1e-25
+#: the highest it goes (at T = 0 every probability is 0 or 1)
+CEILING_OF_FLOOR = 1e-3
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def panel_floor(probabilities) -> float:
+    """The left panel's floor: a decade below the smallest positive probability shown, between
+    :data:`FLOOR` and :data:`CEILING_OF_FLOOR`, so the axis ends near the data at every order."""
+    p = np.asarray(probabilities, dtype=float)
+    positive = p[p > 0]
+    if positive.size == 0:
+        return CEILING_OF_FLOOR
+    decade = 10.0 ** (np.floor(np.log10(positive.min())) - 1)
+    return float(min(max(decade, FLOOR), CEILING_OF_FLOOR))
+
+
+def _power_label(value: float) -> str:
+    return "10" + str(int(round(np.log10(value)))).translate(_SUPERSCRIPT)
 
 
 class MemorisationDemo(Demo):
@@ -39,8 +58,9 @@ class MemorisationDemo(Demo):
 
     caption = ("Left: the exact probability that sampling reproduces a canary's 31-token continuation from "
                "its 10-token prefix, per canary (small markers) and averaged per planted count (lines), for "
-               "the model trained on the raw corpus and on the deduplicated one (values below 10⁻²⁵, and the "
-               "zeros of greedy decoding at T = 0, sit on the dashed floor line). Right: the share of samples (continuations of ordinary corpus prompts) "
+               "the model trained on the raw corpus and on the deduplicated one (the dashed floor line sits a decade "
+               "below the smallest value shown, never lower than 10⁻²⁵; values below it, and the zeros of greedy "
+               "decoding at T = 0, are drawn on it). Right: the share of samples (continuations of ordinary corpus prompts) "
                "that contain a span of at least m tokens copied from the model's own training set; the "
                "dotted line marks m = 20, the length this lesson counts as memorised.")
 
@@ -83,8 +103,9 @@ class MemorisationDemo(Demo):
         self.ax_k.minorticks_off()
         self.ax_k.set_xlim(self.ks[0] / 1.4, self.ks[-1] * 1.4)
         self.ax_k.set_ylim(FLOOR / 30, 3)
-        self.ax_k.axhline(FLOOR, color="0.5", linestyle="--", linewidth=0.8)
-        self.ax_k.text(self.ks[0] / 1.35, FLOOR * 3, "≤ 10⁻²⁵ or 0", fontsize=7, color="0.35", va="bottom")
+        self.floor_line = self.ax_k.axhline(FLOOR, color="0.5", linestyle="--", linewidth=0.8)
+        self.floor_label = self.ax_k.text(self.ks[0] / 1.35, FLOOR * 3, f"≤ {_power_label(FLOOR)} or 0", fontsize=7,
+                                          color="0.35", va="bottom")
         set_log_y(self.ax_k)
         self.ax_k.set_xlabel("times the canary was planted (k)")
         self.ax_k.set_ylabel("P(exact regurgitation)")
@@ -106,14 +127,20 @@ class MemorisationDemo(Demo):
             rates = self.family.copy_rates(corpus, order, temperature, n_samples, tuple(self.spans))
             state[corpus] = {"probabilities": probs, "means": mean_by_count(self.family.canary_copies, probs)[1],
                              "rates": rates, "rate_at_span": float(rates[span_index]) if span_index >= 0 else np.nan}
+        state["floor"] = panel_floor(np.concatenate([state[c]["probabilities"] for c in CORPORA]))
         return state
 
     def draw(self, state: dict[str, Any]) -> None:
+        floor = state["floor"]
         for corpus in CORPORA:
             s = state[corpus]
-            self.points[corpus].set_ydata(np.maximum(s["probabilities"], FLOOR))
-            self.means[corpus].set_ydata(np.maximum(s["means"], FLOOR))
+            self.points[corpus].set_ydata(np.maximum(s["probabilities"], floor))
+            self.means[corpus].set_ydata(np.maximum(s["means"], floor))
             self.rates[corpus].set_ydata(s["rates"])
+        self.ax_k.set_ylim(floor / 30, 3)
+        self.floor_line.set_ydata([floor, floor])
+        self.floor_label.set_y(floor * 3)
+        self.floor_label.set_text(f"≤ {_power_label(floor)} or 0")
 
     def summary_html(self, state: dict[str, Any]) -> str:
         header = ([f"{state['order']}-gram, T = {state['temperature']:.1f}"] + [f"k = {k}" for k in state["ks"]]
