@@ -50,8 +50,8 @@ REASONS = {
          "in every seed (seed 0 from width 1 to 2, the others from 2 to 3; §4a, §5), and so do the Brier "
          "score and the correct class's log-probability",
     "E": "the direct 4-digit adders scored by exact match (§3): per-digit accuracy rises without a jump "
-         "shared by the seeds, but not evenly: its largest step is a moderate real step that exact match, "
-         "the product of the per-position accuracies, amplifies (a third kind: a metric amplifying a "
+         "shared by the seeds; in seed 0 its largest step is a moderate real step that exact match, the "
+         "product of the per-position accuracies, amplifies (a third kind: a metric amplifying a "
          "moderate real step)",
 }
 
