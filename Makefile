@@ -36,7 +36,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 LESSON_TESTS = $$($(VENV)/bin/python tools/lesson_paths.py tests $(LESSON)) tests/notebooks
 LESSON_NOTEBOOK = $$($(VENV)/bin/python tools/lesson_paths.py notebook $(LESSON))
 
-.PHONY: help venv colab-venv lab test test-unit test-colab test-browser bench cache figures sync strip site clean
+.PHONY: help venv colab-venv lab test test-unit test-colab test-browser bench cache figures sync strip translations site clean
 
 help:  ## list the targets
 	@echo "make targets:"
@@ -115,7 +115,10 @@ cache: $(VENV)/.installed  ## rebuild every lesson's cached results (the one reb
 figures: $(VENV)/.installed  ## draw the README's figure of each lesson into assets/
 	$(VENV)/bin/python tools/make_figures.py
 
-sync: $(VENV)/.installed  ## regenerate each notebook's Colab badge and setup cell
+translations: $(VENV)/.installed  ## list every translated cell that is stale, missing or orphaned (notebooks/zh/)
+	$(VENV)/bin/python tools/translations.py
+
+sync: $(VENV)/.installed  ## regenerate each notebook's Colab badge and setup cell, and the README's links
 	$(VENV)/bin/python tools/sync_notebooks.py
 
 strip: $(VENV)/.installed  ## remove outputs, execution counts and widget state from the notebooks
