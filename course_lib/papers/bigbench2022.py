@@ -3,13 +3,15 @@
 Lesson 01 quotes its findings on which tasks improve smoothly and which break through, and its
 own explanation of breakthroughs on multi-step tasks.
 
-What was checked, and how: :data:`PRODUCT_OF_STEPS` is quoted verbatim from a verbatim
-highlight copy of the PDF (page 25, the paper's discussion of breakthrough behaviour), found
-with the course's text search; one copy, so VERIFIED-in-one-copy; the section number was not
-confirmed. The paper calls it "one possible explanation", not a finding. The "exact_match" and
-"composite" wording of :data:`FINDINGS` was read in the same copy (pages 13-14). The
-"breakthrough_share" and "checkmate_in_one" items are paraphrases not re-checked for this
-revision.
+What was checked, and how: :data:`PRODUCT_OF_STEPS` and the two :data:`FINDINGS` marked
+"verbatim" are quoted from a verbatim highlight copy of the PDF (pages 13, 14 and 25), found with
+the course's text search; one copy, so VERIFIED-in-one-copy; section numbers were not confirmed,
+so the findings give pages. The paper calls the product of steps "one possible explanation", not a
+finding. The three findings marked "paraphrase, not re-checked" (the share of breakthrough tasks,
+emoji_movie under two metrics, checkmate_in_one's partial progress) were searched for again for
+this revision (text search of stored pages and code for the wording, the task names and
+"breakthroughness") and NOT found in a copy of the paper: they are earlier paraphrases, and the
+notebook prints them with that label.
 """
 from __future__ import annotations
 
@@ -26,17 +28,19 @@ PRODUCT_OF_STEPS = ("One possible explanation for the breakthrough phenomenon on
                     "their product will increase like a kth-order polynomial, which will be nearly flat "
                     "until a sudden increase.")
 
-#: Short findings, each with where the paper says it.
-FINDINGS: dict[str, str] = {
-    "breakthrough_share": "Around 5% of BIG-bench tasks see sudden score breakthroughs with "
-                          "increasing scale (Section 3).",
-    "breakthrough_tasks": "Tasks that see strong breakthrough behaviour are often composite: they "
-                          "require several distinct skills or multiple discrete steps; the most linear "
-                          "tasks are knowledge-based, such as qa_wikidata (Section 3, Figure 7).",
-    "exact_match": "The exact_str_match metric can lead to apparent sudden breakthroughs because of "
-                   "its all-or-nothing discontinuity; emoji_movie breaks through under exact string "
-                   "match but improves gradually under a multiple-choice metric (Figure 9).",
-    "checkmate_in_one": "On checkmate_in_one, models learn to propose valid chess moves well before "
-                        "they find the mating move (the paper's discussion of partial progress behind "
-                        "breakthroughs).",
+#: Findings, each as (text, where in the paper, status); status is "verbatim" (read in the copy
+#: above) or "paraphrase, not re-checked".
+FINDINGS: dict[str, tuple[str, str, str]] = {
+    "breakthrough_tasks": ("Tasks that see strong breakthrough behavior include those that are composite in "
+                           "nature, meaning that they require a model to apply several distinct skills or "
+                           "perform multiple discrete steps in order to come up with the correct answer.",
+                           "p. 13", "verbatim"),
+    "exact_match": ("The exact_str_match metric can lead to apparent sudden breakthroughs because of its "
+                    "inherent all-or-nothing discontinuity.", "p. 14", "verbatim"),
+    "breakthrough_share": ("Around 5% of BIG-bench tasks see sudden score breakthroughs with increasing scale.",
+                           "Section 3", "paraphrase, not re-checked"),
+    "emoji_movie": ("emoji_movie breaks through under exact string match but improves gradually under a "
+                    "multiple-choice metric.", "Figure 9", "paraphrase, not re-checked"),
+    "checkmate_in_one": ("On checkmate_in_one, models learn to propose valid chess moves well before they find "
+                         "the mating move.", "the discussion of breakthroughs", "paraphrase, not re-checked"),
 }

@@ -17,6 +17,9 @@ What was checked, and how:
 - :data:`SCRATCHPAD_HELPS_FROM_FLOPS` and the quote :data:`SCRATCHPAD_QUOTE`: §4, "Program
   execution", read in the same copies. VERIFIED.
 - :data:`AUGMENTED_EMERGENT_DEFINITION`: §4, introduction. VERIFIED.
+- :data:`NOT_PREDICTED_BY_EXTRAPOLATION`: §2, the sentence after the definition, read in a
+  PDF-text copy of the paper (found with the course's text search) and, word for word, in two
+  independent notes on the paper. VERIFIED.
 - :data:`METRIC_EXPLANATION_LIMITS` (§5.1): NOT read in a copy of the paper (the copies found
   stop after Table 1). Several independent notes quote these words verbatim and place them in
   §5.1; CORROBORATED only. The notebook paraphrases it and says where it is from.
@@ -27,7 +30,7 @@ from typing import NamedTuple
 
 __all__ = ["CITATION", "DEFINITION", "EmergentScale", "TABLE_1", "TABLE_1_BIG_BENCH_ROW", "FIGURE_2_TASKS",
            "SCRATCHPAD_HELPS_FROM_FLOPS", "SCRATCHPAD_HELPS_FROM_PARAMS", "SCRATCHPAD_QUOTE",
-           "AUGMENTED_EMERGENT_DEFINITION", "METRIC_EXPLANATION_LIMITS", "table_1_rows", "table_1_span"]
+           "AUGMENTED_EMERGENT_DEFINITION", "NOT_PREDICTED_BY_EXTRAPOLATION", "METRIC_EXPLANATION_LIMITS", "table_1_rows", "table_1_span"]
 
 CITATION = ("Wei, J., Tay, Y., Bommasani, R., et al. (2022). Emergent Abilities of Large Language "
             "Models. Transactions on Machine Learning Research. arXiv:2206.07682.")
@@ -35,6 +38,11 @@ CITATION = ("Wei, J., Tay, Y., Bommasani, R., et al. (2022). Emergent Abilities 
 #: The paper's definition (Section 2).
 DEFINITION = ("An ability is emergent if it is not present in smaller models but is present in "
               "larger models.")
+
+#: §2, verbatim, the sentence after the definition.
+NOT_PREDICTED_BY_EXTRAPOLATION = ("Emergent abilities would not have been directly predicted by extrapolating "
+                                  "a scaling law (i.e. consistent performance improvements) from small-scale "
+                                  "models.")
 
 
 class EmergentScale(NamedTuple):
