@@ -15,7 +15,7 @@ import numpy as np
 from course_lib.core.validation import check_array, check_scalar
 
 __all__ = ["exact_match", "token_edit_distance", "token_edit_distances", "subset_accuracy",
-           "emergence_score", "emergence_scores", "brier_score", "multiple_choice_grade",
+           "emergence_score", "emergence_scores", "largest_step_share", "brier_score", "multiple_choice_grade",
            "reconstruction_rate"]
 
 
@@ -175,7 +175,7 @@ def emergence_score(scales, values) -> float:
 
     Used in notebook 01 §3, 02 §3, 04 §4.
 
-    Schaeffer et al. (2023), Eq. 1, after Srivastava et al. (2022)::
+    Srivastava et al. (2022); Schaeffer et al. (2023) call it the emergence score::
 
         sign(argmax y - argmin y) * (max y - min y) / sqrt(median((y_i - y_{i-1})^2))
 
@@ -217,6 +217,44 @@ def emergence_score(scales, values) -> float:
     if denominator == 0:
         return float(sign * np.inf)
     return float(sign * span / denominator)
+
+
+def largest_step_share(scales, values) -> float:
+    """The largest rise between neighbouring scales, as a share of the curve's whole range.
+
+    Used in notebook 01 §5.
+
+    With the points sorted by scale: ``max_i (y_i - y_{i-1}) / (max y - min y)``. Unlike the
+    emergence score it does not grow when the curve sits flat after saturating (flat steps do
+    not change it): a curve that rises in ``k`` equal steps gives ``1 / k``, one that rises in a
+    single step gives 1, and a curve that only falls gives a value <= 0.
+
+    Parameters
+    ----------
+    scales : 1-D array
+        Model sizes: positive, finite, distinct, in any order.
+    values : 1-D array, same length (at least 2)
+        Performance at each scale: finite, and not constant.
+
+    Returns
+    -------
+    float
+    """
+    x = check_array("scales", scales, ndim=1, dtype=float, minimum=0, include_minimum=False)
+    y = check_array("values", values, ndim=1, dtype=float, min_size=2)
+    if len(x) != len(y):
+        raise ValueError(f"scales and values must have the same length, got {len(x)} and {len(y)}")
+    if len(np.unique(x)) != len(x):
+        raise ValueError("scales must be distinct")
+    with np.errstate(over="ignore"):
+        span = y.max() - y.min()
+        steps = np.diff(y[np.argsort(x)])
+    if not np.isfinite(span) or not np.isfinite(steps).all():
+        raise ValueError(f"values are too large to compare: their steps overflow a float "
+                         f"(got values up to {np.abs(y).max():g})")
+    if span == 0:
+        raise ValueError("values must not be constant (a flat curve has no rise to share)")
+    return float(steps.max() / span)
 
 
 def emergence_scores(curves: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]]) -> dict[str, dict[str, float]]:

@@ -145,6 +145,40 @@ class TestEmergenceScore:
         assert m.emergence_score([1, 2, 3], [0, 1e150, 2e150]) == pytest.approx(2.0)
 
 
+class TestLargestStepShare:
+    def test_equal_steps_give_one_over_k_and_one_jump_gives_one(self):
+        assert m.largest_step_share([1, 2, 3, 4, 5], [0, .1, .2, .3, .4]) == pytest.approx(0.25)
+        assert m.largest_step_share([1, 2, 3, 4], [0, 0, 1, 1]) == pytest.approx(1.0)
+
+    def test_flat_steps_after_saturation_do_not_change_it(self):
+        """Unlike the emergence score: appending a flat top leaves the share as it was."""
+        x, y = [1, 2, 3, 4], [0.2, 0.3, 0.8, 0.95]
+        share = m.largest_step_share(x, y)
+        assert share == pytest.approx(0.5 / 0.75)
+        assert m.largest_step_share(x + [5, 6, 7, 8], y + [0.95, 0.951, 0.95, 0.952]) == pytest.approx(0.5 / 0.752)
+        assert m.emergence_score(x + [5, 6, 7, 8], y + [0.95, 0.951, 0.95, 0.952]) > 10 * m.emergence_score(x, y)
+
+    def test_points_are_sorted_by_scale(self):
+        assert m.largest_step_share([4, 1, 3, 2], [1.0, 0.0, 0.9, 0.1]) == pytest.approx(0.8)
+
+    def test_a_falling_curve_has_no_positive_step(self):
+        assert m.largest_step_share([1, 2, 3], [1.0, 0.5, 0.0]) == pytest.approx(-0.5)
+
+    @pytest.mark.parametrize("x, y, word", [([1, 2, 3], [1, 2], "same length"), ([1], [1], "at least 2"),
+                                            ([1, 2], [0, np.nan], "values must be finite"),
+                                            ([1, 1], [0, 1], "distinct"), ([0, 1], [0, 1], "scales must be > 0"),
+                                            ([1, 2], [0.3, 0.3], "constant"),
+                                            ([1, 2, 3], [-1e308, 1e308, 0], "too large")])
+    def test_bad_input(self, x, y, word):
+        with pytest.raises(ValueError, match=word):
+            m.largest_step_share(x, y)
+
+    @pytest.mark.parametrize("x, y", [(["1", "2"], [0, 1]), ([1, 2], [True, False]), (None, [0, 1])])
+    def test_wrong_types_are_type_errors(self, x, y):
+        with pytest.raises(TypeError, match="scales|values"):
+            m.largest_step_share(x, y)
+
+
 class TestModelSizes:
     def test_first_crossing_reads_the_first_model_at_or_above_the_level(self):
         assert first_crossing([10, 20, 40, 80], [0.1, 0.5, 0.4, 0.9]) == 20
