@@ -8,7 +8,8 @@ from course_lib.papers import wei2022
 from course_lib.core.style import series_style, set_log_x
 from course_lib.core.validation import check_array, check_count, check_scalar
 
-__all__ = ["plot_emergent_scales", "toy_step_accuracy", "TOY_SIZES", "all_steps_rise", "plot_all_steps_right"]
+__all__ = ["plot_emergent_scales", "toy_step_accuracy", "TOY_SIZES", "all_steps_rise", "centred_sizes",
+           "plot_all_steps_right"]
 
 #: the toy sizes of lesson 01 §2-§3: the figure draws and the emergence score scores the same 15 points
 TOY_SIZES = np.logspace(2, 9, 15)
@@ -73,6 +74,20 @@ def all_steps_rise(n_steps: int, low: float = 0.1, high: float = 0.9, midpoint_l
         return midpoint_log10 + width_decades * float(np.log(p / (1.0 - p)))
 
     return at(low), at(high)
+
+
+def centred_sizes(n_steps: int, sizes=TOY_SIZES) -> np.ndarray:
+    """``sizes`` moved along the log axis so that their middle sits at the middle of the k-step rise.
+
+    The same number of points over the same number of decades, centred (in log10 size) halfway
+    between where the toy's ``p ** n_steps`` reaches 10% and 90% (:func:`all_steps_rise`). Scoring
+    a curve on these sizes separates its shape from where a fixed grid happens to sample it.
+
+    Used in notebook 01 §3.
+    """
+    low, high = all_steps_rise(n_steps)
+    logs = np.log10(check_array("sizes", sizes, ndim=1, dtype=float, minimum=0, include_minimum=False, min_size=2))
+    return 10.0 ** (logs - (logs.min() + logs.max()) / 2 + (low + high) / 2)
 
 
 def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10), sizes=TOY_SIZES) -> None:

@@ -28,7 +28,7 @@ from typing import Sequence
 
 import numpy as np
 
-from course_lib.emergence.problems import check_n_digits, make_problems, split_problems
+from course_lib.emergence.problems import check_n_digits, make_problems, scratchpad_step_inputs, split_problems
 from course_lib.emergence.family import AdditionFamily, check_widths
 from course_lib.emergence.models import (DirectAdditionModel, DirectWithCarriesModel, ScratchpadAdditionModel,
                                         StepWithoutCarryModel)
@@ -41,7 +41,8 @@ from course_lib.core.validation import check_bool, check_choice, check_count
 __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "build_cache", "KINDS",
            "ABLATION_KINDS", "ALL_KINDS", "ABLATION_WIDTHS", "ABLATION_FILE", "load_ablation", "build_ablation_cache",
            "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",
-           "CACHE_FILE", "SEED_FILE", "SEED_REPLICATES", "SEED_FAMILIES", "load_seeds", "build_seed_cache", "family_problems", "train_live_one_adder", "train_live_direct", "train_live_scratchpad"]
+           "CACHE_FILE", "SEED_FILE", "SEED_REPLICATES", "SEED_FAMILIES", "load_seeds", "build_seed_cache", "family_problems", "train_live_one_adder", "train_live_direct", "train_live_scratchpad",
+           "scratchpad_step_probability", "STEP_PROBABILITY_WIDTHS", "train_live_step_probabilities"]
 
 KINDS = ("direct", "scratchpad")
 #: the two ablations of lesson 01 §5: the direct model given the true carries, and the
@@ -52,7 +53,7 @@ _MODELS = {"direct": DirectAdditionModel, "direct_carries": DirectWithCarriesMod
            "scratchpad": ScratchpadAdditionModel, "step_no_carry": StepWithoutCarryModel}
 #: a dense, roughly x1.4 log-spaced width grid (widths 1-2 of a direct model are pure chance)
 DENSE_WIDTHS = (4, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256)
-#: the sparser grid a notebook trains live (7-8 s for 4 digits on a busy 2-core machine, make bench)
+#: the sparser grid a notebook trains live (about 4 s for 4 digits, 3.7-5.3 s over make bench runs)
 LIVE_WIDTHS = (4, 8, 16, 32, 64, 128, 256)
 #: the scratchpad widths a notebook trains live (3-5 s for 4 digits, make bench): it crosses at width 3-4;
 #: 16 is there so that the demo's sparse grid (1, 4, 16, 64, 256) keeps three of them
@@ -194,6 +195,36 @@ def train_live_scratchpad() -> AdditionFamily:
     Used in notebook 01 §5.
     """
     return train_family(4, LIVE_SCRATCHPAD_WIDTHS, "scratchpad")
+
+
+#: the step networks whose probabilities lesson 01 §5 retrains: the widths where the scratchpad jumps
+STEP_PROBABILITY_WIDTHS = (1, 2, 3, 4)
+
+
+def scratchpad_step_probability(seed: int, widths: Sequence[int] = STEP_PROBABILITY_WIDTHS) -> np.ndarray:
+    """Mean probability each 4-digit scratchpad step network puts on the correct step value.
+
+    Used in notebook 01 §5 (a continuous measure beside per-digit accuracy, which takes the
+    argmax of each digit). Retrains the cached family's models (same problems, seed and settings,
+    so the same networks as :func:`load_seeds`; about half a second per width) and averages, over
+    the 200 possible step inputs (digit, digit, carry), the probability of the value
+    ``a_i + b_i + carry``. Returns an array, one entry per width.
+    """
+    seed = check_count("seed", seed, minimum=0)
+    widths = check_widths(widths)
+    (a, b, s), _ = family_problems(4, _CACHE_SETTINGS["n_train"], 1, seed)
+    _, values = scratchpad_step_inputs()
+    rows = np.arange(len(values))
+    return np.array([train_model(4, w, "scratchpad", a, b, s, epochs=_CACHE_SETTINGS["epochs"], seed=seed)
+                     .step_table()[rows, values].mean() for w in widths])
+
+
+def train_live_step_probabilities() -> dict[int, np.ndarray]:
+    """The step probabilities lesson 01 §5 retrains live: seeds 0-3, widths :data:`STEP_PROBABILITY_WIDTHS`.
+
+    Used in notebook 01 §5 (timed by ``make bench``).
+    """
+    return {seed: scratchpad_step_probability(seed) for seed in (0, *SEED_REPLICATES)}
 
 
 def _family_name(n_digits: int, kind: str) -> str:

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from course_lib.emergence.thresholds import threshold_decomposition, width_reaching
+from course_lib.emergence.thresholds import hard_position_decomposition, threshold_decomposition, width_reaching
 from course_lib.emergence.training import load_family
 
 
@@ -26,3 +26,15 @@ def test_decomposition_rows_are_consistent():
     assert rows[0]["width_needed_easy"] == rows[0]["width_needed"]  # the reference against itself
     with pytest.raises(ValueError, match="reference"):
         threshold_decomposition({3: load_family(3, "direct")})
+
+
+def test_hard_position_decomposition_rows_are_consistent():
+    rows = hard_position_decomposition({n: load_family(n, "direct") for n in (2, 3)})
+    assert [r["hard_positions"] for r in rows] == [1, 2]
+    assert rows[1]["p_needed"] == pytest.approx(0.5 ** 0.5)
+    for r in rows:   # the two factors multiply to the shift of the exact-match threshold
+        assert r["more_digits"] * r["harder_digits"] == pytest.approx(r["width_exact"] / r["width_reference"])
+    with pytest.raises(ValueError, match="reference"):
+        hard_position_decomposition({3: load_family(3, "direct")})
+    with pytest.raises(ValueError, match="level"):
+        hard_position_decomposition({2: load_family(2, "direct")}, level=1.0)
