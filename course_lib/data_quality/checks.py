@@ -93,6 +93,8 @@ def ngram_hit(fn: Callable) -> CheckResult:
          ("We read: " + " ".join(w.capitalize() + "," for w in words) + " the end", item, 13)),
         ("only 12 words in common", ("x " + " ".join(words[:12]) + " y", item, 13)),
         ("13 words in common, at the end of the item", ("z " + " ".join(words[-13:]) + " z", item, 13)),
+        ("13 words in common at the very end of the training text (its last window counts too)",
+         ("z " + " ".join(words[-13:]), item, 13)),
         ("the item's words inside longer words of the training text (\"he old man\" in \"the old man\"): "
          "whole words must match, not characters of a joined string",
          ("Then t" + glued + "s and more.", glued, 13)),

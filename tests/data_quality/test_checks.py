@@ -54,6 +54,9 @@ NGRAM_WRONG = {
     "at least one window even for short texts": lambda t, i, n: bool(
         {tuple(normalize(i)[k:k + n]) for k in range(max(1, len(normalize(i)) - n + 1))}
         & {tuple(normalize(t)[k:k + n]) for k in range(max(1, len(normalize(t)) - n + 1))}),
+    "range(len(train) - n) misses the training text's last window": lambda t, i, n: any(
+        tuple(normalize(i)[k:k + n]) in {tuple(normalize(t)[j:j + n]) for j in range(len(normalize(t)) - n)}
+        for k in range(len(normalize(i)) - n + 1)),
     "one word too many": lambda t, i, n: SOLUTIONS["ngram_hit"](t, i, n + 1),
     "one word too few": lambda t, i, n: SOLUTIONS["ngram_hit"](t, i, n - 1),
     "returns the count of shared windows": lambda t, i, n: len(_windows(normalize(i), n) & _windows(normalize(t), n)),
