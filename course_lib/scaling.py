@@ -5,8 +5,9 @@ on D tokens as
 
     L(N, D) = E + A / N^alpha + B / D^beta
 
-(E the irreducible loss, A / N^alpha the cost of a finite model, B / D^beta the cost of finite
-data). Under a compute budget C = 6 N D its minimum lies on the frontier (Eq. 4)
+(E the irreducible loss, A / N^alpha the cost of a finite model, B / D^beta the cost of training
+on D tokens only: in Hoffmann et al.'s reading (§3.3, App. D.2) the finitely many optimisation
+steps that D tokens allow, not a shortage of information). Under a compute budget C = 6 N D its minimum lies on the frontier (Eq. 4)
 
     N_opt(C) = G (C / 6)^a,  D_opt(C) = G^-1 (C / 6)^b,
     G = (alpha A / (beta B))^(1 / (alpha + beta)),  a = beta / (alpha + beta),  b = 1 - a.
@@ -24,6 +25,8 @@ too few points with a ValueError naming the argument (through
 :func:`course_lib.core.validation.check_array`). A fit whose runs cannot determine the law (a
 single model size or token count, too few distinct runs, or an optimum that drives alpha or beta
 onto 0) raises :class:`UndeterminedLawError`; a bootstrap counts such resamples instead of crashing.
+A fit that is determined but weak (E driven onto its bound 0, or exactly as many distinct runs
+as coefficients, so no degree of freedom is left) warns with :class:`WeakFitWarning`.
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ from course_lib.papers import besiroglu2024, hoffmann2022
 
 __all__ = ["ScalingLaw", "HOFFMANN_2022", "HOFFMANN_2022_UNROUNDED", "EPOCH_2024", "COEFFICIENT_SETS",
            "HOFFMANN_INIT_GRID", "compute_optimal", "tokens_per_parameter", "isoflop_curve", "huber_objective",
-           "fit_scaling_law", "UndeterminedLawError", "bootstrap_scaling_law", "BootstrapLaws", "IsoFLOPFit", "parabola_vertex", "fit_isoflop_parabolas",
+           "fit_scaling_law", "UndeterminedLawError", "WeakFitWarning", "E_BOUND_FRACTION", "bootstrap_scaling_law", "BootstrapLaws", "IsoFLOPFit", "parabola_vertex", "fit_isoflop_parabolas",
            "EnvelopeFit", "fit_envelope_frontier", "fit_power_law", "InferenceOptimum", "inference_optimal",
            "tokens_for_loss"]
 
@@ -203,6 +206,14 @@ class UndeterminedLawError(ValueError):
     """The runs cannot determine ``L = E + A/N^alpha + B/D^beta`` (see :func:`fit_scaling_law`)."""
 
 
+class WeakFitWarning(RuntimeWarning):
+    """A fit the runs determine only weakly: E on its bound 0, or no degree of freedom left."""
+
+
+#: a fitted E below this fraction of the smallest loss counts as driven onto its bound 0
+E_BOUND_FRACTION = 1e-6
+
+
 def _law_from_theta(theta, fixed_e) -> ScalingLaw:
     alpha, beta = theta[-2], theta[-1]
     for name, value, size in (("alpha", alpha, "model size N"), ("beta", beta, "token count D")):
@@ -299,6 +310,13 @@ def fit_scaling_law(N, D, loss, delta: float = 1e-3, fixed_E: float | None = Non
     UndeterminedLawError
         (a ValueError) when the runs cannot determine the law: one distinct N or D, fewer
         distinct (N, D) runs than coefficients, or a best fit with alpha or beta on 0.
+
+    Warns
+    -----
+    WeakFitWarning
+        (a RuntimeWarning) when exactly as many distinct runs as coefficients are given (zero
+        degrees of freedom), or when E is driven onto its bound 0 (below
+        :data:`E_BOUND_FRACTION` of the smallest loss).
     """
     n_free = 5 if fixed_E is None else 4
     N, D, loss = _points(N, D, loss, minimum=n_free)
@@ -325,7 +343,17 @@ def fit_scaling_law(N, D, loss, delta: float = 1e-3, fixed_E: float | None = Non
         value, theta = _refine(start, data, delta, fixed_E)
         if value < best_value:
             best_value, best_theta = value, theta
-    return _law_from_theta(best_theta, None if fixed_E is None else np.exp(fixed_E))
+    law = _law_from_theta(best_theta, None if fixed_E is None else np.exp(fixed_E))
+    distinct = len(np.unique(np.stack([N, D]), axis=1).T)
+    if distinct == n_free:
+        warnings.warn(f"the runs hold exactly {distinct} distinct (N, D) points for {n_free} coefficients: the fit "
+                      f"has no degree of freedom left, passes through the runs and says nothing about its own error",
+                      WeakFitWarning, stacklevel=2)
+    if fixed_E is None and law.E < E_BOUND_FRACTION * loss.min():
+        warnings.warn(f"the fit drove E onto its bound 0 (E = {law.E:.3g}, the smallest loss is {loss.min():.4g}): "
+                      f"these runs do not determine the irreducible loss; fix E or add runs", WeakFitWarning,
+                      stacklevel=2)
+    return law
 
 
 @dataclass
@@ -378,8 +406,10 @@ def bootstrap_scaling_law(N, D, loss, resamples: int = 100, fraction: float = 1.
     for _ in range(resamples):
         rows = rng.choice(len(N), size=size, replace=bool(replace))
         try:
-            laws.append(fit_scaling_law(N[rows], D[rows], loss[rows], delta=delta, fixed_E=fixed_E, starts=starts,
-                                        init=full))
+            with warnings.catch_warnings():  # a resample may repeat runs down to one per coefficient
+                warnings.simplefilter("ignore", WeakFitWarning)
+                laws.append(fit_scaling_law(N[rows], D[rows], loss[rows], delta=delta, fixed_E=fixed_E,
+                                            starts=starts, init=full))
         except UndeterminedLawError:
             undetermined += 1
     if not laws:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -225,6 +226,35 @@ def test_a_bootstrap_counts_resamples_that_cannot_determine_the_law():
         boot = bootstrap_scaling_law(N, D, loss, resamples=10, seed=0)
     assert boot.undetermined >= 1 and len(boot.laws) + boot.undetermined == 10
     assert all(x.alpha > 0 and x.beta > 0 for x in boot.laws)
+
+
+def test_a_fit_with_no_degree_of_freedom_warns():
+    """Five distinct runs for five coefficients: the fit interpolates them, so it says so."""
+    rng = np.random.default_rng(0)
+    N, D = np.array([1e8, 3e8, 1e9, 3e9, 1e10]), np.array([1e10, 3e9, 3e10, 1e11, 3e11])
+    loss = EPOCH_2024.loss(N, D) * np.exp(0.02 * rng.standard_normal(5))
+    with pytest.warns(scaling.WeakFitWarning, match="no degree of freedom"):
+        fit_scaling_law(N, D, loss)
+    with warnings.catch_warnings():  # one more run (or E held fixed) leaves a degree of freedom: no warning
+        warnings.simplefilter("error", scaling.WeakFitWarning)
+        fit_scaling_law(np.append(N, 3e10), np.append(D, 1e12), np.append(loss, EPOCH_2024.loss(3e10, 1e12)))
+        fit_scaling_law(N, D, loss, fixed_E=1.0)
+
+
+def test_a_fit_that_drives_E_onto_zero_warns():
+    """A noisy fit may place E at 1e-8 (its bound 0): not a measured floor, and it says so."""
+    rng = np.random.default_rng(0)
+    rng.normal(0, 0.02, 5)  # skip the draws of the test above: this seed then gives E = 2e-8
+    N, D = np.geomspace(1e8, 1e10, 8), np.geomspace(1e11, 1e9, 8)
+    loss = EPOCH_2024.loss(N, D) * np.exp(rng.normal(0, 0.03, 8))
+    with pytest.warns(scaling.WeakFitWarning, match="E onto its bound 0") as record:
+        law = fit_scaling_law(N, D, loss)
+    assert law.E < scaling.E_BOUND_FRACTION * loss.min()
+    assert len(record) == 1
+    with warnings.catch_warnings():  # data that do determine E: no warning
+        warnings.simplefilter("error", scaling.WeakFitWarning)
+        grid_N, grid_D = np.repeat(np.geomspace(1e8, 1e10, 4), 4), np.tile(np.geomspace(1e9, 1e12, 4), 4)
+        assert fit_scaling_law(grid_N, grid_D, EPOCH_2024.loss(grid_N, grid_D)).E == pytest.approx(EPOCH_2024.E, rel=1e-3)
 
 
 # --- the parabola vertex, the bootstrap interval, and the fits' other attributes ------------
