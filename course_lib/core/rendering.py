@@ -108,7 +108,9 @@ class FigureRenderer:
             return True
         if _axes_layout(self.fig) != self._layout:
             return True
-        if len(self._non_data_leaves()) != len(self._others):
+        # the same artists, not just as many: a legend made anew in ``draw`` has new artists
+        # (the renderer holds the old ones, so their ids cannot be reused by the new)
+        if [id(a) for a in self._non_data_leaves()] != [id(a) for a in self._others]:
             return True
         return any(a.stale and (_appearance(a) is None or _appearance(a) != self._looks[id(a)])
                    for a in self._others)

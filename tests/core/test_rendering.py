@@ -115,6 +115,7 @@ def test_needs_full_draw_is_false_for_data_only_moves_and_same_value_setters():
     lambda ax, bar: ax.text(0.5, 0.5, "new"),             # an artist added
     lambda ax, bar: bar.set_height(0.9),                  # an artist whose looks are not compared: any call counts
     lambda ax, bar: ax.axhline(0.5),                      # a reference line added
+    lambda ax, bar: ax.legend(["made anew"]),            # a new legend: new artists in place of none
 ])
 def test_needs_full_draw_notices_every_other_change(change):
     fig, ax, data, bar, renderer = _rendered_figure()
@@ -132,3 +133,14 @@ def test_without_data_artists_every_render_is_full():
     assert renderer.needs_full_draw()
     renderer.render()
     assert renderer.last_path == "full"
+
+
+def test_a_legend_made_anew_with_as_many_artists_redraws():
+    """A demo that calls ``ax.legend(...)`` in ``draw`` replaces its artists one for one."""
+    fig, ax, data, bar, renderer = _rendered_figure()
+    ax.legend([data], ["first label"])
+    renderer.render()
+    ax.legend([data], ["second label"])  # the same number of artists, different ones
+    assert renderer.needs_full_draw()
+    frame = renderer.render()
+    assert np.array_equal(pixels(frame), pixels(FigureRenderer(fig, [data]).render()))
