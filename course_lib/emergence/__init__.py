@@ -22,7 +22,7 @@ Notebook section -> what it calls:
   :func:`~course_lib.emergence.training.scratchpad_step_probability` (is the scratchpad's jump in the model?).
 
 Cached results: ``cache/addition_families.npz``, ``cache/addition_ablations.npz`` and the seed
-replicates ``cache/addition_seeds.npz`` (:func:`build_cache`).
+replicates ``cache/addition_seeds.npz`` and ``cache/addition_ablation_seeds.npz`` (:func:`build_cache`).
 The claims the notebook's prose makes about these results are tested in ``tests/emergence/test_claims.py``.
 """
 from __future__ import annotations
@@ -46,5 +46,6 @@ README_DEMO = "emergence"
 
 
 def build_cache() -> list[Path]:
-    """Retrain every cached adder family: the families, the ablations and the seed replicates."""
-    return [training.build_cache(), training.build_ablation_cache(), training.build_seed_cache()]
+    """Retrain every cached adder family: the families, the ablations and the seed replicates of both."""
+    return [training.build_cache(), training.build_ablation_cache(), training.build_seed_cache(),
+            training.build_ablation_seed_cache()]

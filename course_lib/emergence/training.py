@@ -42,7 +42,8 @@ __all__ = ["AdditionFamily", "train_model", "train_family", "load_family", "buil
            "ABLATION_KINDS", "ALL_KINDS", "ABLATION_WIDTHS", "ABLATION_FILE", "load_ablation", "build_ablation_cache",
            "DENSE_WIDTHS", "LIVE_WIDTHS", "LIVE_SCRATCHPAD_WIDTHS", "CACHE_WIDTHS", "CACHE_N_DIGITS",
            "CACHE_FILE", "SEED_FILE", "SEED_REPLICATES", "SEED_FAMILIES", "load_seeds", "build_seed_cache", "family_problems", "train_live_one_adder", "train_live_direct", "train_live_scratchpad",
-           "scratchpad_step_probability", "STEP_PROBABILITY_WIDTHS", "train_live_step_probabilities"]
+           "scratchpad_step_probability", "STEP_PROBABILITY_WIDTHS", "train_live_step_probabilities",
+           "ABLATION_SEED_FILE", "load_ablation_seeds", "build_ablation_seed_cache"]
 
 KINDS = ("direct", "scratchpad")
 #: the two ablations of lesson 01 §5: the direct model given the true carries, and the
@@ -67,6 +68,7 @@ CACHE_FILE = "addition_families.npz"
 ABLATION_WIDTHS = {"direct_carries": DENSE_WIDTHS, "step_no_carry": (1, 2, 3, 4, 6, 8, 16, 64)}
 ABLATION_N_DIGITS = 4
 ABLATION_FILE = "addition_ablations.npz"
+ABLATION_SEED_FILE = "addition_ablation_seeds.npz"
 _CACHE_SETTINGS = {"n_train": 50_000, "n_test": 100_000, "epochs": 10, "seed": 0}
 #: seed replicates of the families whose thresholds lesson 01 quotes: the same settings with
 #: seeds 1-3 and 20,000 test problems (enough to place a threshold; keeps the file small)
@@ -354,6 +356,56 @@ def build_ablation_cache(path: str | Path | None = None) -> Path:
     settings = {**_CACHE_SETTINGS, "widths": {k: list(v) for k, v in ABLATION_WIDTHS.items()},
                 "n_digits": [ABLATION_N_DIGITS], "versions": package_versions(),
                 "machine": platform.machine()}
+    write_families(path, families, settings)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    return path
+
+
+@functools.lru_cache(maxsize=None)
+def load_ablation_seeds(kind: str) -> dict[int, AdditionFamily]:
+    """Seed 0 (:func:`load_ablation`) and the cached seed replicates 1-3 of one ablation: seed -> family.
+
+    Used in notebook 01 §5. The replicates use the seed replicates' settings (:func:`load_seeds`:
+    20,000 test problems), equal to ``train_family(4, ABLATION_WIDTHS[kind], kind, n_test=20_000,
+    seed=s)``. Read-only.
+    """
+    kind = check_choice("kind", kind, ABLATION_KINDS)
+    families = {0: load_ablation(kind)}
+    source = packaged_file(__package__, ABLATION_SEED_FILE)
+    for seed in SEED_REPLICATES:
+        fields, settings = read_family(source, f"{_family_name(ABLATION_N_DIGITS, kind)}_seed{seed}")
+        stale = any(settings[key] != value for key, value in _SEED_SETTINGS.items())
+        if stale or fields["widths"].tolist() != list(ABLATION_WIDTHS[kind]):
+            raise RuntimeError(f"{ABLATION_SEED_FILE} was built with other settings than this code documents; "
+                               f"rebuild it with {REBUILD}")
+        family = AdditionFamily(ABLATION_N_DIGITS, kind, fields["widths"], fields["n_params"], fields["correct"],
+                                fields["edit_distance"], settings["n_train"], settings["epochs"], seed)
+        for array in (family.widths, family.n_params, family.correct, family.edit_distance):
+            array.flags.writeable = False
+        families[seed] = family
+    return families
+
+
+def build_ablation_seed_cache(path: str | Path | None = None) -> Path:
+    """Train the two ablations for seeds 1-3 and write ``cache/addition_ablation_seeds.npz``.
+
+    Prints one line per family.
+    """
+    path = source_file(__package__, ABLATION_SEED_FILE) if path is None else Path(path)
+    families, start = {}, time.perf_counter()
+    for kind in ABLATION_KINDS:
+        for seed in SEED_REPLICATES:
+            t0 = time.perf_counter()
+            family = train_family(ABLATION_N_DIGITS, ABLATION_WIDTHS[kind], kind, show_progress=False, seed=seed,
+                                  **_SEED_SETTINGS)
+            families[f"{_family_name(ABLATION_N_DIGITS, kind)}_seed{seed}"] = {
+                "widths": family.widths, "n_params": family.n_params,
+                "correct": family.correct, "edit_distance": family.edit_distance}
+            print(f"{ABLATION_N_DIGITS}-digit {kind:14s} seed {seed}: {len(family.widths)} widths in "
+                  f"{time.perf_counter() - t0:5.1f} s", flush=True)
+    settings = {**_SEED_SETTINGS, "seeds": list(SEED_REPLICATES),
+                "widths": {k: list(v) for k, v in ABLATION_WIDTHS.items()}, "n_digits": [ABLATION_N_DIGITS],
+                "versions": package_versions(), "machine": platform.machine()}
     write_families(path, families, settings)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
     return path

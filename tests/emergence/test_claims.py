@@ -21,8 +21,8 @@ from course_lib.emergence.thresholds import hard_position_decomposition, thresho
 from course_lib.emergence.models import ScratchpadAdditionModel
 from course_lib.emergence.problems import scratchpad_step_inputs
 from course_lib.emergence.training import (CACHE_WIDTHS, LIVE_SCRATCHPAD_WIDTHS, LIVE_WIDTHS, _CACHE_SETTINGS,
-                                           family_problems, load_ablation, load_family, load_seeds,
-                                           scratchpad_step_probability)
+                                           family_problems, load_ablation, load_ablation_seeds, load_family,
+                                           load_seeds, scratchpad_step_probability, train_family)
 from course_lib.model_sizes import first_crossing
 from course_lib.papers import bigbench2022, wei2022
 
@@ -297,20 +297,30 @@ def test_s5_live_scratchpad_crosses_at_width_4_and_width_6_dips_below_it():
     assert crossing(live) == live.n_params[-1]
 
 
-def test_s5_ablations_in_seed_0():
-    """§5 (the ablations are one seed's, and the prose says so): the carries lower the direct threshold;
-    the step network with its carries is lower still, by more; without its carry it never reaches 0.5,
-    and its best exact match is the chance that the three inner carries are all 0."""
-    direct, with_carries = load_family(4, "direct"), load_ablation("direct_carries")
-    step, no_carry = load_family(4, "scratchpad"), load_ablation("step_no_carry")
-    x_direct, x_carries, x_step = crossing(direct), crossing(with_carries), crossing(step)
-    assert x_direct > x_carries > x_step and x_carries / x_step > x_direct / x_carries
-    assert crossing(no_carry) is None
-    _, (a, b, _) = family_problems(4)
-    all_zero = np.mean(~carries(a, b)[:, 1:4].any(axis=1))
-    assert abs(no_carry.exact_match().max() - all_zero) < 0.01
+def test_s5_ablations_in_every_seed(direct_seeds, scratchpad_seeds):
+    """§5 and recap, seeds 0-3: the carries lower the direct threshold; the step network with its carries
+    is lower still, by more; without its carry it never reaches 0.5, and its best exact match is the
+    chance that the three inner carries of a test problem are all 0."""
+    with_carries, no_carry = load_ablation_seeds("direct_carries"), load_ablation_seeds("step_no_carry")
+    for seed in SEEDS:
+        x_direct, x_carries = crossing(direct_seeds[4][seed]), crossing(with_carries[seed])
+        x_step = crossing(scratchpad_seeds[seed])
+        assert x_direct > x_carries > x_step and x_carries / x_step > x_direct / x_carries, seed
+        assert crossing(no_carry[seed]) is None, seed
+        _, (a, b, _) = family_problems(4, n_test=no_carry[seed].n_test, seed=seed)
+        all_zero = np.mean(~carries(a, b)[:, 1:4].any(axis=1))
+        assert abs(no_carry[seed].exact_match().max() - all_zero) < 0.01, seed
     digit_pairs = np.arange(100)
-    assert abs(np.mean(digit_pairs // 10 + digit_pairs % 10 < 10) ** 3 - all_zero) < 0.005
+    _, (a, b, _) = family_problems(4)
+    assert abs(np.mean(digit_pairs // 10 + digit_pairs % 10 < 10) ** 3
+               - np.mean(~carries(a, b)[:, 1:4].any(axis=1))) < 0.005
+
+
+def test_ablation_seed_replicates_match_a_retrained_model():
+    """The cached seed replicates of the ablations are what train_family trains with their settings."""
+    cached = load_ablation_seeds("step_no_carry")[2]
+    fresh = train_family(4, [2], "step_no_carry", n_test=20_000, seed=2, show_progress=False)
+    assert np.array_equal(fresh.correct[0], cached.correct[cached.widths.tolist().index(2)])
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from course_lib.core import cache as family_cache
 from course_lib.emergence.training import (CACHE_N_DIGITS, CACHE_WIDTHS, KINDS, SEED_FAMILIES, SEED_REPLICATES,
                                            AdditionFamily, family_problems, load_family, load_seeds,
-                                 scratchpad_step_probability, train_family, train_model)
+                                 load_ablation_seeds, scratchpad_step_probability, train_family, train_model)
 from course_lib.emergence.problems import (HELD_OUT_SHARE, carries, check_operands, digits_to_ints, ints_to_digits,
                                       make_problems, needs_held_out_split, scratchpad_ids, scratchpad_step_inputs,
                                       seen_share, split_problems)
@@ -293,6 +293,7 @@ def test_train_family_defaults_are_the_cache_settings(monkeypatch):
      ValueError, "width"),
     (lambda: load_family(6), ValueError, "n_digits"),
     (lambda: scratchpad_step_probability(-1), ValueError, "seed"),
+    (lambda: load_ablation_seeds("direct"), ValueError, "kind"),
     (lambda: scratchpad_step_probability(0, [2, 0]), ValueError, "widths[1]"),
     (lambda: scratchpad_step_probability(0.5), TypeError, "seed"),
     (lambda: load_family(4, "cot"), ValueError, "kind"),
