@@ -49,12 +49,16 @@ def _compare(expected: Any, got: Any, rtol: float) -> tuple[bool, str]:
     ``None`` and booleans must come back as themselves (``-1`` is not ``None``, ``1`` is not
     ``True``); numbers and arrays are compared with ``rtol`` (infinities must match in sign).
     """
+    if isinstance(expected, str):
+        return got == expected, "" if got == expected else message("check.expected_text")
     if expected is None or isinstance(expected, (bool, np.bool_)):
         if expected is None:
             return got is None, "" if got is None else message("check.expected_none")
         same = isinstance(got, (bool, np.bool_)) and bool(got) == bool(expected)
         return same, "" if same else message("check.expected_bool")
     e = np.asarray(expected, dtype=float)
+    if isinstance(got, (bool, np.bool_)) and e.ndim == 0:
+        return False, message("check.not_a_bool")
     if got is None:
         return False, message("check.returned_none", shape=_describe_shape(expected))
     try:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course_lib.core.checking import CheckResult, call_learner, run_cases, short_repr
+from course_lib.core.checking import CheckResult, call_learner, passed, run_cases, short_repr
 from course_lib.inverse_scaling.family import load_agreement_grid
 from course_lib.inverse_scaling.mixture import mixture_accuracy as reference_mixture
 from course_lib.inverse_scaling.shapes import scaling_shape
@@ -90,6 +90,4 @@ def classify_scaling(fn: Callable) -> CheckResult:
                        f"  got:      {short_repr(got)}")
             print(message + f"\nHint: {hint}")
             return CheckResult(False, message)
-    message = f"{name}: all {len(cases)} cases pass. Well done!"
-    print(message)
-    return CheckResult(True, message)
+    return passed(name, len(cases))

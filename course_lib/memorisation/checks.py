@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from course_lib.core.checking import CheckResult, call_learner, learner_name, run_cases, short_repr
+from course_lib.core.checking import CheckResult, call_learner, learner_name, passed, run_cases, short_repr
 
 __all__ = ["continuation_probability", "regurgitation_threshold", "reference_continuation_probability",
            "reference_regurgitation_threshold"]
@@ -132,6 +132,4 @@ def regurgitation_threshold(fn: Callable) -> CheckResult:
                        f"  got:      {short_repr(got)}\n  {note}")
             print(message + f"\nHint: {hint}")
             return CheckResult(False, message)
-    message = f"{name}: all {len(cases)} cases pass. Well done!"
-    print(message)
-    return CheckResult(True, message)
+    return passed(name, len(cases))

@@ -20,7 +20,8 @@ def test_infinities_must_match_in_sign():
 @pytest.mark.parametrize("expected, got, same", [
     (None, None, True), (None, -1, False), (None, 0, False), (None, np.nan, False),
     (True, True, True), (True, np.True_, True), (True, 1, False), (False, 0, False), (False, None, False),
-    (3, 3, True), (3, 3.0, True), (3, 4, False),
+    (3, 3, True), (3, 3.0, True), (3, 4, False), (1, True, False), (0.0, False, False),
+    ("U-shaped", "U-shaped", True), ("U-shaped", "u-shaped", False), ("flat", None, False),
 ])
 def test_none_and_booleans_must_come_back_as_themselves(expected, got, same):
     assert checking._compare(expected, got, 1e-9)[0] is same

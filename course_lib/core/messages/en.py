@@ -11,6 +11,8 @@ MESSAGES = {
     "check.got": "got:",
     "check.hint": "Hint:",
     "check.raised": "{where} raised {error}",
+    "check.expected_text": "expected exactly this text",
+    "check.not_a_bool": "expected a number, not True or False",
     "check.expected_none": "expected None itself",
     "check.expected_bool": "expected a bool (True or False) itself",
     "check.returned_none": "the function returned None: did it forget `return`? Return {shape}",

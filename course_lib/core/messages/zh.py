@@ -11,6 +11,8 @@ MESSAGES = {
     "check.got": "得到：",
     "check.hint": "提示：",
     "check.raised": "{where}抛出异常 {error}",
+    "check.expected_text": "期望完全相同的文本",
+    "check.not_a_bool": "期望一个数，而不是 True 或 False",
     "check.expected_none": "期望返回 None 本身",
     "check.expected_bool": "期望返回布尔值（True 或 False）本身",
     "check.returned_none": "函数返回了 None：是否忘了写 `return`？请返回{shape}",
