@@ -15,15 +15,17 @@ Constants used in lesson 03 §2 and §4. What was checked and how:
 - ``KEY_FREQUENCIES``: **corroborated**. Read in a copy of the authors' figure script (its comment
   "Of the six non-zero frequencies, five frequencies appear in later parts of the network,
   corresponding to k ∈ {14, 35, 41, 42, 52}") and in many independent notes that agree; §4.1 of
-  the PDF was not read. They belong to *one* training run: other seeds use other frequencies
-  (App. C.2.1, corroborated).
+  the PDF was not read. They belong to *one* training run: other seeds use other frequencies, and
+  only 3 or 4 of them (App. C.2.1: ``OTHER_SEEDS_KEY_FREQUENCIES_QUOTE``, corroborated in a verbatim
+  transcription of the appendix whose Table 3 lists 4, 3 and 4 frequencies for seeds 1-3).
 - ``GENERALISES_AFTER_EPOCHS`` and the phase boundaries: **corroborated** (a verbatim
   transcription of §3 and §5.2, not the PDF).
 - ``ABSTRACT_ALGORITHM`` and ``ABSTRACT_PHASES``: **verified** (the arXiv abstract, several copies).
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "SETUP", "EPOCHS_SECTION_3", "RESTRICTED_LOSS_PAIRS", "WEIGHT_NORM", "KEY_FREQUENCIES", "GENERALISES_AFTER_EPOCHS", "PHASES", "ABSTRACT_ALGORITHM",
+__all__ = ["CITATION", "SETUP", "EPOCHS_SECTION_3", "RESTRICTED_LOSS_PAIRS", "WEIGHT_NORM", "KEY_FREQUENCIES", "OTHER_SEEDS_KEY_FREQUENCIES_QUOTE",
+           "GENERALISES_AFTER_EPOCHS", "PHASES", "ABSTRACT_ALGORITHM",
            "ABSTRACT_PHASES", "SOURCES"]
 
 CITATION = ("Nanda, N., Chan, L., Lieberum, T., Smith, J., & Steinhardt, J. (2023). Progress measures for "
@@ -56,6 +58,11 @@ KEY_FREQUENCIES = (14, 35, 41, 42, 52)
 #: §3: "After around 10,000 epochs, the network generalizes" (corroborated)
 GENERALISES_AFTER_EPOCHS = 10_000
 
+#: App. C.2.1, on the four other seeds (corroborated: a verbatim transcription of the appendix in
+#: re-implementation notes; Table 3 there lists 4, 3, 4 frequencies for seeds 1-3)
+OTHER_SEEDS_KEY_FREQUENCIES_QUOTE = ("The matrices are sparse in the Fourier basis, enabling us to identify 3 or 4 key "
+                                     "frequencies for each of the seeds.")
+
 #: §5.2: the three phases of the mainline run, in epochs (corroborated)
 PHASES = {"memorization": (0, 1_400), "circuit formation": (1_400, 9_400), "cleanup": (9_400, 14_000)}
 
@@ -69,5 +76,6 @@ ABSTRACT_PHASES = ("grokking, rather than being a sudden shift, arises from the 
 SOURCES = {"SETUP": "authors' transformers.py (verified)", "EPOCHS_SECTION_3": "§3 (corroborated)",
            "RESTRICTED_LOSS_PAIRS": "authors' transformers.py (verified)",
            "WEIGHT_NORM": "authors' transformers.py (verified)", "KEY_FREQUENCIES": "§4.1 (corroborated)",
+           "OTHER_SEEDS_KEY_FREQUENCIES_QUOTE": "App. C.2.1 (corroborated)",
            "GENERALISES_AFTER_EPOCHS": "§3 (corroborated)", "PHASES": "§5.2 (corroborated)",
            "ABSTRACT_ALGORITHM": "abstract (verified)", "ABSTRACT_PHASES": "abstract (verified)"}
