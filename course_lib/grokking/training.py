@@ -65,6 +65,9 @@ class History:
     spectrum: np.ndarray
     snapshots: np.ndarray
     net: GrokNet = field(repr=False)
+    #: the exact first step with 100 % training accuracy (None: never). Training accuracy is computed at
+    #: every step, so this is not rounded up to a checkpoint as :meth:`memorised_at` is.
+    memorised_step: int | None = None
 
     def __getitem__(self, key: str) -> np.ndarray:
         check_choice("key", key, CURVES + ("spectrum", "snapshots"))
@@ -74,7 +77,9 @@ class History:
         return CURVES
 
     def memorised_at(self, threshold: float = 1.0) -> int | None:
-        """First checkpoint step with training accuracy >= ``threshold`` (None: never)."""
+        """First checkpoint step with training accuracy >= ``threshold`` (None: never).
+
+        Checkpoints are ``log_every`` steps apart, so this rounds up; ``memorised_step`` is exact."""
         return first_step_at(self.steps, self.train_accuracy, threshold)
 
     def generalised_at(self, threshold: float = 0.95) -> int | None:
@@ -148,6 +153,7 @@ def train(p: int = 97, train_fraction: float = 0.3, weight_decay: float = 1.0, s
     optimiser = AdamW(net.flat, learning_rate, BETAS, weight_decay=weight_decay)
     grad = np.zeros_like(net.flat)
     log: dict[str, list] = {name: [] for name in CURVES + ("spectrum", "snapshots")}
+    memorised_step = None
 
     def record(step: int, loss: float, accuracy: float) -> float:
         logits = net.logits(ta, tb)
@@ -167,6 +173,8 @@ def train(p: int = 97, train_fraction: float = 0.3, weight_decay: float = 1.0, s
     for step in progress(range(steps + 1), label=label, enabled=show_progress):
         # loss, accuracy and gradient of the weights *before* this step's update
         loss, accuracy, _ = net.loss_and_gradient(a, b, c, onehot_a, onehot_b, out=grad)
+        if memorised_step is None and accuracy >= 1.0:
+            memorised_step = step
         if step % log_every == 0 or step == steps:
             test_accuracy = record(step, loss, accuracy)
             if stop_at is not None and test_accuracy >= stop_at:
@@ -180,4 +188,4 @@ def train(p: int = 97, train_fraction: float = 0.3, weight_decay: float = 1.0, s
     arrays = {name: np.asarray(log[name], dtype=np.int64 if name == "steps" else np.float64) for name in CURVES}
     snapshots = np.asarray(log["snapshots"], dtype=net.flat.dtype) if keep_snapshots else np.zeros((0, 0))
     return History(settings=settings, split=split, spectrum=np.asarray(log["spectrum"]),
-                   snapshots=snapshots, net=net, **arrays)
+                   snapshots=snapshots, net=net, memorised_step=memorised_step, **arrays)

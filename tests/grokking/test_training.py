@@ -237,3 +237,17 @@ def test_labels_and_first_step_refuse_bad_input():
         first_step_at([0, 10, 20], [0.1, 0.9], 0.5)
     with pytest.raises(TypeError, match="steps"):
         first_step_at([0.5, 1.5], [0.1, 0.9], 0.5)
+
+
+def test_memorised_step_is_exact_and_the_checkpoint_rounds_it_up():
+    """train records the exact first step with 100 % training accuracy; the checkpoint step rounds it up, and a
+    run logged every step finds the same step."""
+    coarse = grokking.train(p=11, train_fraction=0.5, steps=200, seed=0, log_every=20, keep_snapshots=False,
+                            show_progress=False)
+    fine = grokking.train(p=11, train_fraction=0.5, steps=200, seed=0, log_every=1, keep_snapshots=False,
+                          show_progress=False)
+    assert fine.memorised_step is not None
+    assert coarse.memorised_step == fine.memorised_step == fine.memorised_at()
+    assert coarse.memorised_at() - 20 < coarse.memorised_step <= coarse.memorised_at()
+    never = grokking.train(p=11, train_fraction=0.5, steps=1, seed=0, keep_snapshots=False, show_progress=False)
+    assert never.memorised_step is None
