@@ -21,14 +21,15 @@ Notebook section -> what it calls:
 - §6 What the toy does not show: :func:`train` at another learning rate; :mod:`course_lib.papers.power2022`.
 
 Cached results: ``cache/timelines.npz`` (the live run, seeds 0-2) and ``cache/phase_diagram.npz``
-(the grid of §3), both rebuilt by :func:`build_cache`.
+(the grid of §3) and ``cache/nanda_lr_run.npz`` (the live run at Nanda et al.'s learning rate, §1),
+all rebuilt by :func:`build_cache`.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from course_lib.grokking.phase import build_phase_cache
-from course_lib.grokking.timeline import LIVE_RUN, build_timeline_cache
+from course_lib.grokking.timeline import LIVE_RUN, build_nanda_lr_cache, build_timeline_cache
 from course_lib.grokking.training import History, train
 
 __all__ = ["train", "History", "train_live_run", "build_cache", "NOTEBOOK", "DEMOS", "LIVE_FAMILIES",
@@ -53,4 +54,5 @@ def train_live_run() -> History:
 
 def build_cache(show_progress: bool = False) -> list[Path]:
     """Retrain the cached timelines (3 seeds of the live run) and the phase-diagram grid."""
-    return [build_timeline_cache(show_progress=show_progress), build_phase_cache(show_progress=show_progress)]
+    return [build_timeline_cache(show_progress=show_progress), build_phase_cache(show_progress=show_progress),
+            build_nanda_lr_cache(show_progress=show_progress)]

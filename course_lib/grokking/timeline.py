@@ -19,7 +19,9 @@ from course_lib.grokking.fourier import key_frequencies, logit_table, restricted
 from course_lib.grokking.model import GrokNet
 from course_lib.grokking.training import CURVES, History, first_step_at, train
 
-__all__ = ["make_timeline", "toy_phases", "JUMP_STARTS_AT", "before_the_jump", "SIGNATURES", "build_timeline_cache", "load_timeline", "LIVE_RUN", "TIMELINE_FILE", "N_KEYS",
+__all__ = ["make_timeline", "toy_phases", "JUMP_STARTS_AT", "before_the_jump", "SIGNATURES", "WINDOWS",
+           "peak_test_loss_at", "excluded_loss_minimum_at", "NANDA_LR_RUN", "build_nanda_lr_cache",
+           "load_nanda_lr_run", "build_timeline_cache", "load_timeline", "LIVE_RUN", "TIMELINE_FILE", "N_KEYS",
            "CACHED_SEEDS", "final_network"]
 
 #: the settings of the run notebook 03 §1 trains live (train(**LIVE_RUN))
@@ -102,19 +104,58 @@ def toy_phases(timeline: dict[str, np.ndarray]) -> dict[str, tuple[int, int]]:
 SIGNATURES = ("restricted_loss", "key_share", "excluded_loss", "weight_norm")
 
 
-def before_the_jump(timeline: dict[str, np.ndarray]) -> dict[str, tuple[float, float]]:
-    """Each progress measure at memorisation and at the last checkpoint before the jump starts.
+def peak_test_loss_at(timeline: dict[str, np.ndarray]) -> int:
+    """The checkpoint step with the highest test loss from memorisation to 95 % test accuracy.
 
-    Used in notebook 03 §4. "Before the jump" is the circuit-formation phase of :func:`toy_phases`:
-    from the first checkpoint with 100 % training accuracy to the checkpoint just before test
-    accuracy reaches 5 %. Returns ``{name: (value at memorisation, value just before the jump)}``
-    for the names in :data:`SIGNATURES`.
+    Used in notebook 03 §4. The window runs from the first checkpoint with 100 % training accuracy
+    to the first with 95 % test accuracy. Up to this step the test loss has not started to fall, so a
+    signature that moves before it moves before every test metric does (if the peak is at
+    memorisation, there is no such stretch).
     """
+    phases = toy_phases(timeline)
+    steps, loss = np.asarray(timeline["steps"]), np.asarray(timeline["test_loss"])
+    window = np.flatnonzero((steps >= phases["memorization"][1]) & (steps <= phases["cleanup"][1]))
+    return int(steps[window[np.argmax(loss[window])]])
+
+
+def excluded_loss_minimum_at(timeline: dict[str, np.ndarray]) -> int:
+    """Nanda et al.'s marker of the end of memorisation, applied to one timeline.
+
+    Used in notebook 03 §1. Nanda et al. (§5.2) end memorisation where the excluded loss stops
+    falling and starts to rise; here that is the checkpoint with the lowest excluded loss from step 0
+    to the first checkpoint with 95 % test accuracy (the course's own marker is the first checkpoint
+    with 100 % training accuracy, :func:`toy_phases`).
+    """
+    if "excluded_loss" not in timeline:
+        raise ValueError("timeline lacks 'excluded_loss'; build it with make_timeline(history)")
+    steps = np.asarray(timeline["steps"])
+    window = steps <= toy_phases(timeline)["cleanup"][1]
+    return int(steps[window][np.argmin(np.asarray(timeline["excluded_loss"])[window])])
+
+
+#: the windows :func:`before_the_jump` can compare the signatures over
+WINDOWS = ("jump", "test loss peak")
+
+
+def before_the_jump(timeline: dict[str, np.ndarray], until: str = "jump") -> dict[str, tuple[float, float]]:
+    """Each progress measure at memorisation and at the end of a window before the jump.
+
+    Used in notebook 03 §4. With ``until="jump"`` the window is the circuit-formation phase of
+    :func:`toy_phases`: from the first checkpoint with 100 % training accuracy to the checkpoint just
+    before test accuracy reaches 5 %. With ``until="test loss peak"`` it ends at
+    :func:`peak_test_loss_at`, before the test loss starts to fall. Returns
+    ``{name: (value at memorisation, value at the end of the window)}`` for the names in
+    :data:`SIGNATURES`.
+    """
+    check_choice("until", until, WINDOWS)
     phases = toy_phases(timeline)
     start, jump = phases["circuit formation"]
     steps = np.asarray(timeline["steps"])
     i = int(np.searchsorted(steps, start))
-    j = max(i, int(np.searchsorted(steps, jump)) - 1)
+    if until == "jump":
+        j = max(i, int(np.searchsorted(steps, jump)) - 1)
+    else:
+        j = int(np.searchsorted(steps, peak_test_loss_at(timeline)))
     return {name: (float(timeline[name][i]), float(timeline[name][j])) for name in SIGNATURES}
 
 
@@ -127,6 +168,31 @@ def build_timeline_cache(show_progress: bool = False) -> Path:
         settings = {k: v for k, v in history.settings.items() if k != "seed"}
     settings["made_by"] = "course_lib.grokking.timeline.build_timeline_cache"
     return write_families(source_file(__package__, TIMELINE_FILE), families, settings)
+
+
+#: the live run at Nanda et al.'s learning rate and weight decay (lr 1e-3, λ = 1), stopped at 95 % test
+#: accuracy; about 10,000 steps, too long to train in the notebook, so it is cached
+NANDA_LR_RUN = {"p": 97, "train_fraction": 0.3, "weight_decay": 1.0, "learning_rate": 1e-3, "steps": 20_000,
+                "seed": 0, "log_every": 100, "stop_at": 0.95}
+NANDA_LR_FILE = "nanda_lr_run.npz"
+
+
+def build_nanda_lr_cache(show_progress: bool = False) -> Path:
+    """Train :data:`NANDA_LR_RUN` (a few minutes on one core) and write its curves to ``cache/nanda_lr_run.npz``."""
+    history = train(**NANDA_LR_RUN, keep_snapshots=False, show_progress=show_progress)
+    settings = {**history.settings, "stop_at": NANDA_LR_RUN["stop_at"],
+                "made_by": "course_lib.grokking.timeline.build_nanda_lr_cache"}
+    return write_families(source_file(__package__, NANDA_LR_FILE),
+                          {"run": {name: np.asarray(history[name]) for name in CURVES}}, settings)
+
+
+def load_nanda_lr_run() -> dict[str, np.ndarray]:
+    """The cached curves of :data:`NANDA_LR_RUN` (``steps``, accuracies, losses, ``weight_norm``).
+
+    Used in notebook 03 §1.
+    """
+    fields, _ = read_family(packaged_file(__package__, NANDA_LR_FILE), "run")
+    return fields
 
 
 def load_timeline(seed: int = 0) -> dict[str, np.ndarray]:

@@ -102,3 +102,40 @@ def test_toy_phases_follow_their_rules():
     assert before_the_jump(timeline)["key_share"] == pytest.approx((timeline["key_share"][3], timeline["key_share"][5]))
     with pytest.raises(ValueError, match="95 %"):
         toy_phases({**timeline, "test_accuracy": np.zeros(10)})
+
+
+def _signature_timeline():
+    steps = np.arange(0, 100, 10)
+    return {"steps": steps,
+            "train_accuracy": np.array([0, .5, .9, 1, 1, 1, 1, 1, 1, 1.]),
+            "test_accuracy": np.array([0, 0, 0, .01, .02, .04, .06, .5, .96, 1.]),
+            "test_loss": np.array([5, 9, 12, 13, 14, 13.5, 10, 3, .1, .05]),
+            "restricted_loss": np.linspace(5, 0, 10), "key_share": np.linspace(0.1, 0.9, 10),
+            "excluded_loss": np.array([4, 2, 1, .5, .2, .3, 1, 3, 6, 9.]), "weight_norm": np.linspace(50, 30, 10)}
+
+
+def test_peak_of_the_test_loss_is_looked_for_between_memorisation_and_generalisation():
+    """The peak is searched from the first 100 % training checkpoint (30) to the first 95 % test one (80)."""
+    from course_lib.grokking.timeline import before_the_jump, peak_test_loss_at
+    timeline = _signature_timeline()
+    assert peak_test_loss_at(timeline) == 40
+    rising = {**timeline, "test_loss": np.arange(10.0)}
+    assert peak_test_loss_at(rising) == 80          # not after the first 95 % test checkpoint
+    early = {**timeline, "test_loss": np.array([20, 19, 18, 17, 14, 13, 10, 3, .1, .05])}
+    assert peak_test_loss_at(early) == 30          # a higher loss before memorisation does not count
+    window = before_the_jump(timeline, until="test loss peak")
+    assert window["key_share"] == pytest.approx((timeline["key_share"][3], timeline["key_share"][4]))
+    assert window["excluded_loss"] == pytest.approx((0.5, 0.2))
+    with pytest.raises(ValueError, match="until"):
+        before_the_jump(timeline, until="peak")
+
+
+def test_excluded_loss_minimum_marks_nandas_end_of_memorisation():
+    """Nanda et al.'s marker: the lowest excluded loss up to the first 95 % test checkpoint (not after it)."""
+    from course_lib.grokking.timeline import excluded_loss_minimum_at
+    timeline = _signature_timeline()
+    assert excluded_loss_minimum_at(timeline) == 40
+    late = {**timeline, "excluded_loss": np.array([4, 2, 1, .5, .2, .3, 1, 3, 6, .01])}
+    assert excluded_loss_minimum_at(late) == 40
+    with pytest.raises(ValueError, match="excluded_loss"):
+        excluded_loss_minimum_at({k: v for k, v in timeline.items() if k != "excluded_loss"})
