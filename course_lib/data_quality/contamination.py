@@ -94,10 +94,17 @@ class LongestMatchModel:
 
     def predict(self, prompts) -> list[str]:
         """The predicted next word of each prompt (a list of normalised words)."""
-        out: list[str] = []
+        return [guess for guess, _ in self._predict(prompts)]
+
+    def context_lengths(self, prompts) -> list[int]:
+        """For each prompt, the length of the context the prediction came from (0: none was seen)."""
+        return [length for _, length in self._predict(prompts)]
+
+    def _predict(self, prompts) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
         for prompt in prompts:
             ids = np.asarray([self.vocabulary.get(w, -2) for w in prompt], dtype=np.int64)
-            guess = ""
+            guess, used = "", 0
             for length in self.contexts:
                 if length > len(ids) or length not in self.tables or (ids[-length:] < 0).any():
                     continue
@@ -105,9 +112,9 @@ class LongestMatchModel:
                 key = _hash(ids[None, -length:])[0]
                 pos = int(np.searchsorted(keys, key))
                 if pos < len(keys) and keys[pos] == key:
-                    guess = str(self.words[nxt[pos]])
+                    guess, used = str(self.words[nxt[pos]]), length
                     break
-            out.append(guess)
+            out.append((guess, used))
         return out
 
 
@@ -115,11 +122,13 @@ class LongestMatchModel:
 class BenchmarkScore:
     """Accuracy of a model on the benchmark, overall and by how each item leaked.
 
-    ``correct`` is per item; ``by_leak`` maps each leak type to (items, accuracy).
+    ``correct`` is per item; ``by_leak`` maps each leak type to (items, accuracy); ``context`` is per
+    item the length of the context the prediction came from (0: no context was seen).
     """
 
     correct: np.ndarray
     by_leak: dict
+    context: np.ndarray | None = None
 
     @property
     def accuracy(self) -> float:
@@ -139,12 +148,14 @@ def benchmark_score(corpus: Corpus, train_docs) -> BenchmarkScore:
         raise TypeError(f"corpus must be a course_lib.corpus.Corpus, got {type(corpus).__name__}")
     model = LongestMatchModel(train_docs)
     prompts, answers = zip(*(cloze(t) for t in corpus.test_items))
-    correct = np.asarray([g == a for g, a in zip(model.predict(prompts), answers)], dtype=bool)
+    predictions = model._predict(prompts)
+    correct = np.asarray([g == a for (g, _), a in zip(predictions, answers)], dtype=bool)
+    context = np.asarray([length for _, length in predictions], dtype=int)
     by_leak = {}
     for leak in ("none", "verbatim", "paraphrase", "short"):
         pick = corpus.test_leak == leak
         by_leak[leak] = (int(pick.sum()), float(correct[pick].mean()) if pick.any() else float("nan"))
-    return BenchmarkScore(correct, by_leak)
+    return BenchmarkScore(correct, by_leak, context)
 
 
 def overlap_by_leak(corpus: Corpus, train_docs, n: int) -> dict[str, tuple[int, float]]:

@@ -157,6 +157,7 @@ def test_longest_match_model_recalls_what_it_saw():
     model = contamination.LongestMatchModel(["the old man saw the red dog today", "a cat saw the blue bird"])
     prompts = [["old", "man", "saw", "the", "red"], ["cat", "saw", "the"], ["unknown"]]
     assert model.predict(prompts) == ["dog", "blue", ""]
+    assert model.context_lengths(prompts) == [4, 3, 0]  # the longest context length <= the prompt that was seen
     with pytest.raises(ValueError, match="longest first"):
         contamination.LongestMatchModel(["a b"], contexts=(1, 2))
 
