@@ -143,7 +143,7 @@ def restricted_and_excluded_loss(table: np.ndarray, split: Split, keys) -> dict[
 
 
 class CosineFit(dict):
-    """Result of :func:`cosine_fit`: ``alphas``, ``r2``, ``accuracy`` (also as attributes)."""
+    """Result of :func:`cosine_fit`: ``alphas`` and ``r2`` (also as attributes)."""
 
     __getattr__ = dict.__getitem__
 
@@ -153,9 +153,10 @@ def cosine_fit(table: np.ndarray, keys, operation: str = "add") -> CosineFit:
 
     Used in notebook 03 §4.
 
-    Returns the coefficients ``alphas`` (one per key frequency), ``r2`` (the share of the
-    logits' variance over c that the cosines explain) and ``accuracy`` (how often the argmax
-    of the fitted cosines alone is the right answer, over all p² pairs).
+    Returns the coefficients ``alphas`` (one per key frequency) and ``r2`` (the share of the
+    logits' variance over c that the cosines explain). No accuracy of the fitted cosines alone is
+    returned: with every α_k > 0 and p prime their sum always peaks at c = a ± b, whatever the
+    network does, so it would prove nothing.
     """
     table = _table(table)
     p = table.shape[0]
@@ -172,5 +173,4 @@ def cosine_fit(table: np.ndarray, keys, operation: str = "add") -> CosineFit:
     alphas = np.einsum("ksc,sc->k", waves, line_sums) / (p * np.einsum("ksc,ksc->k", waves, waves))
     fitted = np.einsum("k,ksc->sc", alphas, waves)[s]                    # [a, b, c]
     r2 = 1 - float(((centred - fitted) ** 2).sum() / (centred ** 2).sum())
-    accuracy = float(np.mean(fitted.argmax(axis=2) == s))
-    return CosineFit(alphas=alphas, r2=r2, accuracy=accuracy)
+    return CosineFit(alphas=alphas, r2=r2)
