@@ -45,7 +45,7 @@ class BandingDemo(Demo):
     caption = ("Left: the chance that a pair becomes a candidate, predicted by the S-curve (line) and "
                "measured on every pair of the corpus, binned by exact Jaccard similarity (markers, with 95% "
                "Wilson intervals as vertical bars; bins with fewer than 5 pairs left out; dotted line: the "
-               "threshold (1/b)^(1/r)). Right: precision "
+               "threshold (1/b)^(1/r); dashed line: the target). Right: precision "
                "and recall of the candidates when a near duplicate is a pair with exact Jaccard at least the "
                "target (dashed line).")
 

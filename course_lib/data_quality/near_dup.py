@@ -235,8 +235,9 @@ def candidate_rate_by_seed(docs, truth: PairJaccard, bands: int, rows: int, low:
                            seeds=range(10), num_perm: int = 128) -> tuple[np.ndarray, float, int]:
     """The candidate rate of the pairs with ``low <= J < high``, once per MinHash seed, and the S-curve's.
 
-    Within one seed every pair is hashed by the same functions, so a bin's measured rate can sit
-    further from the S-curve than a binomial interval allows; over seeds it averages out.
+    One seed's rate is one draw: it can sit outside a bin's binomial interval by chance, and over
+    seeds it averages to the S-curve. (Every pair is hashed by the same functions, but pairs that
+    share no document are close to independent, so the spread over seeds is about the binomial one.)
     Used in notebook 06 §2.
 
     Returns
