@@ -6,7 +6,7 @@ Constants used in lesson 03 §2 and §4. What was checked and how:
 - ``SETUP`` (p, training fraction, widths, optimiser, learning rate, weight decay, betas, epochs,
   warmup): **verified** in the authors' code, ``mechanistic-interpretability-grokking/progress-measures-paper``,
   file ``transformers.py`` (commit 5bf4dad): ``Config`` has ``num_epochs = 50000``, and the
-  ``Trainer`` warms the learning rate up over 10 steps (``LambdaLR(..., lambda step: min(step/10, 1))``).
+  ``Trainer`` uses ``torch.optim.AdamW`` (decay scaled by the learning rate) and warms the learning rate up over 10 steps (``LambdaLR(..., lambda step: min(step/10, 1))``).
   §3 of the paper, as transcribed by others (the PDF itself was not read), says 40,000 epochs:
   ``EPOCHS_SECTION_3`` (corroborated).
 - ``RESTRICTED_LOSS_PAIRS``: **verified** in the same file: ``calculate_trig_loss`` (the restricted

@@ -3,6 +3,10 @@ Small Algorithmic Datasets" (arXiv:2201.02177).
 
 Constants used in lesson 03 §1, §3 and §5. What was checked and how:
 
+- the weight-decay convention: their code's ``CustomAdamW`` (default form "to_zero") shrinks every
+  weight by the factor 1 − lr·λ before the Adam step, as PyTorch's AdamW does (read in a copy of the
+  training code of their repository, **corroborated**); Loshchilov & Hutter's Algorithm 2 scales the
+  decay by the schedule multiplier η_t instead (corroborated in several discussions quoting it).
 - §3.1's sentence timing generalisation to 99 % validation accuracy (Fig. 1, centre): read in two
   independent verbatim transcriptions (**corroborated**).
 - the training set-up of App. A.1.2 (transformer size, optimiser, learning rate, weight decay,
