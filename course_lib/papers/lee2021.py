@@ -13,6 +13,10 @@ Constants used in lessons 06 and 07. How they were checked:
   repository README (``google-research/deduplicate-text-datasets``) states the 50-token (100-byte)
   threshold; they were not read in the paper's own PDF here.
 
+The repository README also says that cutting repeated spans can create new duplicates, so "To
+generate the result of our paper, we ran the deduplicator twice" (verified in the README; lesson
+06 §2b quotes it).
+
 The paper writes the LSH probability with the letters the other way round from this course
 (their b = hashes per bucket = our rows, their r = buckets = our bands).
 """
