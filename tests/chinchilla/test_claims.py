@@ -4,7 +4,9 @@ The numbers the prose states are bound to the notebook's printed output by ``too
 (the lesson run checks them); these tests check the *claims* around them ("falls and rises",
 "below the floor", "lowers a") from the published constants, or by refitting the cached RAW
 runs (``cache/isoflop_grid.npz``: every run's N, D and final loss, the full grid and the live grid
-at three seeds), never from a derived number stored in a cache and never against a number
+at three seeds) or the cached bootstrap refits (``cache/bootstrap.npz``: every refit's coefficients;
+the percentiles are computed here, and a test refits the first resamples to show the cache is what
+today's code computes), never from a derived number stored in a cache and never against a number
 copied from an output. Claims about the live grid are checked on all three cached seeds.
 :func:`test_cached_live_grid_is_what_the_notebook_trains` retrains one live run to show the
 cache holds what the notebook's cell produces.
@@ -16,6 +18,7 @@ import pytest
 
 from course_lib import scaling
 from course_lib.chinchilla.analysis import analyse_grid, count_model_loss
+from course_lib.chinchilla.bootstrap import LIVE_BOOTSTRAP_SEEDS, RESAMPLES, load_bootstrap, run_bootstrap
 from course_lib.chinchilla.demos import InferenceDemo
 from course_lib.chinchilla.grid import LIVE_GRID_WIDTHS, MAIN_BUDGETS, load_grid, load_live_seeds
 from course_lib.chinchilla.language import MarkovLanguage
@@ -103,13 +106,31 @@ def test_s6_live_E_below_the_floor_and_indistinguishable_from_it(seeds):
         assert abs(x.law_fixed_E.a - x.law.a) < 0.02  # "barely moves": far less than the seeds' spread of Approach 1
 
 
-def test_s6_a_twelve_run_bootstrap_is_wide_and_its_E_interval_holds_H():
+def test_s6_a_twelve_run_bootstrap_is_wide_and_H_sits_at_the_upper_edge_of_E():
+    """§6: 200 refits at each of three resampling seeds (cached refits; percentiles computed here)."""
     live = load_grid("live_grid")
-    boot = scaling.bootstrap_scaling_law(live.n_params, live.tokens, live.loss, resamples=20, seed=0)
-    low, high = boot.interval("a", level=0.8)
-    assert low < 0.5 < high and high - low > 0.2
-    e_low, e_high = boot.interval("E", level=0.8)
-    assert e_low < live.entropy < e_high
+    H = live.entropy
+    for seed in LIVE_BOOTSTRAP_SEEDS:
+        boot = load_bootstrap(live, "live", seed=seed)
+        assert len(boot.laws) == RESAMPLES
+        low, high = boot.interval("a", level=0.8)
+        assert low < 0.5 < high and high - low > 0.25  # "agree with 0.5, and with much else"
+        e_low, e_high = boot.interval("E", level=0.8)
+        assert abs(e_high - H) < 0.02 and e_low < H - 0.5  # H at the upper edge, the interval far wider below
+
+
+def test_s6_training_noise_moves_a_far_less_than_the_bootstrap(seeds):
+    """§6: the seed spread of Approach 3's a is a small fraction of the bootstrap's 10th-90th width."""
+    spread = np.ptp([x.law.a for x in seeds.values()])
+    low, high = load_bootstrap(load_grid("live_grid"), "live", seed=0).interval("a")
+    assert spread < 0.1 * (high - low)
+
+
+def test_s6_s7_the_huber_fit_is_effectively_least_absolute_deviation(seeds, full):
+    """§6: at delta = 1e-3 most residuals of the fitted law lie in Huber's absolute branch."""
+    for x in [full, *seeds.values()]:
+        residuals = np.log(x.law.loss(x.grid.n_params, x.grid.tokens) / x.grid.loss)
+        assert np.mean(np.abs(residuals) > hoffmann2022.HUBER_DELTA) > 0.5
 
 
 def test_s7_counting_all_parameters_lowers_a(seeds, full):
@@ -147,11 +168,47 @@ def test_s7_a_count_table_beats_every_trained_model():
 
 
 def test_s7_s9_bootstrap_interval_of_E_excludes_the_entropy(full):
-    """§7 and §9: the 10th-90th percentile interval of E from 40 resamples of the 32 runs lies below H."""
+    """§7 and §9: E's 10th-90th percentile interval lies below H with ordinary and with 80 % resamples."""
     g = full.grid
-    boot = scaling.bootstrap_scaling_law(g.n_params, g.tokens, g.loss, resamples=40, seed=0)
-    low, high = boot.interval("E", level=0.8)
-    assert low < full.law.E < high < g.entropy
+    for scheme in ("full", "full_80"):
+        low, high = load_bootstrap(g, scheme).interval("E", level=0.8)
+        assert low < full.law.E < high < g.entropy
+
+
+def test_s9_the_cached_bootstraps_are_what_todays_code_computes(full):
+    """The cache's refits are the first resamples today's bootstrap draws and fits (same seed, same order)."""
+    live = load_grid("live_grid")
+    for grid, scheme, seed in ((full.grid, "full", 0), (full.grid, "full_80", 0), (live, "live", 2)):
+        cached = load_bootstrap(grid, scheme, seed=seed)
+        fresh = run_bootstrap(grid, scheme, seed=seed, resamples=3)
+        for name in ("E", "alpha", "beta", "a"):
+            assert fresh.values(name) == pytest.approx(cached.values(name)[:3], rel=1e-4)
+
+
+def test_s7_the_law_extrapolates_too_low_to_the_held_out_1e12_runs(full):
+    """§7: fitted on 1e10-3e11, the law under-predicts the 1e12 runs by more than its worst in-sample error,
+    and fitting the 1e12 runs too raises E (the flattening pushes E up, not down)."""
+    grid = load_grid()
+    held = grid.subset([1e12])
+    held_error = full.law.loss(held.n_params, held.tokens) / held.loss - 1
+    in_sample = full.law.loss(full.grid.n_params, full.grid.tokens) / full.grid.loss - 1
+    assert held_error.min() < -np.abs(in_sample).max()  # too low, beyond anything in-sample
+    assert np.all(held_error[np.abs(held_error) > 0.01] < 0)  # every sizeable miss is an under-prediction
+    assert scaling.fit_scaling_law(grid.n_params, grid.tokens, grid.loss).E > full.law.E
+
+
+def test_s3_s8_what_a_wrong_ratio_costs():
+    """§3 and exercise 8.1: 5 tokens per parameter costs more under the rounded law than under Epoch's, and
+    training at the rounded law's optimum costs a few thousandths of a nat under Epoch's law."""
+    def loss_at(ratio, law):
+        n = np.sqrt(CHINCHILLA_BUDGET / (6 * ratio))
+        return law.loss(n, ratio * n)
+    cost = {name: loss_at(5, law) - law.loss(*compute_optimal(CHINCHILLA_BUDGET, law))
+            for name, law in COEFFICIENT_SETS.items()}
+    assert cost["Hoffmann (rounded)"] > cost["Hoffmann (unrounded)"] > cost["Epoch 2024"] > 0
+    rounded = scaling.tokens_per_parameter(CHINCHILLA_BUDGET, HOFFMANN_2022)
+    epoch = scaling.tokens_per_parameter(CHINCHILLA_BUDGET, EPOCH_2024)
+    assert 0.001 < loss_at(rounded, EPOCH_2024) - loss_at(epoch, EPOCH_2024) < 0.02
 
 
 def test_s8_rounding_moves_the_optimum_and_epoch_is_nearest_twenty():
