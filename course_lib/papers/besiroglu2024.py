@@ -12,7 +12,7 @@ commit 9225883, cells 14-26); the "replicate exactly" values were also reproduce
 from __future__ import annotations
 
 __all__ = ["CITATION", "PARAMETRIC_FIT", "POINTS_EXTRACTED", "POINTS_FITTED", "REPLICATE_EXACTLY", "INTERVALS_95",
-           "BOOTSTRAP_RESAMPLES", "EXPERIMENTS_NEEDED_FOR_HOFFMANN_INTERVALS"]
+           "BOOTSTRAP_RESAMPLES", "EXPERIMENTS_NEEDED_FOR_HOFFMANN_INTERVALS", "WHY_HOFFMANN_FIT_DIFFERS"]
 
 CITATION = ("Besiroglu, T., Erdil, E., Barnett, M., & You, J. (2024). Chinchilla Scaling: A replication "
             "attempt. arXiv:2404.10102.")
@@ -33,3 +33,8 @@ INTERVALS_95 = {"A": (285.2, 743.6), "B": (1042.4, 5810.3), "E": (1.769, 1.871),
 BOOTSTRAP_RESAMPLES = 4000
 #: abstract: Hoffmann et al.'s intervals "would require over 600,000 experiments, while they likely only ran fewer than 500"
 EXPERIMENTS_NEEDED_FOR_HOFFMANN_INTERVALS = 600_000
+#: abstract of arXiv v2 (24 May 2024; read in the arXiv HTML version, verified): the two causes of the
+#: discrepancy; v1's abstract does not name them
+WHY_HOFFMANN_FIT_DIFFERS = ("the optimizer used by Hoffmann et al. stopped before convergence due to a poor choice "
+                            "of loss scale", "the parameter estimates reported in the body of the paper (as opposed "
+                            "to the TeX source) are rounded in a way that results in substantial bias")

@@ -32,11 +32,11 @@ PARAMETRIC_FIT = {"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28
 #: log B 6.0179186, log E 0.5267228, alpha 0.33917084, beta 0.2849083); A, B, E are their exponentials.
 PARAMETRIC_FIT_UNROUNDED = {"E": math.exp(0.5267228), "A": math.exp(6.0073404), "B": math.exp(6.0179186),
                             "alpha": 0.33917084, "beta": 0.2849083}
-#: Table 3 note: one "Gopher unit" of training compute, in FLOPs. It is not 6ND (6 x 280e9 x 300e9 =
-#: 5.04e23): App. F gives 5.76e23 as the figure of Rae et al. (2021) for Gopher, against 6.3e23 with
-#: Hoffmann et al.'s own full count (:data:`GOPHER_FLOPS_FULL_COUNT`). The attribution to Rae et al.
-#: rests on the App. F text as quoted by the course's review (facts.md: "6.3e23 vs 5.76e23"); it was
-#: not re-read here.
+#: Table 3: one "Gopher unit" of training compute, in FLOPs (Table 3's 67B row, 1 Gopher unit, is
+#: widely quoted as 5.76e23; corroborated). It is not 6ND (6 x 280e9 x 300e9 = 5.04e23), and it is
+#: below Hoffmann et al.'s own full count, 6.3e23 (:data:`GOPHER_FLOPS_FULL_COUNT`). Where 5.76e23
+#: comes from (Rae et al. 2021's own figure or another count) was not checked in App. F or in Rae et
+#: al., so the lesson does not attribute it.
 GOPHER_FLOPS = 5.76e23
 #: Table 1 / Table 4: (parameters, training tokens).
 GOPHER = (280e9, 300e9)
@@ -76,7 +76,9 @@ TABLE_3: tuple[Projection, ...] = (
 #: Table A4 (App. F): ratio of the paper's full FLOP count (embeddings, attention, exact
 #: multiply-accumulates) to the 6ND approximation, by model size.
 TABLE_A4_FLOP_RATIO = {73e6: 1.03, 305e6: 1.10, 552e6: 1.08, 1.1e9: 1.04, 1.6e9: 1.03, 6.8e9: 0.99}
-#: App. F: Gopher's compute with the more accurate count, against 5.76e23 with 6ND.
+#: App. F: Gopher's compute with the more accurate count (embeddings, attention), against Table 3's
+#: Gopher unit 5.76e23 (:data:`GOPHER_FLOPS`, itself not a 6ND count: 6ND gives 5.04e23). From the
+#: course's fact sheet ("6.3e23 vs 5.76e23"); App. F was not re-read here.
 GOPHER_FLOPS_FULL_COUNT = 6.3e23
 
 #: Table 6: MMLU 5-shot accuracy (%). (The abstract rounds Chinchilla's to 67.5.)

@@ -9,7 +9,8 @@ at a fixed loss" is quoted from a secondary source (not read in the paper itself
 """
 from __future__ import annotations
 
-__all__ = ["CITATION", "REPO_COEFFICIENTS", "WORKED_EXAMPLE", "CLAIM", "INFERENCE_TOKENS", "COST_ANALYSIS"]
+__all__ = ["CITATION", "REPO_COEFFICIENTS", "WORKED_EXAMPLE", "CLAIM", "INFERENCE_TOKENS", "COST_ANALYSIS",
+           "EXTREME_TOKENS_PER_PARAMETER", "EXTREME_RATIO_FINDINGS"]
 
 CITATION = ("Sardana, N., Portes, J., Doubov, S., & Frankle, J. (2024). Beyond Chinchilla-Optimal: "
             "Accounting for Inference in Language Model Scaling Laws. ICML 2024. arXiv:2401.00448.")
@@ -27,3 +28,10 @@ INFERENCE_TOKENS = "input and output tokens"
 #: arXiv v1 abstract (read in the arXiv HTML version): "We conduct our analysis both in terms of a compute
 #: budget and real-world costs" (hardware utilisation differs between training and inference)
 COST_ANALYSIS = ("compute budget", "real-world costs")
+#: ICML 2024 abstract (PMLR v235, sardana24a.pdf, read; verified): "model quality continues to improve as we
+#: scale tokens per parameter to extreme ranges (up to 10,000)"
+EXTREME_TOKENS_PER_PARAMETER = 10_000
+#: the same abstract, both findings quoted (verified)
+EXTREME_RATIO_FINDINGS = ("model quality continues to improve as we scale tokens per parameter to extreme ranges "
+                          "(up to 10,000)", "developing scaling laws only from data collected at typical "
+                          "token/parameter ratios overestimates the impact of additional tokens at these extreme ranges")
