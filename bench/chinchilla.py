@@ -5,7 +5,7 @@
 * the same fit with L-BFGS run from every one of Hoffmann et al.'s 4,500 grid starts (the naive
   strategy, about 40 s; only with ``all_starts=True``), to show both reach the same optimum;
 * the 200-resample bootstraps that notebook 05 §6 and §9 read precomputed (``cache/bootstrap.npz``):
-  on the live grid's 12 runs and on the cached 32-run grid (the notebook states "about half a minute");
+  on the live grid's 12 runs and on the cached 32-run grid (the notebook states "10 to 50 s");
 * one slider move of each lesson-05 demo (compute alone and update + PNG, medians);
 * the live grid (notebook 05 §6) and, with ``full_grid=True``, the full cached grid (target < 10 min).
 

@@ -1,7 +1,7 @@
 """Bootstrap intervals of the toy grids' fitted law, computed once and shipped with the course.
 
-Two hundred refits of a five-coefficient law take half a minute or more on one core, too long
-for a notebook cell, so :func:`build_bootstrap_cache` runs them with
+Two hundred refits of a five-coefficient law take 10 to 50 s on one core (8-13 s of CPU;
+more wall time on a busy machine), too long for a notebook cell, so :func:`build_bootstrap_cache` runs them with
 :func:`course_lib.scaling.bootstrap_scaling_law` and writes every refit's coefficients, with the
 runs they were drawn from, to ``cache/bootstrap.npz``. :func:`load_bootstrap` returns them only
 for the very runs they were computed from; for any other runs it refits (and says so), so a
@@ -66,7 +66,7 @@ def load_bootstrap(grid: IsoFLOPGrid, scheme: str = "full", seed: int = 0) -> Bo
 
     The cache holds the runs each bootstrap was drawn from; if ``grid`` holds other runs (another
     seed, another machine's last digits) the bootstrap is recomputed with :func:`run_bootstrap`
-    (:data:`RESAMPLES` refits, about half a minute) and a line says so.
+    (:data:`RESAMPLES` refits, 10 to 50 s on one core) and a line says so.
     """
     if not isinstance(grid, IsoFLOPGrid):
         raise TypeError(f"grid must be an IsoFLOPGrid, got {type(grid).__name__}")
@@ -79,7 +79,7 @@ def load_bootstrap(grid: IsoFLOPGrid, scheme: str = "full", seed: int = 0) -> Bo
     except ValueError:  # a family this cache does not hold (another seed)
         fields = None
     if fields is None or not _same_runs(grid, fields):
-        print(f"(these runs differ from the cached ones: refitting {RESAMPLES} resamples, about half a minute)")
+        print(f"(these runs differ from the cached ones: refitting {RESAMPLES} resamples, 10 to 50 s)")
         return run_bootstrap(grid, scheme, seed)
     laws = [ScalingLaw(*(float(fields[name][i]) for name in COEFFICIENTS)) for i in range(len(fields["E"]))]
     return BootstrapLaws(laws, int(fields["undetermined"]))
