@@ -170,6 +170,17 @@ def subset_accuracy(n_correct, n_total: int, k: int) -> np.ndarray | float:
     return float(result) if result.ndim == 0 else result
 
 
+def _check_curve(scales, values) -> tuple[np.ndarray, np.ndarray]:
+    """A scaling curve's distinct positive scales and its values (at least 2), as float arrays."""
+    x = check_array("scales", scales, ndim=1, dtype=float, minimum=0, include_minimum=False)
+    y = check_array("values", values, ndim=1, dtype=float, min_size=2)
+    if len(x) != len(y):
+        raise ValueError(f"scales and values must have the same length, got {len(x)} and {len(y)}")
+    if len(np.unique(x)) != len(x):
+        raise ValueError("scales must be distinct")
+    return x, y
+
+
 def emergence_score(scales, values) -> float:
     """The BIG-bench breakthroughness ("emergence") score of a scaling curve.
 
@@ -197,12 +208,7 @@ def emergence_score(scales, values) -> float:
         it is ``+inf`` or ``-inf`` (the sign as above) if the curve changes at all, and
         ``0.0`` for a constant curve.
     """
-    x = check_array("scales", scales, ndim=1, dtype=float, minimum=0, include_minimum=False)
-    y = check_array("values", values, ndim=1, dtype=float, min_size=2)
-    if len(x) != len(y):
-        raise ValueError(f"scales and values must have the same length, got {len(x)} and {len(y)}")
-    if len(np.unique(x)) != len(x):
-        raise ValueError("scales must be distinct")
+    x, y = _check_curve(scales, values)
     with np.errstate(over="ignore"):
         steps_overflow = not np.isfinite(np.diff(y) ** 2).all() or not np.isfinite(y.max() - y.min())
     if steps_overflow:
@@ -240,12 +246,7 @@ def largest_step_share(scales, values) -> float:
     -------
     float
     """
-    x = check_array("scales", scales, ndim=1, dtype=float, minimum=0, include_minimum=False)
-    y = check_array("values", values, ndim=1, dtype=float, min_size=2)
-    if len(x) != len(y):
-        raise ValueError(f"scales and values must have the same length, got {len(x)} and {len(y)}")
-    if len(np.unique(x)) != len(x):
-        raise ValueError("scales must be distinct")
+    x, y = _check_curve(scales, values)
     with np.errstate(over="ignore"):
         span = y.max() - y.min()
         steps = np.diff(y[np.argsort(x)])

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from course_lib.core import repository  # noqa: E402
 from course_lib.core.interactive import SITE_FRAMES_ENV, SITE_FRAMES_URL_ENV  # noqa: E402
 
-__all__ = ["WIDGET_VIEW", "binder_url", "github_url", "launch_header", "site_notebook", "landing_page",
+__all__ = ["WIDGET_VIEW", "launch_header", "site_notebook", "landing_page",
            "glossary_page", "toc", "config", "frame_stats", "build", "main"]
 
 SITE = ROOT / "site"
@@ -84,21 +84,10 @@ TEXT = {
 }
 
 
-def binder_url(notebook: str) -> str:
-    """The mybinder.org address that opens ``notebooks/<notebook>`` in JupyterLab (as the README's badge)."""
-    return (f"https://mybinder.org/v2/gh/{repository.GITHUB_REPO}/{repository.BRANCH}"
-            f"?urlpath=lab/tree/notebooks/{notebook}")
-
-
-def github_url(notebook: str) -> str:
-    """The address of ``notebooks/<notebook>`` on GitHub."""
-    return f"https://github.com/{repository.GITHUB_REPO}/blob/{repository.BRANCH}/notebooks/{notebook}"
-
-
 def launch_header(notebook: str) -> str:
     """A line of plain links (no remote images) that open the lesson in Colab, Binder or on GitHub."""
-    links = [(repository.colab_url(notebook), TEXT["colab"]), (binder_url(notebook), TEXT["binder"]),
-             (github_url(notebook), TEXT["github"])]
+    links = [(repository.colab_url(notebook), TEXT["colab"]), (repository.binder_url(notebook), TEXT["binder"]),
+             (repository.github_url(f"notebooks/{notebook}"), TEXT["github"])]
     anchors = " ".join(f'<a class="course-launch-{label.split()[-1].lower()}" href="{url}">{label}</a>'
                        for url, label in links)
     return f'<div class="course-launch">{TEXT["launch"]} {anchors}</div>'

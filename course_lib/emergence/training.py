@@ -280,13 +280,19 @@ def load_seeds(n_digits: int, kind: str = "direct") -> dict[int, AdditionFamily]
     if (n_digits, kind) not in SEED_FAMILIES:
         raise ValueError(f"(n_digits, kind) must be one of the seed-replicated {SEED_FAMILIES}, "
                          f"got {(n_digits, kind)}")
-    families = {0: load_family(n_digits, kind)}
-    source = packaged_file(__package__, SEED_FILE)
+    return {0: load_family(n_digits, kind),
+            **_read_replicates(SEED_FILE, n_digits, kind, CACHE_WIDTHS[kind])}
+
+
+def _read_replicates(filename: str, n_digits: int, kind: str, widths) -> dict[int, AdditionFamily]:
+    """Seeds 1-3 of one family from the cache file ``filename``, checked against today's settings."""
+    source = packaged_file(__package__, filename)
+    families = {}
     for seed in SEED_REPLICATES:
         fields, settings = read_family(source, f"{_family_name(n_digits, kind)}_seed{seed}")
         stale = any(settings[key] != value for key, value in _SEED_SETTINGS.items())
-        if stale or fields["widths"].tolist() != list(CACHE_WIDTHS[kind]):
-            raise RuntimeError(f"{SEED_FILE} was built with other settings than this code documents; "
+        if stale or fields["widths"].tolist() != list(widths):
+            raise RuntimeError(f"{filename} was built with other settings than this code documents; "
                                f"rebuild it with {REBUILD}")
         family = AdditionFamily(n_digits, kind, fields["widths"], fields["n_params"], fields["correct"],
                                 fields["edit_distance"], settings["n_train"], settings["epochs"], seed)
@@ -370,20 +376,8 @@ def load_ablation_seeds(kind: str) -> dict[int, AdditionFamily]:
     seed=s)``. Read-only.
     """
     kind = check_choice("kind", kind, ABLATION_KINDS)
-    families = {0: load_ablation(kind)}
-    source = packaged_file(__package__, ABLATION_SEED_FILE)
-    for seed in SEED_REPLICATES:
-        fields, settings = read_family(source, f"{_family_name(ABLATION_N_DIGITS, kind)}_seed{seed}")
-        stale = any(settings[key] != value for key, value in _SEED_SETTINGS.items())
-        if stale or fields["widths"].tolist() != list(ABLATION_WIDTHS[kind]):
-            raise RuntimeError(f"{ABLATION_SEED_FILE} was built with other settings than this code documents; "
-                               f"rebuild it with {REBUILD}")
-        family = AdditionFamily(ABLATION_N_DIGITS, kind, fields["widths"], fields["n_params"], fields["correct"],
-                                fields["edit_distance"], settings["n_train"], settings["epochs"], seed)
-        for array in (family.widths, family.n_params, family.correct, family.edit_distance):
-            array.flags.writeable = False
-        families[seed] = family
-    return families
+    return {0: load_ablation(kind),
+            **_read_replicates(ABLATION_SEED_FILE, ABLATION_N_DIGITS, kind, ABLATION_WIDTHS[kind])}
 
 
 def build_ablation_seed_cache(path: str | Path | None = None) -> Path:

@@ -52,7 +52,7 @@ def test_launch_links_come_from_the_repository_module():
     assert (f'href="https://mybinder.org/v2/gh/{repository.GITHUB_REPO}/{repository.BRANCH}'
             f'?urlpath=lab/tree/notebooks/03_grokking.ipynb"') in header
     readme = (ROOT / "README.md").read_text()  # the README's Binder badge opens the same way
-    assert build_site.binder_url("00_start_here.ipynb") in readme
+    assert repository.binder_url("00_start_here.ipynb") in readme
     assert "<img" not in header and "http://" not in header
 
 
