@@ -49,5 +49,6 @@ TERMS: tuple[Term, ...] = (
 def glossary_html() -> str:
     """The glossary as an HTML table (lesson 00 §5): term, 中文, first lesson, meaning."""
     header = ["term", "中文", "first lesson", "meaning in this course"]
-    rows = [[html.escape(t.english), t.chinese, t.first_lesson, html.escape(t.meaning)] for t in TERMS]
-    return table_html(header, rows)
+    rows = [[html.escape(t.english), f"<span style='white-space:nowrap'>{t.chinese}</span>", t.first_lesson,
+             html.escape(t.meaning)] for t in sorted(TERMS, key=lambda t: t.first_lesson)]
+    return table_html(header, rows, text_columns=len(header))

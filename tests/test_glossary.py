@@ -54,3 +54,10 @@ def test_lesson_00_shows_the_glossary_from_this_list():
     assert not any("| 涌现 |" in c.source for c in nb.cells if c.cell_type == "markdown"), "a second copy"
     table = glossary_html()
     assert all(t.chinese in table and t.english in table for t in TERMS)
+
+
+def test_the_glossary_reads_as_words_in_lesson_order():
+    table = glossary_html()
+    assert "text-align:right" not in table  # every column holds words, none is a number column
+    lessons = re.findall(r">(\d\d)</td>", table)
+    assert lessons == sorted(lessons) and len(lessons) == len(TERMS)

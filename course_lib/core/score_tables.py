@@ -20,18 +20,21 @@ _FIRST_CELL_STYLE = "padding:3px 12px;border:1px solid #d0d0d0;text-align:left"
 _HEAD_STYLE = "background:#f2f2f2;font-weight:bold"
 
 
-def table_html(header: list[str] | None, rows: list[list[str]]) -> str:
-    """An HTML table with spacing and rules of its own; the first column is left-aligned.
+def table_html(header: list[str] | None, rows: list[list[str]], text_columns: int = 1) -> str:
+    """An HTML table with spacing and rules of its own; the first ``text_columns`` are left-aligned.
 
     ``header`` (None for a table without one) and the cells of ``rows`` are HTML (escape plain
-    text before passing it).
+    text before passing it). Columns after the first ``text_columns`` hold numbers and are
+    right-aligned; a table of words passes ``text_columns=len(header)``.
     """
     width = len(header) if header is not None else len(rows[0]) if rows else 0
     if any(len(row) != width for row in rows):
         raise ValueError(f"every row must have {width} cells")
+    if isinstance(text_columns, bool) or not isinstance(text_columns, int) or text_columns < 0:
+        raise ValueError(f"text_columns must be a non-negative int, got {text_columns!r}")
 
     def cells(row: list[str], tag: str, extra: str = "") -> str:
-        return "".join(f"<{tag} style='{_FIRST_CELL_STYLE if i == 0 else CELL_STYLE};{extra}'>{c}</{tag}>"
+        return "".join(f"<{tag} style='{_FIRST_CELL_STYLE if i < text_columns else CELL_STYLE};{extra}'>{c}</{tag}>"
                        for i, c in enumerate(row))
 
     head = f"<tr>{cells(header, 'th', _HEAD_STYLE)}</tr>" if header is not None else ""

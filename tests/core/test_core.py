@@ -166,3 +166,13 @@ def test_check_array_returns_clean_arrays():
     assert check_array("x", [np.nan], finite=False).size == 1
     assert check_array("x", [True], kind="b").dtype == bool
     np.testing.assert_array_equal(check_array("x", [[1, 2]], ndim=(1, 2), kind="iu"), [[1, 2]])
+
+
+def test_table_html_aligns_words_left_and_numbers_right():
+    from course_lib.core.score_tables import table_html
+    numbers = table_html(["name", "score"], [["a", "1.0"]])
+    assert numbers.count("text-align:left") == 2 and numbers.count("text-align:right") == 2
+    words = table_html(["term", "meaning"], [["a", "b"]], text_columns=2)
+    assert "text-align:right" not in words
+    with pytest.raises(ValueError, match="text_columns"):
+        table_html(["a"], [["b"]], text_columns=-1)
