@@ -302,23 +302,32 @@ def _read_replicates(filename: str, n_digits: int, kind: str, widths) -> dict[in
     return families
 
 
+def _train_replicates(specs) -> dict[str, dict[str, np.ndarray]]:
+    """Train seeds 1-3 of each ``(n_digits, kind, widths)`` in ``specs``: cache name -> arrays to write.
+
+    Prints one line per family.
+    """
+    families = {}
+    for n_digits, kind, widths in specs:
+        for seed in SEED_REPLICATES:
+            t0 = time.perf_counter()
+            family = train_family(n_digits, widths, kind, show_progress=False, seed=seed, **_SEED_SETTINGS)
+            families[f"{_family_name(n_digits, kind)}_seed{seed}"] = {
+                "widths": family.widths, "n_params": family.n_params,
+                "correct": family.correct, "edit_distance": family.edit_distance}
+            print(f"{n_digits}-digit {kind:14s} seed {seed}: {len(family.widths)} widths in "
+                  f"{time.perf_counter() - t0:5.1f} s", flush=True)
+    return families
+
+
 def build_seed_cache(path: str | Path | None = None) -> Path:
     """Train the seed replicates (:data:`SEED_FAMILIES` x seeds 1-3) and write ``cache/addition_seeds.npz``.
 
     Prints one line per family (about three minutes on one core).
     """
     path = source_file(__package__, SEED_FILE) if path is None else Path(path)
-    families, start = {}, time.perf_counter()
-    for n_digits, kind in SEED_FAMILIES:
-        for seed in SEED_REPLICATES:
-            t0 = time.perf_counter()
-            family = train_family(n_digits, CACHE_WIDTHS[kind], kind, show_progress=False, seed=seed,
-                                  **_SEED_SETTINGS)
-            families[f"{_family_name(n_digits, kind)}_seed{seed}"] = {
-                "widths": family.widths, "n_params": family.n_params,
-                "correct": family.correct, "edit_distance": family.edit_distance}
-            print(f"{n_digits}-digit {kind:10s} seed {seed}: {len(family.widths)} widths in "
-                  f"{time.perf_counter() - t0:5.1f} s", flush=True)
+    start = time.perf_counter()
+    families = _train_replicates([(n_digits, kind, CACHE_WIDTHS[kind]) for n_digits, kind in SEED_FAMILIES])
     settings = {**_SEED_SETTINGS, "seeds": list(SEED_REPLICATES), "replicated": [list(f) for f in SEED_FAMILIES],
                 "widths": {k: list(v) for k, v in CACHE_WIDTHS.items()}, "versions": package_versions(),
                 "machine": platform.machine()}
@@ -386,17 +395,8 @@ def build_ablation_seed_cache(path: str | Path | None = None) -> Path:
     Prints one line per family.
     """
     path = source_file(__package__, ABLATION_SEED_FILE) if path is None else Path(path)
-    families, start = {}, time.perf_counter()
-    for kind in ABLATION_KINDS:
-        for seed in SEED_REPLICATES:
-            t0 = time.perf_counter()
-            family = train_family(ABLATION_N_DIGITS, ABLATION_WIDTHS[kind], kind, show_progress=False, seed=seed,
-                                  **_SEED_SETTINGS)
-            families[f"{_family_name(ABLATION_N_DIGITS, kind)}_seed{seed}"] = {
-                "widths": family.widths, "n_params": family.n_params,
-                "correct": family.correct, "edit_distance": family.edit_distance}
-            print(f"{ABLATION_N_DIGITS}-digit {kind:14s} seed {seed}: {len(family.widths)} widths in "
-                  f"{time.perf_counter() - t0:5.1f} s", flush=True)
+    start = time.perf_counter()
+    families = _train_replicates([(ABLATION_N_DIGITS, kind, ABLATION_WIDTHS[kind]) for kind in ABLATION_KINDS])
     settings = {**_SEED_SETTINGS, "seeds": list(SEED_REPLICATES),
                 "widths": {k: list(v) for k, v in ABLATION_WIDTHS.items()}, "n_digits": [ABLATION_N_DIGITS],
                 "versions": package_versions(), "machine": platform.machine()}
