@@ -84,15 +84,28 @@ class FloatSlider:
 
 @dataclass(frozen=True)
 class Choice:
-    """A pick among ``options`` (shown as toggle buttons), starting at ``value``."""
+    """A pick among ``options`` (shown as toggle buttons), starting at ``value``.
+
+    ``labels``, when given, are the buttons' texts, one per option in the same order (say, from the
+    message catalogue, so the buttons follow the course's language while ``update`` keeps taking
+    the options themselves); by default each button shows its option.
+    """
 
     options: tuple[str, ...]
     value: str
     label: str = ""
+    labels: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.value not in self.options:
             raise ValueError(f"Choice value {self.value!r} is not among {self.options}")
+        if self.labels and len(self.labels) != len(self.options):
+            raise ValueError(f"Choice labels must give one text per option ({len(self.options)}), "
+                             f"got {len(self.labels)}")
+
+    def display(self, option: str) -> str:
+        """The text shown for ``option``."""
+        return self.labels[self.options.index(option)] if self.labels else str(option)
 
     def extremes(self) -> list[str]:
         """First, default and last option, without repeats."""

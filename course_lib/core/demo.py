@@ -16,23 +16,33 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from course_lib.core.controls import Control
+from course_lib.core.messages import message
 
 __all__ = ["Demo"]
 
 
 class Demo:
-    """Base class: subclasses set ``controls`` and ``caption`` and implement compute/draw."""
+    """Base class: subclasses set ``controls`` and ``caption_key`` and implement compute/draw."""
 
     #: parameter name -> control spec
     controls: dict[str, Control] = {}
-    #: one sentence, shown under the figure, saying what the figure shows
-    caption: str = ""
+    #: the message-catalogue key of the caption (:mod:`course_lib.core.messages`)
+    caption_key: str = ""
     fig: Figure
     #: the artists whose data a slider move changes (lines, markers, bars, text that moves),
     #: set in ``__init__``. The widget layer redraws only these over a cached background when
     #: nothing else of the figure changed (limits, scales, labels, titles, legend); an empty
     #: list means every move redraws the whole figure.
     data_artists: list = []
+
+    @property
+    def caption(self) -> str:
+        """One sentence, shown under the figure, saying what the figure shows, in the course's language.
+
+        A subclass whose caption has fields (a size, a count) overrides this property and passes
+        them to :func:`~course_lib.core.messages.message`.
+        """
+        return message(self.caption_key) if self.caption_key else ""
 
     def defaults(self) -> dict[str, Any]:
         """Every parameter at its control's default."""

@@ -49,6 +49,7 @@ from PIL import Image as PILImage
 
 from course_lib.core.controls import Choice, Control, FloatSlider, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import message
 from course_lib.core.rendering import FigureRenderer
 
 __all__ = ["make_widget", "Panel", "show", "player_values", "frame_keys"]
@@ -74,7 +75,7 @@ def make_widget(name: str, spec: Control) -> widgets.Widget:
                                    readout_format=spec.readout_format, layout=widgets.Layout(**_LAYOUT))
     if isinstance(spec, Choice):
         # buttons as wide as their labels: a fixed width cut "Hoffmann (rounded)" to "Hoffmann (round..."
-        return widgets.ToggleButtons(options=list(spec.options), value=spec.value,
+        return widgets.ToggleButtons(options=[(spec.display(o), o) for o in spec.options], value=spec.value,
                                      description=label, style={**_STYLE, "button_width": "auto"})
     raise TypeError(f"spec must be an IntSlider, FloatSlider or Choice, got {type(spec).__name__}")
 
@@ -204,13 +205,6 @@ MAX_SLIDER_VALUES = 12
 #: zlib level of the stored frames (the pixels are those the panel rendered; only the file is smaller)
 FRAME_COMPRESSION = 9
 
-PLAYER_TEXT = {
-    "grid": "Drawn in advance for every combination of these settings: this page needs no Python.",
-    "sweep": ("Drawn in advance for each control's values with the others at their defaults: "
-              "moving one control puts the others back to their defaults. Run the notebook to "
-              "combine them freely."),
-    "subsampled": "{shown} of its {total} values",
-}
 
 
 def _value_count(spec: Control) -> int:
@@ -258,6 +252,8 @@ def frame_keys(counts: list[int], defaults: list[int], max_grid: int = MAX_GRID_
 
 
 def _value_label(spec: Control, value: Any) -> str:
+    if isinstance(spec, Choice):
+        return spec.display(value)
     if isinstance(spec, FloatSlider):
         return format(value, spec.readout_format)
     return str(value)
@@ -289,7 +285,7 @@ def _player_html(data: dict, caption: str, size: tuple[int, int]) -> str:
         shown = len(control["labels"])
         note = ""
         if shown < control["of"]:
-            note = f" <span class='course-player-of'>({PLAYER_TEXT['subsampled'].format(shown=shown, total=control['of'])})</span>"
+            note = f" <span class='course-player-of'>({message('player.subsampled', shown=shown, total=control['of'])})</span>"
         value = html.escape(control["labels"][index])
         if control["kind"] == "slider":
             widget = (f"<input type='range' min='0' max='{shown - 1}' step='1' value='{index}' "
@@ -310,4 +306,4 @@ def _player_html(data: dict, caption: str, size: tuple[int, int]) -> str:
             f"<img class='course-player-image' src='{data['url']}/{file}' width='{width}' height='{height}' alt='{alt}'>"
             f"<div class='course-player-summary'>{data['summaries'][summary]}</div>"
             f"<div class='course-player-caption'><em>{caption}</em></div>"
-            f"<div class='course-player-note'>{PLAYER_TEXT[data['mode']]}</div></div>")
+            f"<div class='course-player-note'>{message('player.' + data['mode'])}</div></div>")

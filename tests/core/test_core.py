@@ -43,6 +43,11 @@ class TestControls:
         assert c.sweep() == ["a", "b", "c"]
         with pytest.raises(ValueError, match="metric must be one of"):
             c.validate("metric", "d")
+        assert c.display("b") == "b"
+        shown = controls.Choice(("a", "b"), "a", labels=("甲", "乙"))
+        assert (shown.display("a"), shown.display("b"), shown.validate("m", "b")) == ("甲", "乙", "b")
+        with pytest.raises(ValueError, match="one text per option"):
+            controls.Choice(("a", "b"), "a", labels=("甲",))
 
     @pytest.mark.parametrize("make", [lambda: controls.IntSlider(1, 3, 4), lambda: controls.IntSlider(1, 3, 2, step=0),
                                       lambda: controls.FloatSlider(0, 1, 2, 0.1), lambda: controls.Choice(("a",), "b")])

@@ -65,7 +65,8 @@ def test_widgets_match_the_control_specs(demo_name, make_demo):
         w = panel.controls[name]
         assert w.value == spec.value
         if isinstance(spec, Choice):
-            assert tuple(w.options) == spec.options
+            assert tuple(w._options_values) == spec.options
+            assert tuple(w._options_labels) == tuple(spec.display(o) for o in spec.options)
         else:
             assert (w.min, w.max, w.step) == (spec.min, spec.max, spec.step)
 

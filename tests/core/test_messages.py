@@ -18,13 +18,18 @@ def fields(text: str) -> set[str]:
 
 
 def keys_asked_for() -> dict[str, str]:
-    """Every literal key passed to ``message(...)`` in course_lib, with where it is asked for."""
+    """Every literal key passed to ``message(...)`` or ``figure_message(...)`` in course_lib, or set as
+    a demo's ``caption_key``, with where it is asked for."""
     found = {}
     for path in COURSE_LIB.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "message" and node.args
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None))
+                    in ("message", "figure_message") and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 found[node.args[0].value] = f"{path.relative_to(COURSE_LIB)}:{node.lineno}"
+            if (isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "caption_key" for t in node.targets)
+                    and isinstance(node.value, ast.Constant) and node.value.value):
+                found[node.value.value] = f"{path.relative_to(COURSE_LIB)}:{node.lineno}"
     return found
 
 

@@ -8,10 +8,10 @@ their fields differ, or when code asks for a key no catalogue has.
 """
 from __future__ import annotations
 
-from course_lib.core.language import language
+from course_lib.core.language import figure_language, language
 from course_lib.core.messages import en, zh
 
-__all__ = ["CATALOGUES", "message"]
+__all__ = ["CATALOGUES", "message", "figure_message"]
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
 
@@ -29,3 +29,12 @@ def message(key: str, lang: str | None = None, **fields) -> str:
         raise KeyError(f"message key {key!r} is not in the {lang or language()!r} catalogue "
                        f"(course_lib/core/messages/)")
     return catalogue[key].format(**fields) if fields else catalogue[key]
+
+
+def figure_message(key: str, **fields) -> str:
+    """The sentence ``key`` for text drawn in a figure (titles, axes, legends, notes).
+
+    Like :func:`message`, in the language figures can be drawn in: the course's language, or
+    English where the machine has no font for it (:func:`course_lib.core.language.figure_language`).
+    """
+    return message(key, figure_language(), **fields)

@@ -32,4 +32,26 @@ MESSAGES = {
     "setup.problems": "{count} version problem(s), see the warnings above.",
     # core.language
     "language.no_font": "No font on this machine can draw the course's language: figures keep English labels.",
+    # core.interactive: the website's kernel-free player
+    "player.grid": "Drawn in advance for every combination of these settings: this page needs no Python.",
+    "player.sweep": ("Drawn in advance for each control's values with the others at their defaults: "
+                     "moving one control puts the others back to their defaults. Run the notebook to "
+                     "combine them freely."),
+    "player.subsampled": "{shown} of its {total} values",
+    # --- lesson 00 (course_lib/start_here) ---
+    # --- end lesson 00 ---
+    # --- lesson 01 (course_lib/emergence) ---
+    # --- end lesson 01 ---
+    # --- lesson 02 (course_lib/mirage) ---
+    # --- end lesson 02 ---
+    # --- lesson 03 (course_lib/grokking) ---
+    # --- end lesson 03 ---
+    # --- lesson 04 (course_lib/inverse_scaling) ---
+    # --- end lesson 04 ---
+    # --- lesson 05 (course_lib/chinchilla) ---
+    # --- end lesson 05 ---
+    # --- lesson 06 (course_lib/data_quality) ---
+    # --- end lesson 06 ---
+    # --- lesson 07 (course_lib/memorisation) ---
+    # --- end lesson 07 ---
 }

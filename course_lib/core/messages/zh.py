@@ -32,4 +32,24 @@ MESSAGES = {
     "setup.problems": "有 {count} 个版本问题，见上面的警告。",
     # core.language
     "language.no_font": "本机没有中文字体，图中的文字保留英文（安装 fonts-noto-cjk 或其他中文字体后重新运行本单元即可显示中文）。",
+    # core.interactive: the website's kernel-free player
+    "player.grid": "这些设置的每一种组合都已预先画好：本页无需 Python。",
+    "player.sweep": "每个控件的各个取值都已预先画好，其余控件保持默认值：移动一个控件会把其他控件恢复为默认值。运行笔记本即可自由组合。",
+    "player.subsampled": "共 {total} 个取值中的 {shown} 个",
+    # --- lesson 00 (course_lib/start_here) ---
+    # --- end lesson 00 ---
+    # --- lesson 01 (course_lib/emergence) ---
+    # --- end lesson 01 ---
+    # --- lesson 02 (course_lib/mirage) ---
+    # --- end lesson 02 ---
+    # --- lesson 03 (course_lib/grokking) ---
+    # --- end lesson 03 ---
+    # --- lesson 04 (course_lib/inverse_scaling) ---
+    # --- end lesson 04 ---
+    # --- lesson 05 (course_lib/chinchilla) ---
+    # --- end lesson 05 ---
+    # --- lesson 06 (course_lib/data_quality) ---
+    # --- end lesson 06 ---
+    # --- lesson 07 (course_lib/memorisation) ---
+    # --- end lesson 07 ---
 }
