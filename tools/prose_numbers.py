@@ -53,15 +53,19 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"
 # a number: thousands groups or plain digits, optional decimals, then an optional power of ten
 # ("e-12", "·10⁻¹³", "× 10^5") or a superscript power ("97²", "10⁻²")
+# a letter or digit of an alphabet: Chinese characters are word characters to ``re`` but a number
+# written next to them ("第720步") is still a number
+_CJK = "\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF"
+_LATIN_WORD = r"(?:(?![" + _CJK + r"])\w)"
 _NUMBER = re.compile(
-    r"(?<![\w.\u00B7])"                                 # not glued to a word or a decimal point
+    r"(?<![.\u00B7])(?<!" + _LATIN_WORD + r")"            # not glued to a word or a decimal point
     r"(?P<sign>[−-])?"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
     r"(?:(?P<e>[eE][+−-]?\d+)"
     r"|\s?[·×x*]\s?10(?:\^\{?(?P<pow1>[−-]?\d+)\}?|(?P<sup1>[" + _SUP + r"]+))"
     r"|(?P<sup2>[" + _SUP + r"]+))?"
-    r"(?P<pct>\s?%)?"
-    r"(?![\w])")
+    r"(?P<pct>\s?[%％])?"
+    r"(?!" + _LATIN_WORD + r")")
 
 # contexts whose number labels something rather than stating it
 _LABEL_WORDS = (r"§|Sec\.|Section|Sections|Table|Tables|Fig\.|Figs\.|Figure|Figures|App\.|Appendix|"
@@ -72,6 +76,11 @@ _LABELLED = re.compile(r"(?:" + _LABEL_WORDS + r")\s?(?:[A-Z]\.)?\d+(?:\.\d+)*(?
                        r"(?:\s?(?:[–,-]|and|or|to)\s?(?:[A-Z]\.)?\d+(?:\.\d+)*)*")
 _DURATION = re.compile(r"\d+(?:[.,]\d+)?(?:\s?[–-]\s?\d+(?:[.,]\d+)?)?\s?"
                        r"(?:s|ms|seconds?|min|mins|minutes?|hours?|h)\b")
+# the same in Chinese: 图 1, 表 2, 附录 A.1, 练习 2.1, 第 3 节, 第 4 课, 第 393–396 页 ("第 720 步" is a result)
+_ZH_NUMBERS = r"(?:[A-Z]\.)?\d+(?:\.\d+)*[a-z]?(?:\s?(?:[–,、-]|和|或|到|至)\s?(?:[A-Z]\.)?\d+(?:\.\d+)*)*"
+_LABELLED_ZH = re.compile(r"(?:图|表|附录|公式|练习|单元|课程|§)\s?" + _ZH_NUMBERS
+                          + r"|第\s?" + _ZH_NUMBERS + r"\s?(?:节|章|课|部分|页|段|行|列|个单元)")
+_DURATION_ZH = re.compile(r"\d+(?:[.,]\d+)?(?:\s?[–-]\s?\d+(?:[.,]\d+)?)?\s?(?:毫秒|秒|分钟|小时)")
 _ARXIV = re.compile(r"\b\d{4}\.\d{4,5}\b")
 _BITS = re.compile(r"\b\d+-bit\b")  # a data type ("64-bit hashes"), not a result
 _VERSION = re.compile(r"\b\d+\.\d+\.\d+\b")
@@ -136,13 +145,13 @@ def _strip_markup(source: str) -> str:
     text = html.unescape(text)
     text = _LATEX_COMMAND.sub(" ", text)
     text = _HEADING_NUMBER.sub(r"\1", text)
-    for pattern in (_ARXIV, _VERSION, _BITS, _LABELLED, _DURATION):
+    for pattern in (_ARXIV, _VERSION, _BITS, _LABELLED, _DURATION, _LABELLED_ZH, _DURATION_ZH):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
 # in printed output a unit may be glued to a number ("47.3x", "12ms"): read the number anyway
-_PRINTED_NUMBER = re.compile(_NUMBER.pattern.removesuffix(r"(?![\w])"))
+_PRINTED_NUMBER = re.compile(_NUMBER.pattern.removesuffix(r"(?!" + _LATIN_WORD + r")"))
 
 
 def parse_numbers(text: str, printed: bool = False) -> list[tuple[str, float, int, int, bool, int]]:
@@ -334,7 +343,10 @@ def unbound_numbers(nb, allow: dict[str, str] | None = None, papers: list[float]
 
 
 def allow_list_for(notebook: Path) -> Path:
-    return ALLOW_DIR / f"{Path(notebook).stem}.txt"
+    """``prose_allow/<stem>.txt``, or ``prose_allow/zh/<stem>.txt`` for a lesson under a ``zh`` folder."""
+    notebook = Path(notebook)
+    folder = ALLOW_DIR / "zh" if notebook.parent.name == "zh" else ALLOW_DIR
+    return folder / f"{notebook.stem}.txt"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -138,3 +138,27 @@ def test_half_up_rounding_and_glued_units(prose, printed, bound):
 
 def test_data_types_are_labels():
     assert prose_numbers("an index of 64-bit hashes") == []
+
+
+# ---- Chinese prose ---------------------------------------------------------------------------------
+
+def test_a_number_glued_to_chinese_characters_is_still_read():
+    """Chinese characters are word characters to ``re``: "第720步" must not hide its number."""
+    problems, _, checked = check("在第720步，测试准确率达到95%。", "step 730: test 0.953\n")
+    assert checked == 2 and len(problems) == 1 and "720" in problems[0]
+    assert check("在第 730 步，测试准确率达到 95%。", "step 730: test 0.953\n")[::2] == ([], 2)
+
+
+@pytest.mark.parametrize("prose", [
+    "见 Wei et al. (2022) 的表 1 和图 5、§3.3、附录 D.2",
+    "第 3 节和第 4 课；练习 2.1（中等难度，约 8 分钟）；本课约 60–70 分钟，训练只需 30 秒",
+    "Anderson (1972) 发表于 1972 年，第 393–396 页",
+])
+def test_chinese_labels_and_durations_are_not_results(prose):
+    assert prose_numbers(prose) == []
+
+
+def test_the_chinese_edition_has_its_own_allow_lists():
+    from prose_numbers import ALLOW_DIR, allow_list_for
+    assert allow_list_for("notebooks/03_grokking.ipynb") == ALLOW_DIR / "03_grokking.txt"
+    assert allow_list_for("notebooks/zh/03_grokking.ipynb") == ALLOW_DIR / "zh" / "03_grokking.txt"
