@@ -17,7 +17,11 @@ constant of ``course_lib.papers`` or be on the lesson's allow-list (``tools/pros
 The executed committed run is written to ``build/executed/`` so the prose can be rechecked with
 ``tools/prose_numbers.py --executed`` without running the lesson again.
 
-``COURSE_LESSON=02`` (``make test LESSON=02``) restricts the run to one lesson.
+The Chinese edition (``notebooks/zh/``) is run the same way, its checks' words read from the Chinese
+message catalogue; its figures must never miss a glyph (matplotlib's "Glyph ... missing" warning
+fails the run), so a figure never shows empty boxes in place of characters.
+
+``COURSE_LESSON=02`` (``make test LESSON=02``) restricts the run to one lesson, in both languages.
 """
 from __future__ import annotations
 
@@ -31,13 +35,32 @@ import pytest
 from execute_notebook import execute_many, sanitise, text_outputs
 from prose_numbers import allow_list_for, read_allow_list, unbound_numbers
 
+from course_lib.core.messages import message
+
 ROOT = Path(__file__).resolve().parents[2]
 EXECUTED = ROOT / "build" / "executed"
 CELL_TIMEOUT = 120  # seconds, as for nbval in `make test`
-SOLUTION = re.compile(r"<summary>Solution</summary>.*?```python\n(.*?)```", re.S)
+SOLUTION = re.compile(r"<summary>(?:Solution|参考答案)</summary>.*?```python\n(.*?)```", re.S)
 STUB = re.compile(r"^\s*def (\w+)\(.*raise NotImplementedError", re.S)
 CHECK_CALL = re.compile(r"^checks\.\w+\(", re.M)
-PASSED = re.compile(r"all \d+ cases pass|emergent!")
+GLYPH_MISSING = re.compile(r"Glyph \d+ .*missing from (?:current )?font")
+
+
+def check_words(lang: str) -> dict[str, re.Pattern]:
+    """What a check prints in ``lang``, as patterns: a pass, a stub not filled in, a differing case."""
+    def pattern(key: str, **fields: str) -> str:
+        text = re.escape(message(key, lang, **{name: "\0" for name in fields}))
+        for name, regex in fields.items():
+            text = text.replace(re.escape("\0"), regex, 1)
+        return text
+    return {"passed": re.compile(pattern("check.all_pass", count=r"\d+") + "|emergent!"),
+            "not_implemented": re.compile(pattern("check.not_implemented")),
+            "differs": re.compile(pattern("check.differs", case=".*?"))}
+
+
+def language_of(path: Path) -> str:
+    """"zh" for a lesson of the Chinese edition (``notebooks/zh/``), else "en"."""
+    return "zh" if path.parent.name == "zh" else "en"
 FIGURE_AS_TEXT = re.compile(r"<\w*Figure size [\d.]+x[\d.]+ with \d+ Axes>")
 SWEEP = '''
 _moved = 0
@@ -56,7 +79,7 @@ print("controls moved:", _moved)
 def lesson_notebooks() -> list[Path]:
     """The notebooks under test: all, or the one lesson named by ``COURSE_LESSON``."""
     chosen = os.environ.get("COURSE_LESSON", "").strip()
-    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
     if chosen:
         paths = [p for p in paths if p.name[:2] == chosen.zfill(2) or p.stem[3:] == chosen]
     return paths
@@ -128,9 +151,10 @@ def panels_without_png(nb: nbformat.NotebookNode) -> tuple[int, list[str]]:
     return count, missing
 
 
-def stream_text(nb: nbformat.NotebookNode) -> str:
+def stream_text(nb: nbformat.NotebookNode, name: str = "stdout") -> str:
+    """Everything the code cells wrote to ``name`` ("stdout" or "stderr")."""
     return "\n".join(out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
-                     for out in cell.outputs if out.get("output_type") == "stream")
+                     for out in cell.outputs if out.get("output_type") == "stream" and out.get("name") == name)
 
 
 def differing_cells(first: list[list[str]], second: list[list[str]], skip: set[int]) -> list[str]:
@@ -141,7 +165,7 @@ def differing_cells(first: list[list[str]], second: list[list[str]], skip: set[i
 
 NOTEBOOKS = lesson_notebooks()
 if NOTEBOOKS:
-    PARAMS = [pytest.param(p, id=p.name) for p in NOTEBOOKS]
+    PARAMS = [pytest.param(p, id=str(p.relative_to(ROOT / "notebooks"))) for p in NOTEBOOKS]
 else:
     PARAMS = [pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(
         reason="no notebook matches: nothing to execute"))]
@@ -159,13 +183,17 @@ def test_lesson_as_committed_and_as_finished(path, tmp_path):
     assert n_exercises >= 1, f"{path.name} has no exercise"
     assert n_checks == n_exercises, f"{path.name}: {n_exercises} stubs but {n_checks} check cells"
 
+    words = check_words(language_of(path))
     committed_text = stream_text(committed_nb)
-    assert committed_text.count("not implemented yet") == n_exercises, committed_text
-    assert not PASSED.search(committed_text), committed_text
+    assert len(words["not_implemented"].findall(committed_text)) == n_exercises, committed_text
+    assert not words["passed"].search(committed_text), committed_text
 
     solved_text = stream_text(solved_nb)
-    assert len(PASSED.findall(solved_text)) == n_exercises, solved_text
-    assert "not implemented yet" not in solved_text and "differs" not in solved_text
+    assert len(words["passed"].findall(solved_text)) == n_exercises, solved_text
+    assert not words["not_implemented"].search(solved_text) and not words["differs"].search(solved_text)
+    for nb in (committed_nb, solved_nb):
+        glyphs = GLYPH_MISSING.findall(stream_text(nb, "stderr"))
+        assert glyphs == [], f"{path.name}: a figure misses glyphs of its font: {glyphs[:3]}"
     moved = int(re.search(r"controls moved: (\d+)", solved_text).group(1))
     assert moved > 0, f"{path.name}: no panel found to move"
 
@@ -175,8 +203,9 @@ def test_lesson_as_committed_and_as_finished(path, tmp_path):
     n_panels, missing = panels_without_png(committed_nb)
     assert n_panels >= 1 and missing == [], missing or f"{path.name}: no panel displayed"
 
-    EXECUTED.mkdir(parents=True, exist_ok=True)
-    nbformat.write(committed_nb, EXECUTED / path.name)
+    executed = EXECUTED / "zh" if language_of(path) == "zh" else EXECUTED
+    executed.mkdir(parents=True, exist_ok=True)
+    nbformat.write(committed_nb, executed / path.name)
     problems, unused, _ = unbound_numbers(committed_nb, read_allow_list(allow_list_for(path)), name=path.name)
     unused = [f"{path.name}: allow-list entry {entry!r} is used by no prose number" for entry in unused]
     assert problems + unused == [], "\n".join(problems + unused)
@@ -233,3 +262,28 @@ def test_a_panel_without_a_png_fallback_is_caught(tmp_path):
     nb = execute_many([path], timeout=60)[0]
     assert "a progress bar in a live notebook" in nb.cells[2].outputs[0].data["text/plain"]
     assert panels_without_png(nb) == (1, ["code cell 0: a widget view with no image/png or text for static views"])
+
+
+@pytest.mark.slow
+def test_chinese_drawn_without_a_cjk_font_is_caught_and_with_one_is_not(tmp_path):
+    """The zh runs' glyph guard: a Chinese title in a font without CJK glyphs warns, and the runner
+    reads that warning from the cell's stderr; ``course_lib.setup(language="zh")`` prevents it."""
+    draw = ("from matplotlib.figure import Figure\nimport io\nfig = Figure()\nax = fig.subplots()\n"
+            "ax.set_title('顿悟')\nfig.savefig(io.BytesIO(), format='png')")
+    bare = _notebook(tmp_path, "bare.ipynb", "import matplotlib as mpl\nmpl.rcParams['font.family'] = ['DejaVu Sans']",
+                     draw)
+    fonted = _notebook(tmp_path, "fonted.ipynb", "import course_lib\nprint(course_lib.setup(verbose=False, language='zh'))",
+                       draw)
+    without, with_font = execute_many([bare, fonted], timeout=60)
+    assert GLYPH_MISSING.search(stream_text(without, "stderr")), stream_text(without, "stderr")
+    assert not GLYPH_MISSING.search(stream_text(with_font, "stderr")), stream_text(with_font, "stderr")
+
+
+def test_check_words_follow_the_language():
+    en, zh = check_words("en"), check_words("zh")
+    assert en["passed"].search("adamw_step: all 5 cases pass. Well done!")
+    assert zh["passed"].search(message("check.all_pass", "zh", count=5))
+    assert zh["not_implemented"].search(message("check.not_implemented", "zh"))
+    assert zh["differs"].search(message("check.differs", "zh", case="case 2 of 5 (x)"))
+    assert language_of(ROOT / "notebooks" / "zh" / "03_grokking.ipynb") == "zh"
+    assert language_of(ROOT / "notebooks" / "03_grokking.ipynb") == "en"
