@@ -17,6 +17,14 @@ from nbformat import NotebookNode
 __all__ = ["NOTEBOOK_DIR", "Rewrite", "differing", "rewrite_file", "main"]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+#: the folders of translated editions under notebooks/
+TRANSLATIONS = ("zh",)
+
+
+def course_notebooks() -> list[Path]:
+    """Every lesson: ``notebooks/*.ipynb``, then each translation's (``notebooks/zh/*.ipynb``)."""
+    return sorted(NOTEBOOK_DIR.glob("*.ipynb")) + [p for lang in TRANSLATIONS
+                                                   for p in sorted((NOTEBOOK_DIR / lang).glob("*.ipynb"))]
 
 #: a notebook and its path -> the notebook as it should be committed
 Rewrite = Callable[[NotebookNode, Path], NotebookNode]
@@ -42,9 +50,9 @@ def main(argv: list[str] | None, description: str, rewrite: Rewrite, problem: st
     """Command line: rewrite the notebooks, or with ``--check`` list those that need it."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--check", action="store_true", help=f"change nothing; exit 1 if any is {problem}")
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb and notebooks/zh/*.ipynb")
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+    paths = args.notebooks or course_notebooks()
     if args.check:
         bad = differing(paths, rewrite)
         for p in bad:

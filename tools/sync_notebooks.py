@@ -44,24 +44,34 @@ SETUP_FIRST_LINE = ("# Setup: run this cell first. On Colab it installs course_l
 #: the kernelspec every notebook declares (Colab and JupyterLab both know it)
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 SETUP_CELL_ID = "setup"
+#: the same first line in the Chinese edition
+SETUP_FIRST_LINE_ZH = "# 设置：请先运行本单元。在 Colab 上它会安装 course_lib（不升级 Colab 自带的软件包）。"
 
 
-def setup_cell_source() -> str:
-    """Return the exact source of the setup cell (cell 1 of every notebook)."""
+def setup_cell_source(language: str = "en") -> str:
+    """Return the exact source of the setup cell (cell 1 of every notebook) of a ``language`` lesson.
+
+    The Chinese edition's differs in its comment and in ``setup(language="zh")``, which switches
+    every word course_lib shows to Chinese.
+    """
+    if language not in ("en", "zh"):
+        raise ValueError(f"language must be 'en' or 'zh', got {language!r}")
     return "\n".join([
-        SETUP_FIRST_LINE,
+        SETUP_FIRST_LINE if language == "en" else SETUP_FIRST_LINE_ZH,
         "import sys",
         'if "google.colab" in sys.modules:',
         f'    %pip install -q "{repository.pip_spec()}"',
         "import course_lib",
-        "course_lib.setup()",
+        "course_lib.setup()" if language == "en" else 'course_lib.setup(language="zh")',
     ])
 
 
 def badge_line(name: str) -> str:
-    """Return the badge line for the notebook file called ``name`` (e.g. ``01_emergence.ipynb``)."""
-    if not isinstance(name, str) or not name.endswith(".ipynb") or "/" in name:
-        raise ValueError(f"name must be a notebook file name like '01_emergence.ipynb', got {name!r}")
+    """Return the badge line for the notebook ``name`` under notebooks/ (``01_emergence.ipynb``,
+    or ``zh/01_emergence.ipynb`` for the Chinese edition)."""
+    if not isinstance(name, str) or not re.fullmatch(r"(?:zh/)?[^/]+\.ipynb", name):
+        raise ValueError(f"name must be a notebook file name like '01_emergence.ipynb' or "
+                         f"'zh/01_emergence.ipynb', got {name!r}")
     return repository.colab_badge(name)
 
 
@@ -92,11 +102,12 @@ def _with_badge(nb: NotebookNode, cell: NotebookNode | None, name: str) -> list[
 
 
 def _is_setup_cell(cell: NotebookNode) -> bool:
-    return cell.cell_type == "code" and cell.source.startswith("# Setup:")
+    return cell.cell_type == "code" and cell.source.startswith(("# Setup:", "# 设置："))
 
 
 def synced(nb: NotebookNode, name: str) -> NotebookNode:
-    """Return a copy of ``nb`` with the badge, setup cell and kernelspec of notebook ``name``."""
+    """Return a copy of ``nb`` with the badge, setup cell and kernelspec of notebook ``name``
+    (``zh/NN_name.ipynb`` for a lesson of the Chinese edition)."""
     nb = copy.deepcopy(nb)
     cells = [c for c in nb.cells if not _is_setup_cell(c)]
     first = _with_badge(nb, cells[0] if cells else None, name)
@@ -104,7 +115,7 @@ def synced(nb: NotebookNode, name: str) -> NotebookNode:
     setup = next((c for c in nb.cells if _is_setup_cell(c)), None)
     if setup is None:
         setup = _new_cell(nb, "code", SETUP_CELL_ID)
-    setup.source = setup_cell_source()
+    setup.source = setup_cell_source("zh" if name.startswith("zh/") else "en")
     nb.cells = cells[:1] + [setup] + cells[1:]
     if nb.metadata.get("kernelspec", {}).get("name") != KERNELSPEC["name"]:
         nb.metadata["kernelspec"] = dict(KERNELSPEC)
@@ -112,7 +123,7 @@ def synced(nb: NotebookNode, name: str) -> NotebookNode:
 
 
 def _rewrite(nb: NotebookNode, path: Path) -> NotebookNode:
-    return synced(nb, path.name)
+    return synced(nb, f"zh/{path.name}" if path.parent.name == "zh" else path.name)
 
 
 def out_of_sync(paths: list[Path]) -> list[Path]:
@@ -126,8 +137,8 @@ def sync_file(path: Path) -> bool:
 
 
 def default_notebooks() -> list[Path]:
-    """Every notebook in ``notebooks/``, sorted by name."""
-    return sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+    """Every notebook in ``notebooks/`` and ``notebooks/zh/``, sorted by name."""
+    return notebook_rewrite.course_notebooks()
 
 
 README_FILES = [NOTEBOOK_DIR.parent / "README.md", NOTEBOOK_DIR.parent / "README.zh.md"]

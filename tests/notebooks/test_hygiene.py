@@ -23,10 +23,12 @@ import sync_notebooks
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: the Chinese edition's lessons (same names, same header rules, the Chinese setup cell)
+ZH_NOTEBOOKS = sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
 NAME_PATTERN = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
 
 if NOTEBOOKS:
-    NOTEBOOK_PARAMS = [pytest.param(p, id=p.name) for p in NOTEBOOKS]
+    NOTEBOOK_PARAMS = [pytest.param(p, id=str(p.relative_to(ROOT / "notebooks"))) for p in NOTEBOOKS + ZH_NOTEBOOKS]
 else:
     NOTEBOOK_PARAMS = [pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(
         reason="notebooks/ holds no .ipynb yet; the checks run on synthetic notebooks below"))]
@@ -70,10 +72,12 @@ def header_problems(path: Path) -> list[str]:
     nb = nbformat.read(path, as_version=4)
     problems = []
     cells = nb.cells
-    badge = sync_notebooks.badge_line(path.name)
+    zh = path.parent.name == "zh"
+    badge = sync_notebooks.badge_line(f"zh/{path.name}" if zh else path.name)
     if not cells or cells[0].cell_type != "markdown" or cells[0].source.split("\n")[0] != badge:
         problems.append(f"cell 0 must be markdown whose first line is {badge!r}: run `make sync`")
-    if len(cells) < 2 or cells[1].cell_type != "code" or cells[1].source != sync_notebooks.setup_cell_source():
+    if len(cells) < 2 or cells[1].cell_type != "code" or cells[1].source != sync_notebooks.setup_cell_source(
+            "zh" if zh else "en"):
         problems.append("cell 1 must be the generated setup cell: run `make sync`")
     kernel = nb.metadata.get("kernelspec", {}).get("name")
     if kernel != "python3":
@@ -87,6 +91,8 @@ def test_names_and_numbers():
     if not NOTEBOOKS:
         pytest.skip("notebooks/ holds no .ipynb yet")
     assert name_problems(NOTEBOOKS) == []
+    assert [p.name for p in ZH_NOTEBOOKS if p.name not in {q.name for q in NOTEBOOKS}] == [], \
+        "a Chinese lesson must have the name of the English lesson it translates"
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
@@ -102,8 +108,8 @@ def test_badge_setup_cell_and_kernel(path):
 def test_sync_and_strip_check_modes_agree():
     if not NOTEBOOKS:
         pytest.skip("notebooks/ holds no .ipynb yet")
-    assert sync_notebooks.out_of_sync(NOTEBOOKS) == []
-    assert strip_notebooks.not_stripped(NOTEBOOKS) == []
+    assert sync_notebooks.out_of_sync(NOTEBOOKS + ZH_NOTEBOOKS) == []
+    assert strip_notebooks.not_stripped(NOTEBOOKS + ZH_NOTEBOOKS) == []
 
 
 def test_readme_links_follow_the_repository(monkeypatch):
@@ -116,10 +122,29 @@ def test_readme_links_follow_the_repository(monkeypatch):
     assert "mybinder.org/v2/gh/a-teacher/fork/main?urlpath=lab/tree/notebooks/00_start_here.ipynb" in forked
 
 
-def test_setup_cell_is_valid_ipython():
-    python = TransformerManager().transform_cell(sync_notebooks.setup_cell_source())
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_setup_cell_is_valid_ipython(language):
+    python = TransformerManager().transform_cell(sync_notebooks.setup_cell_source(language))
     assert "get_ipython().run_line_magic('pip'" in python
+    assert python.rstrip().endswith("course_lib.setup()" if language == "en" else 'course_lib.setup(language="zh")')
     compile(python, "<setup cell>", "exec")
+
+
+def test_the_chinese_setup_cell_and_badge(tmp_path):
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    path = folder / "01_x.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 第 1 课"), nbformat.v4.new_code_cell("x = 1")]
+    nbformat.write(nb, path)
+    assert sync_notebooks.sync_file(path)
+    cells = nbformat.read(path, as_version=4).cells
+    assert cells[0].source.startswith(sync_notebooks.badge_line("zh/01_x.ipynb"))
+    assert "/notebooks/zh/01_x.ipynb" in cells[0].source
+    assert cells[1].source == sync_notebooks.setup_cell_source("zh")
+    assert header_problems(path) == []
+    with pytest.raises(ValueError, match="name must be"):
+        sync_notebooks.badge_line("fr/de/01_x.ipynb")
 
 
 # ---- the checks catch bad notebooks -----------------------------------------------------------
