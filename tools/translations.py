@@ -6,7 +6,7 @@ same order. Each translated cell records what it translates in its metadata::
     "translation": {"source": "<id of the English cell>", "sha": "<first 16 hex of its SHA-256>"}
 
 Code cells are the English code cells themselves (only the setup cell may differ, since it sets the
-language). When an English cell changes, its hash no longer matches and the translation is *stale*;
+language), and so are the fenced code blocks in markdown (the Solution dropdowns' code). When an English cell changes, its hash no longer matches and the translation is *stale*;
 an English cell with no translation is *missing*; a translated cell whose English cell is gone is an
 *orphan*. ``tests/notebooks/test_translations.py`` fails on any of them, naming both cells.
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,8 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 LANGUAGES = ("zh",)
+#: a fenced code block in markdown (a Solution dropdown's code): the same in every language
+_CODE_BLOCK = re.compile(r"```.*?```", re.S)
 
 __all__ = ["source_hash", "translation_problems", "translated_notebooks", "stamp", "main"]
 
@@ -66,9 +69,14 @@ def translation_problems(english: nbformat.NotebookNode, translated: nbformat.No
         if record.get("sha") != source_hash(original.source):
             problems.append(f"{name}: translated cell {j} is stale: English cell {i} (id {source!r}) changed "
                             f"since it was translated")
-        if original.cell_type == "code" and cell.cell_type == "code" and cell.source != original.source \
+        if original.cell_type != cell.cell_type:
+            problems.append(f"{name}: translated cell {j} is {cell.cell_type} but English cell {i} is {original.cell_type}")
+        elif original.cell_type == "code" and cell.source != original.source \
                 and not original.source.startswith("# Setup:"):
             problems.append(f"{name}: translated code cell {j} differs from English cell {i}: code is not translated")
+        elif original.cell_type == "markdown" and _CODE_BLOCK.findall(cell.source) != _CODE_BLOCK.findall(original.source):
+            problems.append(f"{name}: translated cell {j} changes a code block of English cell {i} (a solution's or "
+                            f"an example's code is not translated)")
     for i, cell in enumerate(english.cells):
         if cell.get("id") not in covered:
             problems.append(f"{name}: English cell {i} (id {cell.get('id')!r}) has no translation")

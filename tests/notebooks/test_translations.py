@@ -64,6 +64,21 @@ def test_code_is_not_translated_except_the_setup_cell():
         "zh/03.ipynb: translated code cell 2 differs from English cell 2: code is not translated"]
 
 
+def test_a_solutions_code_is_not_translated_and_cell_kinds_agree():
+    en = english()
+    solution = "<details><summary>Solution</summary>\n\n```python\ndef f(x):\n    return x  # the input\n```\n</details>"
+    en.cells[3].source = solution
+    zh = chinese(en)
+    zh.cells[3].source = solution.replace("Solution", "参考答案")
+    assert translation_problems(en, zh, "zh/03.ipynb") == []
+    zh.cells[3].source = zh.cells[3].source.replace("# the input", "# 输入")
+    zh.cells[0].cell_type = "raw"
+    assert translation_problems(en, zh, "zh/03.ipynb") == [
+        "zh/03.ipynb: translated cell 0 is raw but English cell 0 is markdown",
+        "zh/03.ipynb: translated cell 3 changes a code block of English cell 3 (a solution's or an example's "
+        "code is not translated)"]
+
+
 def test_stamp_records_the_english_hashes(tmp_path, monkeypatch):
     (tmp_path / "zh").mkdir()
     en = english()
