@@ -32,6 +32,10 @@ NBVAL := -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env --nbval-c
 PIP_LOG = $(1)/pip-install.log
 QUIET_PIP = > $(call PIP_LOG,$(1)) 2>&1 || { cat $(call PIP_LOG,$(1)); echo "pip install failed (log: $(call PIP_LOG,$(1)))"; exit 1; }
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+# `make lab LANG=zh` (or a Chinese locale such as zh_CN.UTF-8) opens the Chinese edition; "zh" alone is
+# no locale, so the server then runs with C.UTF-8
+LAB_LANGUAGE = $(if $(filter zh zh_% zh-%,$(LANG)),zh,en)
+LAB_LOCALE = $(if $(filter zh,$(LANG)),C.UTF-8,$(or $(LANG),C.UTF-8))
 # what one lesson's tests and notebook are, when LESSON is set
 LESSON_TESTS = $$($(VENV)/bin/python tools/lesson_paths.py tests $(LESSON)) tests/notebooks
 LESSON_NOTEBOOK = $$($(VENV)/bin/python tools/lesson_paths.py notebook $(LESSON))
@@ -71,8 +75,8 @@ $(COLAB_VENV)/.installed: pyproject.toml $(COLAB_CONSTRAINTS)
 	          '| matplotlib', m.__version__, '| numpy', n.__version__)"
 	@touch $@
 
-lab: $(VENV)/.installed  ## open JupyterLab at lesson 00 (LAB_ARGS=--no-browser to stay headless)
-	@$(VENV)/bin/python tools/lab.py $(LAB_ARGS)
+lab: $(VENV)/.installed  ## open JupyterLab at lesson 00 (LANG=zh: the Chinese edition; LAB_ARGS=--no-browser to stay headless)
+	@LANG=$(LAB_LOCALE) $(VENV)/bin/python tools/lab.py --language $(LAB_LANGUAGE) $(LAB_ARGS)
 
 test: $(VENV)/.installed $(COLAB_VENV)/.installed  ## every test: (a) and (b) side by side on both cores, then (c)
 	@echo "== (a) unit, guards and lessons in $(VENV) and (b) Colab parity in $(COLAB_VENV) run side by side;"

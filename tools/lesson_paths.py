@@ -3,15 +3,18 @@
 Usage::
 
     python tools/lesson_paths.py tests 02      # -> tests/mirage
-    python tools/lesson_paths.py notebook 02   # -> notebooks/02_mirage.ipynb
+    python tools/lesson_paths.py notebook 02   # -> notebooks/02_mirage.ipynb notebooks/zh/02_mirage.ipynb
 
 The lesson may be given by number (``2`` or ``02``) or by package name (``mirage``).
 """
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from course_lib import catalog
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str]) -> int:
@@ -24,7 +27,11 @@ def main(argv: list[str]) -> int:
         print(err, file=sys.stderr)
         return 2
     name = package.__name__.rpartition(".")[2]
-    print(f"tests/{name}" if argv[0] == "tests" else f"notebooks/{package.NOTEBOOK}")
+    if argv[0] == "tests":
+        print(f"tests/{name}")
+    else:  # the lesson and, where it exists, its Chinese edition
+        print(" ".join(f"notebooks/{folder}{package.NOTEBOOK}" for folder in ("", "zh/")
+                       if (ROOT / "notebooks" / f"{folder}{package.NOTEBOOK}").exists()))
     return 0
 
 
