@@ -94,8 +94,9 @@ def frontend_missing(name: str) -> str | None:
 
 
 def discover_notebooks(folder: Path = NOTEBOOKS) -> list[str]:
-    """The lesson notebooks in ``folder``, by name, sorted."""
-    return sorted(p.name for p in folder.glob("*.ipynb"))
+    """The lesson notebooks in ``folder``, by name, sorted (``zh/NN_name.ipynb`` for a ``zh`` subfolder)."""
+    return sorted(str(p.relative_to(NOTEBOOKS)) if folder != NOTEBOOKS and NOTEBOOKS in p.parents else p.name
+                  for p in folder.glob("*.ipynb"))
 
 
 def lesson_path(name: str) -> str:
@@ -1015,7 +1016,8 @@ class Results:
 
 def screenshot_path(frontend: str, notebook: str) -> Path:
     """Where the screenshot of ``notebook`` in ``frontend`` goes."""
-    return SCREENSHOTS / f"{Path(notebook).stem}-{frontend}.png"
+    edition = "zh-" if Path(notebook).parent.name == "zh" else ""
+    return SCREENSHOTS / f"{edition}{Path(notebook).stem}-{frontend}.png"
 
 
 def start_servers(names: list[str], prepare_root: Callable[[Path], Path]) -> dict[str, Server]:

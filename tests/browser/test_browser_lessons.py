@@ -6,6 +6,10 @@ Each test reads one check of the recorded run (see ``harness.problems_*``):
 an image in every interactive panel; (d) every control present and each move changes its
 panel's image, and a burst of quick key presses ends on the picture of the final value;
 (e) a caption under every interactive figure. Screenshots: build/browser/screenshots/.
+
+The Chinese edition (``notebooks/zh/``) runs in JupyterLab: its widgets are the English lessons'
+own (the same code), so the classic Notebook adds little for it beyond minutes of the suite; its
+screenshots are ``zh-NN_name-lab.png``.
 """
 from __future__ import annotations
 
@@ -14,12 +18,17 @@ import pytest
 import harness
 
 LESSONS = [harness.lesson_path(name) for name in harness.discover_notebooks()]
+ZH_LESSONS = [harness.lesson_path(name) for name in harness.discover_notebooks(harness.NOTEBOOKS / "zh")]
 FRONTENDS = ["lab", "classic"]
+RUNS = [(nb, fe) for fe in FRONTENDS for nb in LESSONS] + [(nb, "lab") for nb in ZH_LESSONS]
 
-pytestmark = [
-    pytest.mark.parametrize("notebook", LESSONS, ids=lambda nb: nb.split("/")[-1].removesuffix(".ipynb")),
-    pytest.mark.parametrize("frontend", FRONTENDS),
-]
+
+def _id(notebook: str) -> str:
+    """``03_grokking``, or ``zh-03_grokking`` for the Chinese edition."""
+    return notebook.removeprefix("lessons/").replace("/", "-").removesuffix(".ipynb")
+
+
+pytestmark = [pytest.mark.parametrize("notebook, frontend", RUNS, ids=[f"{_id(nb)}-{fe}" for nb, fe in RUNS])]
 
 
 def assert_none(problems: list[str], run: harness.LessonRun) -> None:
