@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from typing import NamedTuple
 
+from course_lib.core.language import language
+from course_lib.core.messages import message
 from course_lib.core.score_tables import table_html
 
 __all__ = ["Term", "TERMS", "glossary_html"]
@@ -21,34 +23,63 @@ class Term(NamedTuple):
     chinese: str       # as the Chinese lessons write it
     first_lesson: str  # two digits: the first lesson from 01 on whose prose uses the term
     meaning: str       # what it means in this course, in one line
+    meaning_zh: str    # the same meaning in Chinese, shown by the Chinese lessons
 
 
 TERMS: tuple[Term, ...] = (
-    Term("emergence", "涌现", "01", "an ability absent in smaller models and present in larger ones (Wei et al. 2022)"),
-    Term("scaling law", "缩放定律", "01", "a smooth (often power-law) relation between size, data or compute and loss"),
-    Term("mirage", "海市蜃楼", "01", "emergence that comes from the metric, not from the model (Schaeffer et al. 2023)"),
-    Term("exact match", "精确匹配", "01", "1 if the whole answer is right, else 0"),
-    Term("edit distance", "编辑距离", "01", "how many tokens must be inserted, deleted or changed to fix an answer"),
-    Term("emergence score", "涌现分数", "01", "how sudden a curve's rise is, relative to its steps (BIG-bench)"),
-    Term("scratchpad", "草稿纸", "01", "intermediate steps the model writes out before its answer"),
-    Term("parameters", "参数", "01", "the numbers a model learns (weights and biases)"),
-    Term("compute", "计算量", "01", "floating-point operations (FLOPs) spent on training, roughly 6 × parameters × tokens"),
-    Term("grokking", "顿悟", "02", "generalisation that appears long after the training data is fitted"),
-    Term("weight decay", "权重衰减", "03", "shrinking every weight a little at each step, outside the gradient"),
-    Term("inverse scaling", "逆缩放", "04", "a task on which larger models do worse"),
-    Term("distractor", "干扰特征", "04", "a feature that predicts the label in training but misleads on the test"),
-    Term("compute-optimal", "计算最优", "05", "the split of a compute budget between parameters and data with the lowest loss"),
-    Term("deduplication", "去重", "06", "removing repeated documents or passages from training data"),
-    Term("near-duplicate", "近似重复", "06", "two documents that differ only in a few words"),
-    Term("contamination", "测试集污染", "06", "test examples that also appear in the training data"),
-    Term("canary", "金丝雀序列", "06", "a unique string planted in training data to measure memorisation"),
-    Term("memorisation", "记忆", "03", "reproducing training data rather than a rule that generalises"),
+    Term("emergence", "涌现", "01", "an ability absent in smaller models and present in larger ones (Wei et al. 2022)",
+         "较小的模型没有、较大的模型才有的能力（Wei et al. 2022）"),
+    Term("scaling law", "缩放定律", "01", "a smooth (often power-law) relation between size, data or compute and loss",
+         "规模、数据量或计算量与损失之间平滑的（通常是幂律的）关系"),
+    Term("mirage", "海市蜃楼", "01", "emergence that comes from the metric, not from the model (Schaeffer et al. 2023)",
+         "来自度量指标、而不是来自模型的涌现（Schaeffer et al. 2023）"),
+    Term("exact match", "精确匹配", "01", "1 if the whole answer is right, else 0",
+         "整个答案都对记 1，否则记 0"),
+    Term("edit distance", "编辑距离", "01", "how many tokens must be inserted, deleted or changed to fix an answer",
+         "把一个答案改对，需要插入、删除或替换多少个词元"),
+    Term("emergence score", "涌现分数", "01", "how sudden a curve's rise is, relative to its steps (BIG-bench)",
+         "一条曲线的上升相对于它的逐级变化有多突然（BIG-bench）"),
+    Term("scratchpad", "草稿纸", "01", "intermediate steps the model writes out before its answer",
+         "模型在给出答案之前写出的中间步骤"),
+    Term("parameters", "参数", "01", "the numbers a model learns (weights and biases)",
+         "模型学到的数值（权重和偏置）"),
+    Term("compute", "计算量", "01", "floating-point operations (FLOPs) spent on training, roughly 6 × parameters × tokens",
+         "训练所花费的浮点运算次数（FLOPs），约为 6 × 参数量 × 词元数"),
+    Term("grokking", "顿悟", "02", "generalisation that appears long after the training data is fitted",
+         "在训练数据被拟合很久之后才出现的泛化"),
+    Term("weight decay", "权重衰减", "03", "shrinking every weight a little at each step, outside the gradient",
+         "在梯度之外，每一步都把每个权重缩小一点"),
+    Term("inverse scaling", "逆缩放", "04", "a task on which larger models do worse",
+         "较大的模型反而做得更差的任务"),
+    Term("distractor", "干扰特征", "04", "a feature that predicts the label in training but misleads on the test",
+         "在训练中能预测标签、在测试中却起误导作用的特征"),
+    Term("compute-optimal", "计算最优", "05", "the split of a compute budget between parameters and data with the lowest loss",
+         "把计算预算分给参数和数据、使损失最低的分法"),
+    Term("deduplication", "去重", "06", "removing repeated documents or passages from training data",
+         "从训练数据中删除重复的文档或段落"),
+    Term("near-duplicate", "近似重复", "06", "two documents that differ only in a few words",
+         "只有几个词不同的两篇文档"),
+    Term("contamination", "测试集污染", "06", "test examples that also appear in the training data",
+         "同时出现在训练数据中的测试样例"),
+    Term("canary", "金丝雀序列", "06", "a unique string planted in training data to measure memorisation",
+         "植入训练数据、用来衡量记忆的独特字符串"),
+    Term("memorisation", "记忆", "03", "reproducing training data rather than a rule that generalises",
+         "复现训练数据，而不是学到可以泛化的规则"),
 )
 
 
 def glossary_html() -> str:
-    """The glossary as an HTML table (lesson 00 §5): term, 中文, first lesson, meaning."""
-    header = ["term", "中文", "first lesson", "meaning in this course"]
-    rows = [[html.escape(t.english), f"<span style='white-space:nowrap'>{t.chinese}</span>", t.first_lesson,
-             html.escape(t.meaning)] for t in sorted(TERMS, key=lambda t: t.first_lesson)]
+    """The glossary as an HTML table (lesson 00 §5) in the course's language.
+
+    In English: term, 中文, first lesson, meaning. In Chinese (``course_lib.setup(language="zh")``):
+    the Chinese term, the English one, first lesson, the meaning in Chinese.
+    """
+    header = [message(f"start_here.glossary.header_{what}")
+              for what in ("term", "other", "first_lesson", "meaning")]
+    chinese = language() == "zh"
+    rows = []
+    for t in sorted(TERMS, key=lambda t: t.first_lesson):
+        terms = [f"<span style='white-space:nowrap'>{t.chinese}</span>", html.escape(t.english)]
+        rows.append((terms if chinese else terms[::-1])
+                    + [t.first_lesson, html.escape(t.meaning_zh if chinese else t.meaning)])
     return table_html(header, rows, text_columns=len(header))

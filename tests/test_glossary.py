@@ -1,12 +1,15 @@
 """The glossary is the one list of terms: lesson 00 shows it, and each term's first lesson is true."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from course_lib.core import language
+from course_lib.core.messages import message
 from course_lib.glossary import TERMS, glossary_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,5 +62,31 @@ def test_lesson_00_shows_the_glossary_from_this_list():
 def test_the_glossary_reads_as_words_in_lesson_order():
     table = glossary_html()
     assert "text-align:right" not in table  # every column holds words, none is a number column
+    lessons = re.findall(r">(\d\d)</td>", table)
+    assert lessons == sorted(lessons) and len(lessons) == len(TERMS)
+
+
+def test_each_term_has_a_chinese_meaning():
+    assert all(CJK.search(t.meaning_zh) for t in TERMS)
+    assert len({t.meaning_zh for t in TERMS}) == len(TERMS)
+
+
+def test_the_chinese_lessons_show_the_glossary_in_chinese():
+    english = glossary_html()
+    try:
+        language.set_language("zh")
+        table = glossary_html()
+    finally:
+        language.set_language("en")
+    assert table != english and glossary_html() == english
+    headers = re.findall(r"<th[^>]*>(.*?)</th>", table)
+    assert headers == [message(f"start_here.glossary.header_{what}", "zh")
+                       for what in ("term", "other", "first_lesson", "meaning")]
+    assert all(CJK.search(h) for h in headers) and "中文" not in headers
+    assert all(t.meaning_zh in table and t.chinese in table and t.english in table for t in TERMS)
+    assert not any(html.escape(t.meaning) in table for t in TERMS)
+    first_cells = re.findall(r"<tr><td[^>]*>(.*?)</td>", table)
+    assert first_cells == [f"<span style='white-space:nowrap'>{t.chinese}</span>"
+                           for t in sorted(TERMS, key=lambda t: t.first_lesson)], "the Chinese term leads"
     lessons = re.findall(r">(\d\d)</td>", table)
     assert lessons == sorted(lessons) and len(lessons) == len(TERMS)

@@ -10,13 +10,16 @@ from typing import Any, Callable
 import numpy as np
 
 from course_lib.core.checking import CheckResult, run_cases
+from course_lib.core.messages import message
 
 __all__ = ["mlp_param_count"]
 
 
 def _mlp_param_cases() -> list[tuple[str, tuple, Any]]:
-    raw = [("tiny", 2, 3, 1), ("no hidden units", 5, 0, 2), ("the 4-digit adder, width 16", 80, 16, 50),
-           ("wide", 784, 1000, 10)]
+    raw = [(message("start_here.mlp_param_count.case_tiny"), 2, 3, 1),
+           (message("start_here.mlp_param_count.case_no_hidden"), 5, 0, 2),
+           (message("start_here.mlp_param_count.case_adder"), 80, 16, 50),
+           (message("start_here.mlp_param_count.case_wide"), 784, 1000, 10)]
     return [(d, (i, h, o), i * h + h + h * o + o) for d, i, h, o in raw]
 
 
@@ -26,5 +29,4 @@ def mlp_param_count(fn: Callable) -> CheckResult:
     Used in notebook 00 §4 (exercise 0.1).
     """
     return run_cases("mlp_param_count", fn, _mlp_param_cases(),
-                     hint="count both weight matrices (inputs x hidden, hidden x outputs) and both bias "
-                          "vectors (one per hidden unit, one per output)")
+                     hint=message("start_here.mlp_param_count.hint"))

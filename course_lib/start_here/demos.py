@@ -11,6 +11,7 @@ import numpy as np
 
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.style import new_figure, series_style, set_log_x
 from course_lib.core.validation import check_array, check_scalar
 
@@ -33,19 +34,21 @@ class LogAxisDemo(Demo):
     Used in notebook 00 §3.
     """
 
-    controls = {
-        "x_axis": Choice(("linear", "log"), "linear", label="x-axis"),
-        "midpoint": FloatSlider(7.0, 11.0, 9.0, 0.25, label="midpoint (log10 params)"),
-    }
-    caption = ("A toy score (a logistic curve in log10 of model size; a model, not data) for 13 sizes "
-               "from 10^6 to 10^12 parameters. Switch the x-axis between linear and log: the points "
-               "and the curve are the same, only the spacing changes.")
+    caption_key = "start_here.log_axis.caption"
+    #: the x-axis choices (the values ``update`` takes); their texts come from the catalogue
+    AXES = ("linear", "log")
 
     def __init__(self):
+        self.controls = {
+            "x_axis": Choice(self.AXES, "linear", label=message("start_here.log_axis.control_x_axis"),
+                             labels=tuple(message(f"start_here.log_axis.axis_{a}") for a in self.AXES)),
+            "midpoint": FloatSlider(7.0, 11.0, 9.0, 0.25, label=message("start_here.log_axis.control_midpoint")),
+        }
         self.fig, self.ax = new_figure(figsize=(7.0, 3.6))
-        self.line, = self.ax.plot(SIZES, np.zeros_like(SIZES), label="toy score", **series_style(0))
+        self.line, = self.ax.plot(SIZES, np.zeros_like(SIZES), label=figure_message("start_here.log_axis.legend_score"),
+                                  **series_style(0))
         self.ax.set_ylim(-0.03, 1.03)
-        self.ax.set_ylabel("score (toy model)")
+        self.ax.set_ylabel(figure_message("start_here.log_axis.ylabel"))
         self.ax.legend(loc="lower right")
         self.data_artists = [self.line]
 
@@ -60,12 +63,12 @@ class LogAxisDemo(Demo):
         else:
             self.ax.set_xscale("linear")
             self.ax.set_xlim(-0.02 * SIZES[-1], 1.05 * SIZES[-1])
-        self.ax.set_xlabel(f"parameters ({state['x_axis']} axis)")
-        self.ax.set_title(f"Same 13 models, {state['x_axis']} x-axis")
+        axis = figure_message(f"start_here.log_axis.axis_{state['x_axis']}")
+        self.ax.set_xlabel(figure_message("start_here.log_axis.xlabel", axis=axis))
+        self.ax.set_title(figure_message("start_here.log_axis.title", count=len(SIZES), axis=axis))
 
     def summary_html(self, state: dict) -> str:
         crowded = int(np.sum(SIZES < 0.05 * SIZES[-1]))
         if state["x_axis"] == "linear":
-            return (f"<p>On this linear axis {crowded} of the 13 models sit in the leftmost 5% of the "
-                    f"width.</p>")
-        return "<p>On the log axis each factor of 10 in size gets the same width.</p>"
+            return f"<p>{message('start_here.log_axis.summary_linear', crowded=crowded, total=len(SIZES))}</p>"
+        return f"<p>{message('start_here.log_axis.summary_log')}</p>"

@@ -39,6 +39,31 @@ MESSAGES = {
                      "combine them freely."),
     "player.subsampled": "{shown} of its {total} values",
     # --- lesson 00 (course_lib/start_here) ---
+    "start_here.log_axis.caption": ("A toy score (a logistic curve in log10 of model size; a model, not data) "
+                                    "for 13 sizes from 10^6 to 10^12 parameters. Switch the x-axis between "
+                                    "linear and log: the points and the curve are the same, only the spacing "
+                                    "changes."),
+    "start_here.log_axis.control_x_axis": "x-axis",
+    "start_here.log_axis.control_midpoint": "midpoint (log10 params)",
+    "start_here.log_axis.axis_linear": "linear",
+    "start_here.log_axis.axis_log": "log",
+    "start_here.log_axis.legend_score": "toy score",
+    "start_here.log_axis.ylabel": "score (toy model)",
+    "start_here.log_axis.xlabel": "parameters ({axis} axis)",
+    "start_here.log_axis.title": "Same {count} models, {axis} x-axis",
+    "start_here.log_axis.summary_linear": ("On this linear axis {crowded} of the {total} models sit in the "
+                                           "leftmost 5% of the width."),
+    "start_here.log_axis.summary_log": "On the log axis each factor of 10 in size gets the same width.",
+    "start_here.mlp_param_count.case_tiny": "tiny",
+    "start_here.mlp_param_count.case_no_hidden": "no hidden units",
+    "start_here.mlp_param_count.case_adder": "the 4-digit adder, width 16",
+    "start_here.mlp_param_count.case_wide": "wide",
+    "start_here.mlp_param_count.hint": ("count both weight matrices (inputs x hidden, hidden x outputs) and both "
+                                        "bias vectors (one per hidden unit, one per output)"),
+    "start_here.glossary.header_term": "term",
+    "start_here.glossary.header_other": "中文",
+    "start_here.glossary.header_first_lesson": "first lesson",
+    "start_here.glossary.header_meaning": "meaning in this course",
     # --- end lesson 00 ---
     # --- lesson 01 (course_lib/emergence) ---
     # --- end lesson 01 ---

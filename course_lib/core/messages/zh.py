@@ -37,6 +37,28 @@ MESSAGES = {
     "player.sweep": "每个控件的各个取值都已预先画好，其余控件保持默认值：移动一个控件会把其他控件恢复为默认值。运行笔记本即可自由组合。",
     "player.subsampled": "共 {total} 个取值中的 {shown} 个",
     # --- lesson 00 (course_lib/start_here) ---
+    "start_here.log_axis.caption": ("一个玩具分数（以模型规模的 log10 为自变量的 logistic 曲线；是模型，不是数据），"
+                                    "共 13 个规模，从 10^6 到 10^12 个参数。把 x 轴在线性和对数之间切换："
+                                    "点和曲线都不变，变的只是间距。"),
+    "start_here.log_axis.control_x_axis": "x 轴",
+    "start_here.log_axis.control_midpoint": "中点（log10 参数量）",
+    "start_here.log_axis.axis_linear": "线性",
+    "start_here.log_axis.axis_log": "对数",
+    "start_here.log_axis.legend_score": "玩具分数",
+    "start_here.log_axis.ylabel": "分数（玩具模型）",
+    "start_here.log_axis.xlabel": "参数量（{axis}坐标轴）",
+    "start_here.log_axis.title": "同样的 {count} 个模型，x 轴为{axis}坐标",
+    "start_here.log_axis.summary_linear": "在这条线性坐标轴上，{total} 个模型中有 {crowded} 个挤在最左侧 5% 的宽度内。",
+    "start_here.log_axis.summary_log": "在对数坐标轴上，规模每增大 10 倍都占据相同的宽度。",
+    "start_here.mlp_param_count.case_tiny": "极小的网络",
+    "start_here.mlp_param_count.case_no_hidden": "没有隐藏单元",
+    "start_here.mlp_param_count.case_adder": "宽度为 16 的 4 位数加法器",
+    "start_here.mlp_param_count.case_wide": "宽网络",
+    "start_here.mlp_param_count.hint": "两个权重矩阵（输入 × 隐藏单元、隐藏单元 × 输出）和两个偏置向量（每个隐藏单元一个、每个输出一个）都要算上",
+    "start_here.glossary.header_term": "术语",
+    "start_here.glossary.header_other": "英文",
+    "start_here.glossary.header_first_lesson": "首次使用",
+    "start_here.glossary.header_meaning": "在本课程中的含义",
     # --- end lesson 00 ---
     # --- lesson 01 (course_lib/emergence) ---
     # --- end lesson 01 ---
