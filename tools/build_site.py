@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from course_lib.core import repository  # noqa: E402
 from course_lib.core.interactive import SITE_FRAMES_ENV, SITE_FRAMES_URL_ENV  # noqa: E402
+from course_lib.core.messages import message  # noqa: E402
 
 __all__ = ["WIDGET_VIEW", "launch_header", "site_notebook", "landing_page",
            "glossary_page", "toc", "config", "frame_stats", "build", "main"]
@@ -70,30 +71,41 @@ html_favicon = "_static/favicon.png"
 html_context = {**globals().get("html_context", {}), "default_mode": "light"}
 """
 COLAB_BADGE = re.compile(r"^\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)\s*$", re.MULTILINE)
-TEXT = {
-    "launch": "Run this lesson:",
-    "colab": "Open in Colab",
-    "binder": "Open in Binder",
-    "github": "Notebook on GitHub",
-    "landing_title": "More Is Different",
-    "lessons": "Lessons",
-    "glossary_title": "Glossary",
-    "failed": ("```{{warning}}\nThis lesson failed to run when the site was built, so its outputs and "
-               "figures are missing here: {error}\n```"),
-    "glossary_source": "From [lesson 00]({notebook}), where the course introduces its vocabulary.",
-}
+#: the languages of the site: the English lessons, and the Chinese edition in a folder of its own
+LANGUAGES = ("en", "zh")
+READMES = {"en": ROOT / "README.md", "zh": ROOT / "README.zh.md"}
 
 
-def launch_header(notebook: str) -> str:
-    """A line of plain links (no remote images) that open the lesson in Colab, Binder or on GitHub."""
-    links = [(repository.colab_url(notebook), TEXT["colab"]), (repository.binder_url(notebook), TEXT["binder"]),
-             (repository.github_url(f"notebooks/{notebook}"), TEXT["github"])]
-    anchors = " ".join(f'<a class="course-launch-{label.split()[-1].lower()}" href="{url}">{label}</a>'
-                       for url, label in links)
-    return f'<div class="course-launch">{TEXT["launch"]} {anchors}</div>'
+def text(key: str, lang: str, **fields) -> str:
+    """The site's words (``site.<key>`` of course_lib's message catalogues) in ``lang``."""
+    return message(f"site.{key}", lang, **fields)
 
 
-def site_notebook(nb: nbformat.NotebookNode, notebook: str, header: bool = True) -> nbformat.NotebookNode:
+def language_of(notebook: str) -> str:
+    """"zh" for ``zh/NN_name.ipynb``, else "en"."""
+    return "zh" if notebook.startswith("zh/") else "en"
+
+
+def launch_header(notebook: str, other: bool = True) -> str:
+    """A line of plain links (no remote images) that open the lesson in Colab, Binder or on GitHub,
+    and (when ``other``) the language switch: the same lesson's page in the other language.
+
+    ``notebook`` is ``NN_name.ipynb`` or, for the Chinese edition, ``zh/NN_name.ipynb``.
+    """
+    lang = language_of(notebook)
+    links = [("colab", repository.colab_url(notebook)), ("binder", repository.binder_url(notebook)),
+             ("github", repository.github_url(f"notebooks/{notebook}"))]
+    anchors = " ".join(f'<a class="course-launch-{kind}" href="{url}">{text(kind, lang)}</a>' for kind, url in links)
+    switch = ""
+    if other:
+        stem = notebook.removeprefix("zh/").removesuffix(".ipynb")
+        href = f"../{stem}.html" if lang == "zh" else f"zh/{stem}.html"
+        switch = f' <a class="course-language" href="{href}">{text("other_language", lang)}</a>'
+    return f'<div class="course-launch">{text("launch", lang)} {anchors}{switch}</div>'
+
+
+def site_notebook(nb: nbformat.NotebookNode, notebook: str, header: bool = True,
+                  other: bool = True) -> nbformat.NotebookNode:
     """The executed notebook as the site shows it: no widget views or widget state, launch links
     instead of the Colab badge (right under the title; none when ``header`` is false)."""
     nb.metadata.pop("widgets", None)
@@ -112,7 +124,7 @@ def site_notebook(nb: nbformat.NotebookNode, notebook: str, header: bool = True)
         return nb
     first = next(c for c in nb.cells if c.cell_type == "markdown")
     source = COLAB_BADGE.sub("", first.source).lstrip("\n")
-    header = launch_header(notebook)
+    header = launch_header(notebook, other)
     lines = source.split("\n")
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if title is None:
@@ -123,36 +135,49 @@ def site_notebook(nb: nbformat.NotebookNode, notebook: str, header: bool = True)
     return nb
 
 
-def landing_page(readme: str, notebooks: list[str]) -> str:
+def landing_page(readme: str, notebooks: list[str], lang: str = "en", other: bool = False) -> str:
     """The landing page: the README's title and opening paragraph, and its lesson table with each
-    notebook name linked to its page (rows of notebooks not in ``notebooks`` are left out)."""
+    notebook name linked to its page (rows of notebooks not in ``notebooks`` are left out).
+
+    ``lang`` "zh" reads README.zh.md's "## 课程" table; ``other`` adds the language switch, a link to
+    the other language's landing page.
+    """
     intro = readme.split("\n## ", 1)[0]
-    intro = "\n".join(line for line in intro.splitlines() if not line.startswith("[![")).strip()
-    match = re.search(r"^## Lessons\n+((?:\|.*\n)+)", readme, re.MULTILINE)
+    # badges and the README's own language link go (the site adds its switch)
+    intro = "\n".join(line for line in intro.splitlines()
+                      if not line.startswith("[![") and "](README" not in line).strip()
+    intro = re.sub(r"\n{3,}", "\n\n", intro)
+    heading = text("lessons", lang)
+    match = re.search(r"^## " + re.escape(heading) + r"\n+((?:\|.*\n)+)", readme, re.MULTILINE)
     if not match:
-        raise ValueError("README.md has no '## Lessons' table")
+        raise ValueError(f"the {lang} README has no '## {heading}' table")
     rows = match.group(1).strip().splitlines()
     table = rows[:2]
     for row in rows[2:]:
         names = re.findall(r"`(\d\d_[\w]+\.ipynb)`", row)
         if names and names[0] in notebooks:
             table.append(row.replace(f"`{names[0]}`", f"[{names[0].removesuffix('.ipynb')}]({names[0]})"))
-    return f"{intro}\n\n## {TEXT['lessons']}\n\n" + "\n".join(table) + "\n"
+    if other:
+        href = "../intro.md" if lang == "zh" else "zh/intro.md"
+        intro += f"\n\n[{text('other_language', lang)}]({href})"
+    return f"{intro}\n\n## {heading}\n\n" + "\n".join(table) + "\n"
 
 
-def glossary_page(nb: nbformat.NotebookNode, notebook: str) -> nbformat.NotebookNode:
-    """The glossary page: lesson 00's glossary section (from its "## ... Glossary" heading to the next
-    "## " heading) as a notebook of its own, code cells hidden and their outputs shown."""
+def glossary_page(nb: nbformat.NotebookNode, notebook: str, lang: str = "en") -> nbformat.NotebookNode:
+    """The glossary page: lesson 00's glossary section (from its "## ... Glossary" heading, "## ... 术语表"
+    in Chinese, to the next "## " heading) as a notebook of its own, code cells hidden and their
+    outputs shown."""
     cells = list(nb.cells)
-    heading = re.compile(r"^##\s+(?:\d+\.\s*)?Glossary\s*(?:\n|$)")
+    title = text("glossary_title", lang)
+    heading = re.compile(r"^##\s+(?:\d+\.\s*)?" + re.escape(title) + r"\s*(?:\n|$)")
     start = next((i for i, c in enumerate(cells) if c.cell_type == "markdown" and heading.match(c.source)), None)
     if start is None:
-        raise ValueError(f"{notebook} has no markdown cell headed '## ... Glossary'")
+        raise ValueError(f"{notebook} has no markdown cell headed '## ... {title}'")
     end = next((i for i in range(start + 1, len(cells))
                 if cells[i].cell_type == "markdown" and cells[i].source.startswith("## ")), len(cells))
     page = nbformat.v4.new_notebook(metadata=nb.metadata)
     first = nbformat.v4.new_markdown_cell(
-        f"# {TEXT['glossary_title']}\n\n{TEXT['glossary_source'].format(notebook=notebook)}\n\n"
+        f"# {title}\n\n{text('glossary_source', lang, notebook=notebook.removeprefix('zh/'))}\n\n"
         + heading.sub("", cells[start].source, count=1).strip())
     page.cells = [first]
     for cell in cells[start + 1:end]:
@@ -163,12 +188,27 @@ def glossary_page(nb: nbformat.NotebookNode, notebook: str) -> nbformat.Notebook
     return page
 
 
-def toc(notebooks: list[str], glossary: bool) -> str:
-    """Jupyter Book's _toc.yml: the landing page, one page per lesson, the glossary."""
-    lines = ["format: jb-book", "root: intro", "chapters:"]
-    lines += [f"  - file: {name.removesuffix('.ipynb')}" for name in notebooks]
+def toc(notebooks: list[str], glossary: bool, zh_glossary: bool = False) -> str:
+    """Jupyter Book's _toc.yml: the landing page, one page per lesson, the glossary; then, when
+    ``notebooks`` holds Chinese lessons (``zh/NN_name.ipynb``), a part of their own: the Chinese
+    landing page, lessons and glossary."""
+    english = [n for n in notebooks if language_of(n) == "en"]
+    chinese = [n for n in notebooks if language_of(n) == "zh"]
+    lines = ["format: jb-book", "root: intro"]
+    if not chinese:
+        lines.append("chapters:")
+        lines += [f"  - file: {name.removesuffix('.ipynb')}" for name in english]
+        if glossary:
+            lines.append("  - file: glossary")
+        return "\n".join(lines) + "\n"
+    lines += ["parts:", f"  - caption: {text('part', 'en')}", "    chapters:"]
+    lines += [f"      - file: {name.removesuffix('.ipynb')}" for name in english]
     if glossary:
-        lines.append("  - file: glossary")
+        lines.append("      - file: glossary")
+    lines += [f"  - caption: {text('part', 'zh')}", "    chapters:", "      - file: zh/intro"]
+    lines += [f"      - file: {name.removesuffix('.ipynb')}" for name in chinese]
+    if zh_glossary:
+        lines.append("      - file: zh/glossary")
     return "\n".join(lines) + "\n"
 
 
@@ -194,7 +234,8 @@ def _execute(path: str, frames: str, url: str, timeout: float) -> tuple[nbformat
 def _failed_notebook(path: Path, error: str) -> nbformat.NotebookNode:
     """The notebook unexecuted, with a warning under its title that it failed to run."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(1, nbformat.v4.new_markdown_cell(TEXT["failed"].format(error=error)))
+    lang = "zh" if path.parent.name == "zh" else "en"
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell(text("failed", lang, error=error)))
     return nb
 
 
@@ -218,13 +259,16 @@ def _size(path: Path) -> int:
 
 
 def frame_stats(frames: Path) -> dict[str, tuple[int, int, int]]:
-    """Lesson -> (frames listed, distinct PNG files, bytes of those files)."""
+    """Lesson ("03_grokking", "zh/03_grokking") -> (frames listed, distinct PNG files, bytes of those files)."""
     stats = {}
-    for folder in sorted(p for p in frames.iterdir() if p.is_dir()):
+    folders = [p for p in frames.iterdir() if p.is_dir() and p.name not in LANGUAGES]
+    folders += [p for lang in LANGUAGES if (frames / lang).is_dir() for p in (frames / lang).iterdir() if p.is_dir()]
+    for folder in sorted(folders):
+        name = str(folder.relative_to(frames))
         listing = folder / "frames.jsonl"
         listed = len(listing.read_text().splitlines()) if listing.exists() else 0
         pngs = list(folder.glob("*.png"))
-        stats[folder.name] = (listed, len(pngs), sum(p.stat().st_size for p in pngs))
+        stats[name] = (listed, len(pngs), sum(p.stat().st_size for p in pngs))
     return stats
 
 
@@ -236,21 +280,32 @@ def _matches(path: Path, key: str) -> bool:
 
 
 def build_html(src: Path, html: Path, names: list[str]) -> tuple[list[str], float]:
-    """Write the landing page, table of contents and configuration beside the executed notebooks in
-    ``src`` and build the HTML into ``html`` with Sphinx; return its warnings and the seconds taken."""
+    """Write the landing pages, glossaries, table of contents and configuration beside the executed
+    notebooks in ``src`` (``zh/...`` for the Chinese edition) and build the HTML into ``html`` with
+    Sphinx; return its warnings and the seconds taken."""
     start = time.monotonic()
-    (src / "intro.md").write_text(landing_page(README.read_text(), names))
-    glossary = src / "glossary.ipynb"
-    glossary.unlink(missing_ok=True)
-    first = [n for n in names if n.startswith("00_")]
-    try:
-        if not first:
-            raise ValueError("lesson 00 is not part of this build")
-        page = glossary_page(nbformat.read(src / first[0], as_version=4), first[0])
-        nbformat.write(site_notebook(page, first[0], header=False), glossary)
-    except ValueError as exc:
-        print(f"warning: {exc}; the site has no glossary page")
-    (src / "_toc.yml").write_text(toc(names, glossary.is_file()))
+    chinese = [n for n in names if language_of(n) == "zh"]
+    english = [n for n in names if language_of(n) == "en"]
+    both = bool(chinese) and bool(english)
+    glossaries = {}
+    for lang, lessons, folder in (("en", english, src), ("zh", chinese, src / "zh")):
+        if lang == "zh" and not chinese:
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        bare = [n.removeprefix("zh/") for n in lessons]
+        (folder / "intro.md").write_text(landing_page(READMES[lang].read_text(), bare, lang, other=both))
+        glossary = folder / "glossary.ipynb"
+        glossary.unlink(missing_ok=True)
+        first = [n for n in lessons if n.removeprefix("zh/").startswith("00_")]
+        try:
+            if not first:
+                raise ValueError(f"lesson 00 ({lang}) is not part of this build")
+            page = glossary_page(nbformat.read(src / first[0], as_version=4), first[0], lang)
+            nbformat.write(site_notebook(page, first[0], header=False), glossary)
+        except ValueError as exc:
+            print(f"warning: {exc}; the site has no {lang} glossary page")
+        glossaries[lang] = glossary.is_file()
+    (src / "_toc.yml").write_text(toc(names, glossaries.get("en", False), glossaries.get("zh", False)))
     (src / "_config.yml").write_text(config())
     shutil.rmtree(src / "_static", ignore_errors=True)
     shutil.copytree(SITE / "_static", src / "_static")
@@ -295,43 +350,54 @@ def build(out: Path, lessons: list[str] | None = None, jobs: int = 2, timeout: f
         shutil.rmtree(folder, ignore_errors=True)
     src.mkdir(parents=True)
     frames.mkdir(parents=True)
-    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
+    paths = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted((NOTEBOOKS / "zh").glob("*.ipynb"))
     if lessons:
         paths = [p for p in paths if any(_matches(p, k) for k in lessons)]
         if not paths:
             raise SystemExit(f"no notebook matches {lessons}")
-    names = [p.name for p in paths]
+    names = [_name(p) for p in paths]
+    stems = [n.removesuffix(".ipynb") for n in names]  # "03_grokking", "zh/03_grokking"
 
     print(f"executing {len(paths)} notebook(s) on fresh kernels, {jobs} at a time", flush=True)
-    args = [(str(p), str(frames / p.stem), f"frames/{p.stem}", timeout) for p in paths]
+    # a page's frames are addressed from the page: zh/03_grokking.html reaches frames/zh/03_grokking
+    args = [(str(p), str(frames / stem), ("../" if stem.startswith("zh/") else "") + f"frames/{stem}", timeout)
+            for p, stem in zip(paths, stems)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(paths))), mp_context=context) as pool:
         futures = [pool.submit(_execute, *a) for a in args]
         results, failed = [], {}
-        for path, future in zip(paths, futures):
+        for path, stem, future in zip(paths, stems, futures):
             try:
                 results.append(future.result())
             except Exception as exc:  # noqa: BLE001 - any failure of a lesson is reported by name
-                failed[path.stem] = f"{type(exc).__name__}: {exc}"
-                print(f"FAILED {path.name}: {failed[path.stem]}", flush=True)
-                results.append((_failed_notebook(path, failed[path.stem]), 0.0))
-                shutil.rmtree(frames / path.stem, ignore_errors=True)
+                failed[stem] = f"{type(exc).__name__}: {exc}"
+                print(f"FAILED {stem}: {failed[stem]}", flush=True)
+                results.append((_failed_notebook(path, failed[stem]), 0.0))
+                shutil.rmtree(frames / stem, ignore_errors=True)
     if failed and not keep_going:
         raise SystemExit(f"{len(failed)} notebook(s) failed to run: {sorted(failed)} "
                          "(--keep-going builds the site with those pages unexecuted)")
     seconds = {}
-    for path, (nb, took) in zip(paths, results):
-        seconds[path.stem] = took
-        nbformat.write(site_notebook(nb, path.name), src / path.name)
+    both = {language_of(n) for n in names} == set(LANGUAGES)
+    for name, stem, (nb, took) in zip(names, stems, results):
+        seconds[stem] = took
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(site_notebook(nb, name, other=both), src / name)
     warnings, book_seconds = build_html(src, html, names)
-    return _finish(out, [p.stem for p in paths], seconds, warnings, book_seconds, failed, start, max_mb)
+    return _finish(out, stems, seconds, warnings, book_seconds, failed, start, max_mb)
+
+
+def _name(path: Path) -> str:
+    """``NN_name.ipynb``, or ``zh/NN_name.ipynb`` for a lesson of the Chinese edition."""
+    return f"zh/{path.name}" if path.parent.name == "zh" else path.name
 
 
 def _rebuild_html(out: Path, max_mb: float) -> dict:
     """Only the HTML again, from the executed notebooks and frames of the last build."""
     start = time.monotonic()
     src = out / "src"
-    names = sorted(p.name for p in src.glob("[0-9][0-9]_*.ipynb"))
+    names = sorted(p.name for p in src.glob("[0-9][0-9]_*.ipynb")) + sorted(
+        f"zh/{p.name}" for p in src.glob("zh/[0-9][0-9]_*.ipynb"))
     if not names:
         raise SystemExit(f"{src} holds no executed lessons: run a full build first")
     last = json.loads((out / "build.json").read_text()) if (out / "build.json").is_file() else {}

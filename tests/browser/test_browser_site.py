@@ -24,7 +24,9 @@ import harness
 HTML = harness.REPO / "build" / "site" / "html"
 SCREENSHOTS = harness.BUILD / "site"
 LESSONS = [name.removesuffix(".ipynb") for name in harness.discover_notebooks(harness.REPO / "notebooks")]
-PAGES = ["intro", *LESSONS, "glossary", "search"]
+#: the Chinese edition's pages, under zh/ (its lessons, its landing page and glossary)
+ZH_LESSONS = [f"zh/{name}" for name in LESSONS if (harness.REPO / "notebooks" / "zh" / f"{name}.ipynb").exists()]
+PAGES = ["intro", *LESSONS, "glossary", "search"] + (["zh/intro", *ZH_LESSONS, "zh/glossary"] if ZH_LESSONS else [])
 SEARCH_WORD = "grokking"
 
 #: what each page holds once loaded and typeset: math elements, MathJax output, images, dropdowns
@@ -46,6 +48,7 @@ _SCAN = """() => {
     ready: document.querySelectorAll('div.course-player.course-player-ready').length,
     colab: [...document.querySelectorAll('a.course-launch-colab')].map(a => a.href),
     binder: [...document.querySelectorAll('a.course-launch-binder')].map(a => a.href),
+    language: [...document.querySelectorAll('a.course-language')].map(a => a.href),
     searchHits: [...document.querySelectorAll('#search-results li a')].map(a => a.getAttribute('href')),
   };
 }"""
@@ -141,7 +144,7 @@ def _visit(browser, base: str, name: str) -> dict:
         _wait_typeset(page)
         record["scan"] = page.evaluate(_SCAN)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        record["screenshot"] = str(SCREENSHOTS / f"{name}.png")
+        record["screenshot"] = str(SCREENSHOTS / f"{name.replace('/', '-')}.png")
         page.screenshot(path=record["screenshot"], full_page=True)
         record["moves"] = _move_controls(page, record["scan"]["players"])
         record["after_moves_images"] = page.evaluate(_SCAN)["images"]
@@ -219,11 +222,14 @@ def test_every_kernel_free_slider_changes_its_image_and_label(visit):
 
 
 def test_lesson_pages_have_their_panels_and_launch_links(visit):
-    if visit["name"] not in LESSONS:
+    if visit["name"] not in LESSONS + ZH_LESSONS:
         pytest.skip("not a lesson page")
     from course_lib.core import repository
 
     notebook = f"{visit['name']}.ipynb"
+    other = visit["name"].removeprefix("zh/") if visit["name"].startswith("zh/") else f"zh/{visit['name']}"
+    if ZH_LESSONS:  # the language switch leads to the same lesson in the other language, and it loads
+        assert [urlparse(h).path for h in visit["scan"]["language"]] == [f"/{other}.html"] and other in PAGES
     assert visit["scan"]["colab"] == [repository.colab_url(notebook)]
     assert len(visit["scan"]["binder"]) == 1
     binder = urlparse(visit["scan"]["binder"][0])

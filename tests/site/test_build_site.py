@@ -16,6 +16,7 @@ from course_lib.core import repository
 ROOT = Path(__file__).resolve().parents[2]
 BUILT = ROOT / "build" / "site"
 NOTEBOOK_NAMES = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+ZH_NAMES = sorted(p.name for p in (ROOT / "notebooks" / "zh").glob("*.ipynb"))
 
 
 def _executed_like(notebook: str) -> nbformat.NotebookNode:
@@ -102,6 +103,37 @@ def test_toc_and_config():
     assert "{" not in build_site.config().split("repository:")[1].split("launch_buttons")[0]
 
 
+def test_the_chinese_edition_gets_its_links_and_a_language_switch():
+    header = build_site.launch_header("zh/03_grokking.ipynb")
+    assert f'href="{repository.colab_url("zh/03_grokking.ipynb")}"' in header
+    assert "notebooks/zh/03_grokking.ipynb" in header and "在 Colab 中打开" in header
+    assert '<a class="course-language" href="../03_grokking.html">English</a>' in header
+    english = build_site.launch_header("03_grokking.ipynb")
+    assert '<a class="course-language" href="zh/03_grokking.html">中文版</a>' in english
+    assert "course-language" not in build_site.launch_header("03_grokking.ipynb", other=False)
+
+
+def test_chinese_landing_page_is_readme_zh_lesson_table():
+    readme = (ROOT / "README.zh.md").read_text()
+    page = build_site.landing_page(readme, NOTEBOOK_NAMES, "zh", other=True)
+    assert page.startswith("# More Is Different") and "## 课程" in page and "![" not in page
+    for name in NOTEBOOK_NAMES:
+        assert f"[{name.removesuffix('.ipynb')}]({name})" in page
+    assert "[English](../intro.md)" in page and "(README.md)" not in page
+    english = build_site.landing_page((ROOT / "README.md").read_text(), NOTEBOOK_NAMES, other=True)
+    assert "[中文版](zh/intro.md)" in english and "README.zh.md" not in english
+
+
+def test_toc_puts_the_chinese_edition_in_a_part_of_its_own():
+    names = NOTEBOOK_NAMES + [f"zh/{n}" for n in NOTEBOOK_NAMES]
+    toc = yaml.safe_load(build_site.toc(names, glossary=True, zh_glossary=True))
+    english, chinese = toc["parts"]
+    assert [c["file"] for c in english["chapters"]] == [n.removesuffix(".ipynb") for n in NOTEBOOK_NAMES] + ["glossary"]
+    assert chinese["caption"] == "中文版"
+    assert [c["file"] for c in chinese["chapters"]] == (
+        ["zh/intro"] + [f"zh/{n.removesuffix('.ipynb')}" for n in NOTEBOOK_NAMES] + ["zh/glossary"])
+
+
 # ---- the built site (after `make site`) ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -116,23 +148,26 @@ def test_built_site_is_under_the_size_limit_and_has_every_page(built):
     html = BUILT / "html"
     assert built["bytes"] < build_site.MAX_MB * 1e6
     assert sum(f.stat().st_size for f in html.rglob("*") if f.is_file()) == built["bytes"]
-    for page in ["intro", "glossary", "search", *[n.removesuffix(".ipynb") for n in NOTEBOOK_NAMES]]:
+    pages = ["intro", "glossary", "search", *[n.removesuffix(".ipynb") for n in NOTEBOOK_NAMES]]
+    if ZH_NAMES:
+        pages += ["zh/intro", "zh/glossary", *[f"zh/{n.removesuffix('.ipynb')}" for n in ZH_NAMES]]
+    for page in pages:
         assert (html / f"{page}.html").is_file(), page
 
 
 def test_built_pages_load_nothing_from_elsewhere(built):
     remote = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
-    for page in (BUILT / "html").glob("*.html"):
+    for page in [*(BUILT / "html").glob("*.html"), *(BUILT / "html").glob("zh/*.html")]:
         hits = remote.findall(page.read_text())
         assert not hits, f"{page.name} loads {hits}"
 
 
 def test_built_players_point_at_frames_that_exist(built):
     html = BUILT / "html"
-    for page in html.glob("*.html"):
-        for src in re.findall(r"src=['\"](frames/[^'\"]+)['\"]", page.read_text()):
-            assert (html / src).is_file(), f"{page.name}: {src}"
+    for page in [*html.glob("*.html"), *html.glob("zh/*.html")]:
+        for src in re.findall(r"src=['\"]((?:\.\./)?frames/[^'\"]+)['\"]", page.read_text()):
+            assert (page.parent / src).is_file(), f"{page.name}: {src}"
         for match in re.finditer(r"class='course-player-data'>(.*?)</script>", page.read_text(), re.S):
             data = json.loads(match.group(1).replace("<\\/", "</"))
             for file, _ in data["frames"].values():
-                assert (html / data["url"] / file).is_file(), f"{page.name}: {file}"
+                assert (page.parent / data["url"] / file).is_file(), f"{page.name}: {file}"
