@@ -10,6 +10,7 @@ from typing import Callable
 
 import numpy as np
 
+from course_lib.core.messages import message
 from course_lib.core.checking import CheckResult, call_learner, learner_name, passed, run_cases, short_repr
 
 __all__ = ["continuation_probability", "regurgitation_threshold", "reference_continuation_probability",
@@ -36,12 +37,12 @@ def _bigram_cases():
     rng = np.random.default_rng(3)
     big = rng.integers(0, 4, (6, 6)) * (rng.random((6, 6)) < 0.6)
     big[np.arange(6), (np.arange(6) + 1) % 6] += 1  # every row has a count
-    raw = [("one word: P(cat | the)", (toy, 0, [1])),
-           ("two words: P(cat sat | the)", (toy, 0, [1, 2])),
-           ("a continuation with a never-seen bigram (probability 0)", (toy, 0, [4, 1])),
-           ("a longer chain back to the start", (toy, 3, [0, 1, 2, 3, 0])),
-           ("rows with different totals", (big, 2, [3, 4, 5, 0])),
-           ("a continuation given as a numpy array", (big, 5, np.array([0, 1, 2])))]
+    raw = [(message("memorisation.continuation_probability.case_one_word"), (toy, 0, [1])),
+           (message("memorisation.continuation_probability.case_two_words"), (toy, 0, [1, 2])),
+           (message("memorisation.continuation_probability.case_unseen"), (toy, 0, [4, 1])),
+           (message("memorisation.continuation_probability.case_chain"), (toy, 3, [0, 1, 2, 3, 0])),
+           (message("memorisation.continuation_probability.case_totals"), (big, 2, [3, 4, 5, 0])),
+           (message("memorisation.continuation_probability.case_array"), (big, 5, np.array([0, 1, 2])))]
     return [(d, args, reference_continuation_probability(*args)) for d, args in raw]
 
 
@@ -54,8 +55,7 @@ def continuation_probability(fn: Callable) -> CheckResult:
     """
     return run_cases("continuation_probability", lambda c, p, w: float(fn(c, p, w)), _bigram_cases(), rtol=1e-9,
                      shown_args=3,
-                     hint="walk along the continuation: multiply counts[prev, word] / counts[prev].sum() "
-                          "(the row of the previous word), then make the word the new previous word")
+                     hint=message("memorisation.continuation_probability.hint"))
 
 
 def reference_regurgitation_threshold(counts, probabilities) -> int | None:
@@ -73,19 +73,19 @@ def _threshold_cases():
     shuffled = np.random.default_rng(0).permutation(len(k))
     spread = steep * np.tile([0.2, 1.0, 1.8], 6)  # means as steep; one canary per k far above
     spread = np.minimum(spread, 1.0)
-    raw = [("a steep rise, counts in order", (k, steep)),
-           ("the same canaries in shuffled order", (k[shuffled], steep[shuffled])),
-           ("the same canaries, largest count first", (k[::-1], steep[::-1])),
-           ("one canary of a count above 1/2, but not the mean of its count",
+    raw = [(message("memorisation.regurgitation_threshold.case_steep"), (k, steep)),
+           (message("memorisation.regurgitation_threshold.case_shuffled"), (k[shuffled], steep[shuffled])),
+           (message("memorisation.regurgitation_threshold.case_reversed"), (k[::-1], steep[::-1])),
+           (message("memorisation.regurgitation_threshold.case_one_canary"),
             (k, np.where(k == 4, [0.9, 0.1, 0.1] * 6, steep))),
-           ("two canaries of a count above 1/2, one far below: the mean decides",
+           (message("memorisation.regurgitation_threshold.case_mean_decides"),
             (k, np.where(k == 4, [0.6, 0.6, 0.0] * 6, steep))),
-           ("a mean of exactly 1/2 is not 'more often than not'", (k, np.where(k == 8, 0.5, steep))),
-           ("never above 1/2 (answer None)", (k, steep * 0.5)),
-           ("per-canary values spread around their mean", (k, spread)),
-           ("counts that are not powers of two", (np.repeat([3, 5, 10, 40], 2),
+           (message("memorisation.regurgitation_threshold.case_exactly_half"), (k, np.where(k == 8, 0.5, steep))),
+           (message("memorisation.regurgitation_threshold.case_never"), (k, steep * 0.5)),
+           (message("memorisation.regurgitation_threshold.case_spread"), (k, spread)),
+           (message("memorisation.regurgitation_threshold.case_not_powers"), (np.repeat([3, 5, 10, 40], 2),
                                                   np.repeat([0.2, 0.45, 0.55, 0.8], 2))),
-           ("means that dip below 1/2 again after the first count above it (the first one counts)",
+           (message("memorisation.regurgitation_threshold.case_dip"),
             (np.repeat([1, 2, 4, 8], 2), np.repeat([0.2, 0.6, 0.4, 0.7], 2)))]
 
     return [(d, args, reference_regurgitation_threshold(*args)) for d, args in raw]
@@ -96,14 +96,14 @@ def _threshold_verdict(expected, got) -> str:
     if expected is None:
         if got is None:
             return ""
-        return "no count makes it: return None itself (not -1, 0 or False)"
+        return message("memorisation.regurgitation_threshold.expected_none")
     if got is None:
-        return "some count makes it: return that count k (did the function forget `return`?)"
+        return message("memorisation.regurgitation_threshold.got_none")
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (Integral, np.integer)):
         if isinstance(got, (Real, np.floating)) and not isinstance(got, (bool, np.bool_)) and float(got) == expected:
             return ""  # 4.0 for 4 is the right count
-        return f"return the planted count k as an int, got {type(got).__name__}"
-    return "" if int(got) == expected else f"the answer is a planted count; {int(got)} is not the first one above 1/2"
+        return message("memorisation.regurgitation_threshold.not_int", kind=type(got).__name__)
+    return "" if int(got) == expected else message("memorisation.regurgitation_threshold.wrong_count", got=int(got))
 
 
 def regurgitation_threshold(fn: Callable) -> CheckResult:
@@ -116,20 +116,20 @@ def regurgitation_threshold(fn: Callable) -> CheckResult:
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     name = learner_name(fn, "regurgitation_threshold")
-    hint = ("for each distinct count k, smallest first (np.unique sorts), average the probabilities of the "
-            "canaries planted k times; return the first k whose mean is strictly above 0.5, and None if there "
-            "is none")
+    hint = message("memorisation.regurgitation_threshold.hint")
     cases = _threshold_cases()
     for i, (description, args, expected) in enumerate(cases, 1):
-        got, failure = call_learner(name, fn, args, f"case {i} of {len(cases)} ({description})", hint)
+        case = message("check.case", index=i, total=len(cases), description=description)
+        got, failure = call_learner(name, fn, args, case, hint)
         if failure is not None:
             return failure
         note = _threshold_verdict(expected, got)
         if note:
-            message = (f"{name}: case {i} of {len(cases)} ({description}) differs.\n"
-                       f"  input:    {short_repr(args[0])}, {short_repr(args[1])}\n"
-                       f"  expected: {short_repr(expected)}\n"
-                       f"  got:      {short_repr(got)}\n  {note}")
-            print(message + f"\nHint: {hint}")
-            return CheckResult(False, message)
+            width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
+            text = (f"{name}: {message('check.differs', case=case)}\n"
+                    f"  {message('check.input'):{width}} {short_repr(args[0])}, {short_repr(args[1])}\n"
+                    f"  {message('check.expected'):{width}} {short_repr(expected)}\n"
+                    f"  {message('check.got'):{width}} {short_repr(got)}\n  {note}")
+            print(text + f"\n{message('check.hint')} {hint}")
+            return CheckResult(False, text)
     return passed(name, len(cases))

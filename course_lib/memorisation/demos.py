@@ -14,12 +14,13 @@ import numpy as np
 
 from course_lib.core.controls import FloatSlider, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.style import new_figure, series_style, set_log_y
 from course_lib.core.score_tables import table_html
 from course_lib.memorisation.experiment import (CORPORA, N_PROMPTS, SPAN, MemorisationFamily, default_family,
                                                 mean_by_count)
 
-__all__ = ["MemorisationDemo", "FLOOR", "CEILING_OF_FLOOR", "panel_floor"]
+__all__ = ["MemorisationDemo", "FLOOR", "CEILING_OF_FLOOR", "panel_floor", "corpus_name"]
 
 #: the lowest the left panel's floor line goes: probabilities below the floor (and 0, greedy decoding's miss)
 #: are drawn on that labelled line
@@ -40,6 +41,15 @@ def panel_floor(probabilities) -> float:
     return float(min(max(decade, FLOOR), CEILING_OF_FLOOR))
 
 
+def corpus_name(corpus: str, figure: bool = True) -> str:
+    """How a learner reads a training set's name ("raw", "deduplicated"), in a figure or not, in the
+    course's language; any other name is shown as it is."""
+    if corpus not in CORPORA:
+        return corpus
+    key = f"memorisation.corpus.{corpus}"
+    return figure_message(key) if figure else message(key)
+
+
 def _power_label(value: float) -> str:
     return "10" + str(int(round(np.log10(value)))).translate(_SUPERSCRIPT)
 
@@ -56,13 +66,7 @@ class MemorisationDemo(Demo):
         default it is trained here (a few seconds).
     """
 
-    caption = ("Left: the exact probability that sampling reproduces a canary's 31-token continuation from "
-               "its 10-token prefix, per canary (small markers) and averaged per planted count (lines), for "
-               "the model trained on the raw corpus and on the deduplicated one (the dashed floor line sits a decade "
-               "below the smallest value shown, never lower than 10⁻²⁵; values below it, and the zeros of greedy "
-               "decoding at T = 0, are drawn on it). Right: the share of samples (continuations of ordinary corpus prompts) "
-               "that contain a span of at least m tokens copied from the model's own training set; the "
-               "dotted line marks m = 20, the length this lesson counts as memorised.")
+    caption_key = "memorisation.canaries.caption"
 
     def __init__(self, family: MemorisationFamily | None = None):
         family = default_family() if family is None else family
@@ -73,9 +77,9 @@ class MemorisationDemo(Demo):
         if orders != tuple(range(orders[0], orders[-1] + 1)):
             raise ValueError(f"family must hold contiguous orders for the slider, got {orders}")
         self.controls = {
-            "order": IntSlider(orders[0], orders[-1], 5 if 5 in orders else orders[-1], 1, label="n-gram order"),
-            "temperature": FloatSlider(0.0, 1.5, 1.0, 0.1, label="temperature T (0 = greedy)"),
-            "n_samples": IntSlider(20, N_PROMPTS, N_PROMPTS, 20, label="samples"),
+            "order": IntSlider(orders[0], orders[-1], 5 if 5 in orders else orders[-1], 1, label=message("memorisation.canaries.control_order")),
+            "temperature": FloatSlider(0.0, 1.5, 1.0, 0.1, label=message("memorisation.canaries.control_temperature")),
+            "n_samples": IntSlider(20, N_PROMPTS, N_PROMPTS, 20, label=message("memorisation.canaries.control_samples")),
         }
         self.spans = np.array(sorted({m for _, m in family.indexes}))
         self.ks = np.unique(family.canary_copies)
@@ -93,10 +97,11 @@ class MemorisationDemo(Demo):
                                                   color=style["color"], alpha=0.45)
             self.means[corpus], = self.ax_k.plot(self.ks, np.full(len(self.ks), FLOOR), color=style["color"],
                                                  linestyle=style["linestyle"], marker=style["marker"],
-                                                 label=f"{corpus} (mean)")
+                                                 label=figure_message("memorisation.canaries.legend_mean",
+                                                                      corpus=corpus_name(corpus)))
             self.rates[corpus], = self.ax_m.plot(self.spans, np.zeros(len(self.spans)), color=style["color"],
                                                  linestyle=style["linestyle"], marker=style["marker"],
-                                                 label=corpus)
+                                                 label=corpus_name(corpus))
         self.ax_k.set_xscale("log", base=2)
         self.ax_k.set_xticks(self.ks)
         self.ax_k.set_xticklabels([str(k) for k in self.ks])
@@ -104,19 +109,23 @@ class MemorisationDemo(Demo):
         self.ax_k.set_xlim(self.ks[0] / 1.4, self.ks[-1] * 1.4)
         self.ax_k.set_ylim(FLOOR / 30, 3)
         self.floor_line = self.ax_k.axhline(FLOOR, color="0.5", linestyle="--", linewidth=0.8)
-        self.floor_label = self.ax_k.text(self.ks[0] / 1.35, FLOOR * 3, f"≤ {_power_label(FLOOR)} or 0", fontsize=7,
+        self.floor_label = self.ax_k.text(self.ks[0] / 1.35, FLOOR * 3, self._floor_text(FLOOR), fontsize=7,
                                           color="0.35", va="bottom")
         set_log_y(self.ax_k)
-        self.ax_k.set_xlabel("times the canary was planted (k)")
-        self.ax_k.set_ylabel("P(exact regurgitation)")
+        self.ax_k.set_xlabel(figure_message("memorisation.canaries.xlabel"))
+        self.ax_k.set_ylabel(figure_message("memorisation.canaries.ylabel"))
         self.ax_k.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
         self.ax_m.axvline(SPAN, color="0.4", linestyle=":", linewidth=1.5)
         self.ax_m.set_xlim(self.spans[0] - 1, self.spans[-1] + 1)
         self.ax_m.set_ylim(-0.03, 1.03)
-        self.ax_m.set_xlabel("span length m (tokens)")
-        self.ax_m.set_ylabel("share of samples with a copy ≥ m")
+        self.ax_m.set_xlabel(figure_message("memorisation.canaries.xlabel_span"))
+        self.ax_m.set_ylabel(figure_message("memorisation.canaries.ylabel_share"))
         self.ax_m.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=2, fontsize=9, frameon=False)
         self.data_artists = [*self.points.values(), *self.means.values(), *self.rates.values()]
+
+    @staticmethod
+    def _floor_text(floor: float) -> str:
+        return figure_message("memorisation.canaries.floor", power=_power_label(floor))
 
     def compute(self, order: int, temperature: float, n_samples: int) -> dict[str, Any]:
         state: dict[str, Any] = {"order": order, "temperature": temperature, "n_samples": n_samples,
@@ -140,11 +149,12 @@ class MemorisationDemo(Demo):
         self.ax_k.set_ylim(floor / 30, 3)
         self.floor_line.set_ydata([floor, floor])
         self.floor_label.set_y(floor * 3)
-        self.floor_label.set_text(f"≤ {_power_label(floor)} or 0")
+        self.floor_label.set_text(self._floor_text(floor))
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        header = ([f"{state['order']}-gram, T = {state['temperature']:.1f}"] + [f"k = {k}" for k in state["ks"]]
-                  + [f"samples with a copy ≥ {SPAN} tokens (of {state['n_samples']})"])
-        rows = [[corpus] + [f"{p:.2g}" for p in state[corpus]["means"]] + [f"{state[corpus]['rate_at_span']:.0%}"]
+        header = ([message("memorisation.canaries.summary_settings", order=state["order"],
+                           temperature=state["temperature"])] + [f"k = {k}" for k in state["ks"]]
+                  + [message("memorisation.canaries.summary_copies", span=SPAN, n_samples=state["n_samples"])])
+        rows = [[corpus_name(corpus, figure=False)] + [f"{p:.2g}" for p in state[corpus]["means"]] + [f"{state[corpus]['rate_at_span']:.0%}"]
                 for corpus in CORPORA]
         return table_html(header, rows)

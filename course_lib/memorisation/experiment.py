@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_bool, check_choice, check_count, check_scalar
 from course_lib.memorisation.data import SEED, TokenCorpus, build_data, lesson_data
@@ -240,7 +241,7 @@ def train_family(orders=ORDERS, spans=SPANS, seed: int = SEED, show_progress: bo
     streams = {"raw": raw, "deduplicated": dedup}
     models, indexes = {}, {}
     jobs = [(c, n) for c in CORPORA for n in orders]
-    for c, n in progress(jobs, label="n-gram models", enabled=show_progress):
+    for c, n in progress(jobs, label=message("memorisation.family.progress"), enabled=show_progress):
         models[c, n] = NgramLM(n, len(vocab)).fit(streams[c].tokens, streams[c].starts)
     for c in CORPORA:
         for m in spans:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_bool, check_count, check_random_state, check_scalar
 from course_lib.corpus import SLOTS
@@ -230,7 +231,7 @@ def data_quantity_curves(sizes=SIZES, order: int = ORDER, seed: int = 0,
     text = generate(lang, int(sizes[-1]), seed=seed + 1)
     good, bad = syntax_pairs(lang, seed=seed + 2)
     syntax, facts, by_rank = [], [], []
-    for size in progress(sizes, label="training sets", enabled=show_progress):
+    for size in progress(sizes, label=message("memorisation.quantity.progress"), enabled=show_progress):
         model = NgramLM(order, lang.vocab_size).fit(text[:size])
         syntax.append(syntax_accuracy(model, good, bad))
         acc, right = fact_accuracy(model, lang)
