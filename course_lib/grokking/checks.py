@@ -11,6 +11,7 @@ from typing import Any, Callable
 import numpy as np
 
 from course_lib.core.checking import CheckResult, run_cases
+from course_lib.core.messages import message
 from course_lib.grokking.adamw import adamw_step as reference_adamw_step
 from course_lib.grokking.fourier import frequency_power
 
@@ -23,15 +24,15 @@ def _adamw_cases() -> list[tuple[str, tuple, Any]]:
     m, v = 0.1 * rng.standard_normal(6), 0.01 * rng.random(6)
     raw = [
         # description, (param, grad, m, v, t, lr, betas, eps, weight_decay)
-        ("the first step: one number, hand-computed in the notebook",
+        (message("grokking.check.adamw_first_step"),
          (np.array([1.0]), np.array([0.5]), np.zeros(1), np.zeros(1), 1, 0.1, (0.9, 0.98), 1e-8, 1.0)),
-        ("the first step, no weight decay (plain Adam)",
+        (message("grokking.check.adamw_no_decay"),
          (np.array([2.0, -1.0]), np.array([0.3, -4.0]), np.zeros(2), np.zeros(2), 1, 0.01, (0.9, 0.98), 1e-8, 0.0)),
-        ("step 10 with running means already filled (bias corrections matter)",
+        (message("grokking.check.adamw_step_10"),
          (param, grad, m, v, 10, 1e-2, (0.9, 0.98), 1e-8, 1.0)),
-        ("step 3, strong decay, other betas", (param, grad, m, v, 3, 0.05, (0.8, 0.9), 1e-6, 3.0)),
-        ("a zero gradient: only the decay acts", (param, np.zeros(6), np.zeros(6), np.zeros(6), 5, 0.1,
-                                                  (0.9, 0.98), 1e-8, 1.0)),
+        (message("grokking.check.adamw_strong_decay"), (param, grad, m, v, 3, 0.05, (0.8, 0.9), 1e-6, 3.0)),
+        (message("grokking.check.adamw_zero_gradient"),
+         (param, np.zeros(6), np.zeros(6), np.zeros(6), 5, 0.1, (0.9, 0.98), 1e-8, 1.0)),
     ]
     return [(d, args, np.stack(reference_adamw_step(*args))) for d, args in raw]
 
@@ -50,21 +51,19 @@ def adamw_step(fn: Callable) -> CheckResult:
         return np.stack([np.asarray(x, dtype=float) for x in out])
 
     return run_cases("adamw_step", stacked, _adamw_cases(), rtol=1e-7,
-                     hint="update m and v first, divide them by (1 - beta1**t) and (1 - beta2**t), then "
-                          "param - lr * (m_hat / (sqrt(v_hat) + eps) + weight_decay * param); the decay "
-                          "is not added to the gradient, and it uses the parameter before this step")
+                     hint=message("grokking.check.adamw_hint"))
 
 
 def _frequency_cases() -> list[tuple[str, tuple, Any]]:
     x = np.arange(11)[:, None]
     rng = np.random.default_rng(5)
     raw = [
-        ("p = 11, one column cos(2π·3x/p): all power at k = 3", np.cos(2 * np.pi * 3 * x / 11)),
-        ("p = 11, a sine at k = 2 and a cosine at k = 5 in two columns",
+        (message("grokking.check.shares_one_wave"), np.cos(2 * np.pi * 3 * x / 11)),
+        (message("grokking.check.shares_two_columns"),
          np.hstack([np.sin(2 * np.pi * 2 * x / 11), 2 * np.cos(2 * np.pi * 5 * x / 11)])),
-        ("p = 11, a constant column and a wave at k = 1", np.hstack([np.ones((11, 1)),
+        (message("grokking.check.shares_constant"), np.hstack([np.ones((11, 1)),
                                                                      np.cos(2 * np.pi * x / 11 + 0.4)])),
-        ("p = 13, a random (13, 4) embedding", rng.standard_normal((13, 4))),
+        (message("grokking.check.shares_random"), rng.standard_normal((13, 4))),
     ]
     return [(d, (E,), frequency_power(E)) for d, E in raw]
 
@@ -81,9 +80,7 @@ def frequency_shares(fn: Callable) -> CheckResult:
         return fn(np.array(E))
 
     return run_cases("frequency_shares", on_a_copy, _frequency_cases(), rtol=1e-6,
-                     hint="np.fft.fft(E, axis=0) transforms each column over the residues; square the "
-                          "magnitudes, sum over the columns, add frequency p - k to frequency k (the same "
-                          "real wave), keep k = 0..p // 2 and divide by the total")
+                     hint=message("grokking.check.shares_hint"))
 
 
 def _cosine_argmax(a: int, b: int, p: int, keys) -> int:
@@ -97,13 +94,11 @@ def _cosine_argmax(a: int, b: int, p: int, keys) -> int:
 
 
 def _answer_cases() -> list[tuple[str, tuple, Any]]:
-    raw = [("p = 7, a = 2, b = 3, one key frequency", 2, 3, 7, (1,)),
-           ("p = 97, a = 40, b = 80: the sum wraps around", 40, 80, 97, (24, 47, 5)),
-           ("p = 113, Nanda et al.'s key frequencies", 100, 50, 113, (14, 35, 41, 42, 52)),
+    raw = [(message("grokking.check.answer_one_key"), 2, 3, 7, (1,)),
+           (message("grokking.check.answer_wraps"), 40, 80, 97, (24, 47, 5)),
+           (message("grokking.check.answer_nanda"), 100, 50, 113, (14, 35, 41, 42, 52)),
            ("p = 13, a = 0, b = 0", 0, 0, 13, (3, 5)),
-           ("p = 15 (not a prime) and k = 3: cos(2π·3x/15) repeats every 5 residues, so c = 3, 8 and 13 "
-            "tie at the top and np.argmax returns the first: only scoring with the cosines gives it",
-            7, 6, 15, (3,))]
+           (message("grokking.check.answer_not_prime"), 7, 6, 15, (3,))]
     return [(d, (a, b, p, keys), _cosine_argmax(a, b, p, keys)) for d, a, b, p, keys in raw]
 
 
@@ -115,6 +110,4 @@ def fourier_answer(fn: Callable) -> CheckResult:
     computes ``(a + b) % p`` instead of scoring with the cosines fails.
     """
     return run_cases("fourier_answer", fn, _answer_cases(),
-                     rtol=0, hint="score every candidate c = np.arange(p) with the sum of "
-                                  "np.cos(2 * np.pi * k * (a + b - c) / p) over the key frequencies k and "
-                                  "return int(np.argmax(score)); do not compute (a + b) % p yourself")
+                     rtol=0, hint=message("grokking.check.answer_hint"))

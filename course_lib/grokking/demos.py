@@ -16,6 +16,7 @@ import numpy as np
 
 from course_lib.core.controls import Choice, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from matplotlib.patches import Patch, Rectangle
 
 from course_lib.core.style import new_figure, series_style, set_log_x
@@ -47,11 +48,7 @@ class TrainingStepDemo(Demo):
         by default the cached live run (p = 97, seed 0).
     """
 
-    caption = ("One training run at the chosen step (grey line): train and test accuracy on a log step axis "
-               "(top left); the weight norm, the square root of the sum of the squares of every weight, on a "
-               "linear step axis from step 0 with its y-axis from 0 (top right); and the share of the "
-               "embedding's power at each frequency k at the chosen step (bottom). The hatched bars are the "
-               "final network's key frequencies; the note names the strongest frequencies at the chosen step.")
+    caption_key = "grokking.step.caption"
 
     def __init__(self, timeline: dict[str, np.ndarray] | None = None):
         t = load_timeline(0) if timeline is None else timeline
@@ -62,15 +59,16 @@ class TrainingStepDemo(Demo):
         steps = np.asarray(t["steps"])
         self.every = int(steps[1] - steps[0])
         self.controls = {"step": IntSlider(0, int(steps[-1]), int(steps[-1]) // 2 // self.every * self.every,
-                                           step=self.every, label="training step")}
+                                           step=self.every, label=message("grokking.step.control_step"))}
         self.fig, axes = new_figure(2, 2, figsize=(8.4, 6.0), margins={"hspace": 0.45, "bottom": 0.09})
         self.ax_acc, self.ax_norm = axes[0]
         axes[1, 0].remove(), axes[1, 1].remove()
         self.ax_spec = self.fig.add_subplot(2, 1, 2)
         shown = steps > 0  # a log axis cannot show step 0
         x = steps[shown]
-        for i, (name, label) in enumerate((("train_accuracy", "train"), ("test_accuracy", "test"))):
-            self.ax_acc.plot(x, np.asarray(t[name])[shown], label=label, markevery=max(1, len(x) // 8),
+        for i, (name, key) in enumerate((("train_accuracy", "grokking.legend.train"),
+                                         ("test_accuracy", "grokking.legend.test"))):
+            self.ax_acc.plot(x, np.asarray(t[name])[shown], label=figure_message(key), markevery=max(1, len(x) // 8),
                              **series_style(i))
         # linear steps from 0: the fall at the first steps (decay on the N(0, 1) embedding) stays in view
         norm = np.asarray(t["weight_norm"])
@@ -80,13 +78,13 @@ class TrainingStepDemo(Demo):
         set_log_x(self.ax_acc)
         self.ax_acc.set_xlim(x[0] * 0.8, x[-1] * 1.25)
         for ax in (self.ax_acc, self.ax_norm):
-            ax.set_xlabel("training step")
+            ax.set_xlabel(figure_message("grokking.axis.training_step"))
         self.ax_acc.set_ylim(-0.03, 1.03)
-        self.ax_acc.set_ylabel("accuracy")
-        self.ax_acc.set_title("Accuracy")
+        self.ax_acc.set_ylabel(figure_message("grokking.axis.accuracy"))
+        self.ax_acc.set_title(figure_message("grokking.title.accuracy"))
         self.ax_acc.legend(loc="center")
-        self.ax_norm.set_ylabel("‖all weights‖")
-        self.ax_norm.set_title("Weight norm")
+        self.ax_norm.set_ylabel(figure_message("grokking.step.norm_axis"))
+        self.ax_norm.set_title(figure_message("grokking.step.norm_title"))
         self.cursors = [ax.axvline(x[0], color="0.4", linewidth=1.2) for ax in (self.ax_acc, self.ax_norm)]
         self.norm_cursor = self.cursors[1]
         self.dot, = self.ax_norm.plot([], [], "o", color="k", markersize=7)
@@ -99,14 +97,15 @@ class TrainingStepDemo(Demo):
             if f in keys:
                 bar.set_hatch("//")
         self.ax_spec.legend(handles=[Patch(facecolor=series_style(1)["color"], hatch="//",
-                                           label="key frequencies of the final network"),
-                                     Patch(facecolor=series_style(0)["color"], label="other frequencies")],
+                                           label=figure_message("grokking.step.legend_keys")),
+                                     Patch(facecolor=series_style(0)["color"],
+                                           label=figure_message("grokking.step.legend_other"))],
                             loc="upper left", fontsize=9)
         self.ax_spec.set_xlim(-0.7, k[-1] + 0.7)
         self.ax_spec.set_ylim(0, 1.6 * spectrum.max())  # headroom for the legend and the note
-        self.ax_spec.set_xlabel("frequency k (a wave cos(2πk·x/p) over the residues x)")
-        self.ax_spec.set_ylabel("share of power")
-        self.ax_spec.set_title("Fourier power of the embedding")
+        self.ax_spec.set_xlabel(figure_message("grokking.step.spectrum_axis"))
+        self.ax_spec.set_ylabel(figure_message("grokking.step.spectrum_share"))
+        self.ax_spec.set_title(figure_message("grokking.step.spectrum_title"))
         self.note = self.ax_spec.text(0.99, 0.95, "", transform=self.ax_spec.transAxes, ha="right", va="top",
                                       fontsize=10)
         self.data_artists = [*self.cursors, self.dot, *self.bars, self.note]
@@ -129,11 +128,10 @@ class TrainingStepDemo(Demo):
         self.dot.set_data([state["step"]], [state["weight_norm"]])
         for bar, height in zip(self.bars, state["share"]):
             bar.set_height(height)
-        self.note.set_text(f"step {state['step']}: train {state['train_accuracy']:.0%}, "
-                           f"test {state['test_accuracy']:.0%}\n"
-                           f"strongest {len(state['top'])} now: {', '.join(map(str, state['top']))} "
-                           f"({state['top_share']:.0%} of the power)\n"
-                           f"final key frequencies (hatched): {state['key_share']:.0%}")
+        self.note.set_text(figure_message("grokking.step.note", step=state["step"], train=state["train_accuracy"],
+                                          test=state["test_accuracy"], count=len(state["top"]),
+                                          top=", ".join(map(str, state["top"])), top_share=state["top_share"],
+                                          key_share=state["key_share"]))
 
 
 class PhaseDiagramDemo(Demo):
@@ -147,11 +145,7 @@ class PhaseDiagramDemo(Demo):
         By default the shipped grid (:func:`~course_lib.grokking.phase.load_phase_grid`).
     """
 
-    caption = ("Left: for each training fraction and weight decay, the median step at which test accuracy "
-               "first reached 95 % when all 3 seeds did (colour, on the log scale of the colour bar), and below "
-               "it the median delay, steps to generalise ÷ steps to memorise; hatched white cells say how many "
-               "seeds did within the budget. The black frame is the chosen cell. Right: that cell's 3 runs, test "
-               "accuracy (solid) and train accuracy (dotted), on a log step axis.")
+    caption_key = "grokking.phase.caption"
 
     def __init__(self, grid: PhaseGrid | None = None):
         if grid is not None and not isinstance(grid, PhaseGrid):
@@ -162,8 +156,10 @@ class PhaseDiagramDemo(Demo):
         self.decay_labels = tuple(format_value(w) for w in g.weight_decays)
         default_f = self.fraction_labels[int(np.argmin(np.abs(g.fractions - 0.3)))]
         default_w = self.decay_labels[int(np.argmin(np.abs(g.weight_decays - 1.0)))]
-        self.controls = {"train_fraction": Choice(self.fraction_labels, default_f, label="training fraction"),
-                         "weight_decay": Choice(self.decay_labels, default_w, label="weight decay")}
+        self.controls = {"train_fraction": Choice(self.fraction_labels, default_f,
+                                                   label=message("grokking.phase.control_fraction")),
+                         "weight_decay": Choice(self.decay_labels, default_w,
+                                                 label=message("grokking.phase.control_decay"))}
         self.fig, (self.ax_map, self.ax_run) = new_figure(1, 2, figsize=(8.4, 3.9),
                                                           margins={"left": 0.1, "wspace": 0.45, "bottom": 0.15})
         median, delay = g.median_steps(), g.median_delays()
@@ -176,7 +172,7 @@ class PhaseDiagramDemo(Demo):
         bar = self.fig.colorbar(image, ax=self.ax_map, fraction=0.07, pad=0.03)
         ticks = [t for t in (20, 50, 100, 200, 500, 1000, 2000) if low <= np.log10(t) <= high]
         bar.set_ticks(np.log10(ticks), labels=[f"{t:,}" for t in ticks])
-        bar.set_label("median steps to 95 % test", fontsize=9)
+        bar.set_label(figure_message("grokking.phase.colour_bar"), fontsize=9)
         bar.ax.tick_params(labelsize=8)
         grokked = g.grokked()
         for i in range(len(g.fractions)):
@@ -185,7 +181,8 @@ class PhaseDiagramDemo(Demo):
                     text = f"{median[i, j]:.0f}\n{delay[i, j]:.1f}×"
                     dark = (shown[i, j] - low) / (high - low) > 0.55
                 else:
-                    text = "never" if grokked[i, j] == 0 else f"{grokked[i, j]} of {len(g.seeds)}"
+                    text = (figure_message("grokking.phase.cell_never") if grokked[i, j] == 0 else
+                            figure_message("grokking.phase.cell_some", grokked=grokked[i, j], seeds=len(g.seeds)))
                     dark = False
                     self.ax_map.add_patch(Rectangle((i - 0.5, j - 0.5), 1, 1, fill=False, hatch="///",
                                                                 edgecolor="0.75", linewidth=0))
@@ -195,16 +192,16 @@ class PhaseDiagramDemo(Demo):
                                  {"facecolor": "white", "edgecolor": "none", "pad": 1})
         self.ax_map.set_xticks(range(len(g.fractions)), self.fraction_labels)
         self.ax_map.set_yticks(range(len(g.weight_decays)), self.decay_labels)
-        self.ax_map.set_xlabel("training fraction")
-        self.ax_map.set_ylabel("weight decay λ")
-        self.ax_map.set_title(f"Median steps to 95 % test, and delay (p = {g.p})", fontsize=10)
+        self.ax_map.set_xlabel(figure_message("grokking.phase.fraction_axis"))
+        self.ax_map.set_ylabel(figure_message("grokking.phase.decay_axis"))
+        self.ax_map.set_title(figure_message("grokking.phase.map_title", p=g.p), fontsize=10)
         self.ax_map.grid(False)
         self.frame, = self.ax_map.plot([], [], color="black", linewidth=2.5)
         x = g.steps[1:]
         self.test_lines, self.train_lines = [], []
         for k, seed in enumerate(g.seeds):
             style = series_style(k)
-            self.test_lines.append(self.ax_run.plot(x, np.zeros_like(x, dtype=float), label=f"seed {seed}",
+            self.test_lines.append(self.ax_run.plot(x, np.zeros_like(x, dtype=float), label=figure_message("grokking.phase.seed", seed=seed),
                                                     color=style["color"], marker=style["marker"],
                                                     markevery=len(x) // 6)[0])
             self.train_lines.append(self.ax_run.plot(x, np.zeros_like(x, dtype=float), color=style["color"],
@@ -212,9 +209,9 @@ class PhaseDiagramDemo(Demo):
         set_log_x(self.ax_run)
         self.ax_run.set_xlim(x[0] * 0.8, g.budget * 1.25)
         self.ax_run.set_ylim(-0.03, 1.03)
-        self.ax_run.set_xlabel("training step")
-        self.ax_run.set_ylabel("accuracy")
-        self.ax_run.set_title("The chosen cell's runs", fontsize=11)
+        self.ax_run.set_xlabel(figure_message("grokking.axis.training_step"))
+        self.ax_run.set_ylabel(figure_message("grokking.axis.accuracy"))
+        self.ax_run.set_title(figure_message("grokking.phase.runs_title"), fontsize=11)
         self.ax_run.legend(loc="center left", bbox_to_anchor=(0.0, 0.62), fontsize=9)
         self.note = self.ax_run.text(0.03, 0.3, "", transform=self.ax_run.transAxes, ha="left", va="center",
                                      fontsize=9)
@@ -235,5 +232,7 @@ class PhaseDiagramDemo(Demo):
         for line, curve in zip(self.train_lines, state["train"]):
             line.set_ydata(curve)
         steps = [str(s) for s in state["generalised_at"] if s >= 0]
-        self.note.set_text(f"{state['grokked']} of {state['n_seeds']} seeds reach 95 % test"
-                           + (f"\nat steps {', '.join(steps)}" if steps else f"\nwithin {self.grid.budget} steps"))
+        reached = figure_message("grokking.phase.note", grokked=state["grokked"], seeds=state["n_seeds"])
+        when = (figure_message("grokking.phase.note_steps", steps=", ".join(steps)) if steps else
+                figure_message("grokking.phase.note_budget", budget=self.grid.budget))
+        self.note.set_text(f"{reached}\n{when}")

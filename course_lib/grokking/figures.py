@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Patch
 
+from course_lib.core.messages import figure_message
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.grokking.training import History
 
@@ -26,28 +27,39 @@ def plot_history(history: History):
     fig, (ax_acc, ax_loss) = new_figure(1, 2, figsize=(8.4, 3.5), margins={"wspace": 0.3, "bottom": 0.16})
     for i, split in enumerate(("train", "test")):
         style = dict(series_style(i), markevery=max(1, shown.sum() // 8))
-        ax_acc.plot(steps[shown], _curve(history, f"{split}_accuracy")[shown], label=split, **style)
-        ax_loss.plot(steps[shown], _curve(history, f"{split}_loss")[shown], label=split, **style)
+        label = figure_message(LEGEND_KEYS[split])
+        ax_acc.plot(steps[shown], _curve(history, f"{split}_accuracy")[shown], label=label, **style)
+        ax_loss.plot(steps[shown], _curve(history, f"{split}_loss")[shown], label=label, **style)
     for ax in (ax_acc, ax_loss):
         set_log_x(ax)
-        ax.set_xlabel("training step")
+        ax.set_xlabel(figure_message("grokking.axis.training_step"))
         ax.legend(loc="center left")
     ax_acc.legend(loc="center", bbox_to_anchor=(0.55, 0.27))  # between the plateaus, clear of the notes
     set_log_y(ax_loss)
     ax_acc.set_ylim(-0.03, 1.03)
-    ax_acc.set_ylabel("accuracy")
-    ax_acc.set_title("Accuracy")
-    ax_loss.set_ylabel("cross-entropy")
-    ax_loss.set_title("Loss")
+    ax_acc.set_ylabel(figure_message("grokking.axis.accuracy"))
+    ax_acc.set_title(figure_message("grokking.title.accuracy"))
+    ax_loss.set_ylabel(figure_message("grokking.axis.cross_entropy"))
+    ax_loss.set_title(figure_message("grokking.history.loss_title"))
     memorised, generalised = history.memorised_at(), history.generalised_at()
-    for step, text in ((memorised, "train 100%"), (generalised, "test 95%")):
+    for step, key in ((memorised, "grokking.history.memorised"), (generalised, "grokking.history.generalised")):
         if step:
             ax_acc.axvline(step, color="0.5", linewidth=1, linestyle="--")
-            ax_acc.text(step * 1.05, 0.5, f"{text}\nstep {step}", fontsize=9, color="0.3")
+            ax_acc.text(step * 1.05, 0.5, figure_message(key, step=step), fontsize=9, color="0.3")
     return fig
 
 
 PHASE_SHADES = {"memorization": "0.93", "circuit formation": "#dbe9f6", "cleanup": "#fbe3c8"}
+#: the catalogue keys of the phases' names (toy_phases names them in English, as code reads them)
+PHASE_NAME_KEYS = {"memorization": "grokking.phases.memorization",
+                   "circuit formation": "grokking.phases.circuit_formation", "cleanup": "grokking.phases.cleanup"}
+#: the catalogue keys of the two splits' legend entries
+LEGEND_KEYS = {"train": "grokking.legend.train", "test": "grokking.legend.test"}
+
+
+def _phase_name(name: str) -> str:
+    """A phase's name as the figure shows it (a name the catalogue lacks is shown as it is)."""
+    return figure_message(PHASE_NAME_KEYS[name]) if name in PHASE_NAME_KEYS else name
 
 
 def plot_progress_measures(timeline: dict, phases: dict | None = None):
@@ -64,28 +76,28 @@ def plot_progress_measures(timeline: dict, phases: dict | None = None):
         for ax in (ax_loss, ax_share):
             for name, (start, end) in phases.items():
                 ax.axvspan(max(start, x[0] * 0.8), end, color=PHASE_SHADES.get(name, "0.9"), zorder=0, linewidth=0)
-        handles = [Patch(facecolor=PHASE_SHADES.get(name, "0.9"), label=f"{name} (steps {start}-{end})")
+        handles = [Patch(facecolor=PHASE_SHADES.get(name, "0.9"),
+                         label=figure_message("grokking.progress.phase", name=_phase_name(name), start=start, end=end))
                    for name, (start, end) in phases.items()]
         fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=9, frameon=False)
-    series = (("train_loss", "train"), ("test_loss", "test"), ("restricted_loss", "restricted (test)"),
-              ("excluded_loss", "excluded (train)"))
-    for i, (name, label) in enumerate(series):
-        ax_loss.plot(x, np.asarray(timeline[name])[shown], label=label, markevery=max(1, len(x) // 8),
+    series = (("train_loss", LEGEND_KEYS["train"]), ("test_loss", LEGEND_KEYS["test"]),
+              ("restricted_loss", "grokking.progress.restricted"), ("excluded_loss", "grokking.progress.excluded"))
+    for i, (name, key) in enumerate(series):
+        ax_loss.plot(x, np.asarray(timeline[name])[shown], label=figure_message(key), markevery=max(1, len(x) // 8),
                      **series_style(i))
     set_log_y(ax_loss)
-    ax_loss.set_ylabel("cross-entropy")
-    ax_loss.set_title("Loss, and Nanda et al.'s progress measures", fontsize=11)
+    ax_loss.set_ylabel(figure_message("grokking.axis.cross_entropy"))
+    ax_loss.set_title(figure_message("grokking.progress.loss_title"), fontsize=11)
     ax_loss.legend(loc="lower left", fontsize=9)
-    ax_share.plot(x, np.asarray(timeline["key_share"])[shown], label="key frequencies' share",
+    ax_share.plot(x, np.asarray(timeline["key_share"])[shown], label=figure_message("grokking.progress.key_share"),
                   markevery=max(1, len(x) // 8), **series_style(4))
-    ax_share.plot(x, np.asarray(timeline["test_accuracy"])[shown], label="test accuracy",
+    ax_share.plot(x, np.asarray(timeline["test_accuracy"])[shown], label=figure_message("grokking.progress.test_accuracy"),
                   markevery=max(1, len(x) // 8), **series_style(1))
     ax_share.set_ylim(-0.03, 1.03)
-    ax_share.set_ylabel("fraction (0 to 1)")
-    ax_share.set_title(f"Share of power at the {len(timeline['keys'])} final key frequencies,\nand test accuracy",
-                       fontsize=10)
+    ax_share.set_ylabel(figure_message("grokking.progress.share_axis"))
+    ax_share.set_title(figure_message("grokking.progress.share_title", count=len(timeline["keys"])), fontsize=10)
     ax_share.legend(loc="upper left", fontsize=9)
     for ax in (ax_loss, ax_share):
         set_log_x(ax)
-        ax.set_xlabel("training step")
+        ax.set_xlabel(figure_message("grokking.axis.training_step"))
     return fig

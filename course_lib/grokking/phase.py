@@ -17,6 +17,7 @@ from typing import Sequence
 import numpy as np
 
 from course_lib.core.cache import packaged_file, read_family, source_file, write_families
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_count, check_scalar
 from course_lib.grokking.data import check_prime
@@ -112,7 +113,7 @@ def run_phase_grid(p: int = PHASE_P, fractions: Sequence[float] = PHASE_FRACTION
                                                                        "weight_norm")}
     generalised, memorised = np.full(shape, -1), np.full(shape, -1)
     cells = [(i, j, k) for i in range(shape[0]) for j in range(shape[1]) for k in range(shape[2])]
-    for i, j, k in progress(cells, label="phase diagram runs", enabled=show_progress):
+    for i, j, k in progress(cells, label=message("grokking.phase_grid.progress"), enabled=show_progress):
         history = train(p=p, train_fraction=float(fractions[i]), weight_decay=float(weight_decays[j]),
                         steps=budget, seed=int(seeds[k]), log_every=log_every, stop_at=threshold,
                         keep_snapshots=False, show_progress=False)

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from course_lib.core.cache import packaged_file, read_family, source_file, write_families
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_choice, check_count
 from course_lib.grokking.fourier import key_frequencies, logit_table, restricted_and_excluded_loss
@@ -57,7 +58,7 @@ def make_timeline(history: History, n_keys: int | None = None, show_progress: bo
     keys = key_frequencies(history.spectrum[-1], n_keys)
     measures = {"restricted_loss": [], "excluded_loss": []}
     p = history.split.p
-    for i in progress(range(len(history.steps)), label="progress measures", enabled=show_progress):
+    for i in progress(range(len(history.steps)), label=message("grokking.timeline.progress"), enabled=show_progress):
         net = history.net_at(i)
         losses = restricted_and_excluded_loss(logit_table(net.logits, p), history.split, keys)
         measures["restricted_loss"].append(losses["restricted"])

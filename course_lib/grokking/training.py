@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_bool, check_choice, check_count, check_scalar
 from course_lib.grokking.adamw import AdamW
@@ -169,7 +170,7 @@ def train(p: int = 97, train_fraction: float = 0.3, weight_decay: float = 1.0, s
             log["snapshots"].append(net.flat.copy())
         return test_accuracy
 
-    label = f"training p={p}, {train_fraction:.0%} train, weight decay {weight_decay:g}"
+    label = message("grokking.train.progress", p=p, fraction=train_fraction, weight_decay=weight_decay)
     for step in progress(range(steps + 1), label=label, enabled=show_progress):
         # loss, accuracy and gradient of the weights *before* this step's update
         loss, accuracy, _ = net.loss_and_gradient(a, b, c, onehot_a, onehot_b, out=grad)
