@@ -10,6 +10,7 @@ from typing import Any, Callable
 import numpy as np
 
 from course_lib.core.checking import CheckResult, call_learner, passed, run_cases, short_repr
+from course_lib.core.messages import message
 from course_lib.inverse_scaling.family import load_agreement_grid
 from course_lib.inverse_scaling.mixture import mixture_accuracy as reference_mixture
 from course_lib.inverse_scaling.shapes import scaling_shape
@@ -20,13 +21,13 @@ __all__ = ["mixture_accuracy", "classify_scaling"]
 def _mixture_cases() -> list[tuple[str, tuple, Any]]:
     t = np.array([0.0, 0.1, 0.5, 0.9, 1.0])
     d = np.array([0.0, 0.8, 1.0, 1.0, 1.0])
-    raw = [("no ability at all: a guess", 0.0, 0.0, 1.0, 0.5),
-           ("the distractor always taken: always wrong", 0.0, 1.0, 1.0, 0.5),
-           ("the true ability everywhere", 1.0, 1.0, 1.0, 0.5),
-           ("a distractor nobody is attracted to", 0.3, 1.0, 0.0, 0.5),
-           ("half the models fall for the distractor", 0.0, 1.0, 0.5, 0.5),
-           ("four options (chance 0.25)", 0.2, 0.6, 0.8, 0.25),
-           ("arrays over model sizes", t, d, 0.8, 0.5)]
+    raw = [(message("inverse_scaling.mixture_check.case_guess"), 0.0, 0.0, 1.0, 0.5),
+           (message("inverse_scaling.mixture_check.case_distractor"), 0.0, 1.0, 1.0, 0.5),
+           (message("inverse_scaling.mixture_check.case_true"), 1.0, 1.0, 1.0, 0.5),
+           (message("inverse_scaling.mixture_check.case_no_attraction"), 0.3, 1.0, 0.0, 0.5),
+           (message("inverse_scaling.mixture_check.case_half"), 0.0, 1.0, 0.5, 0.5),
+           (message("inverse_scaling.mixture_check.case_four_options"), 0.2, 0.6, 0.8, 0.25),
+           (message("inverse_scaling.mixture_check.case_arrays"), t, d, 0.8, 0.5)]
     return [(desc, (tt, dd, a, c), reference_mixture(np.asarray(tt, float), np.asarray(dd, float), a, c))
             for desc, tt, dd, a, c in raw]
 
@@ -36,10 +37,7 @@ def mixture_accuracy(fn: Callable) -> CheckResult:
 
     Used in notebook 04 §2 (exercise 2.1).
     """
-    return run_cases("mixture_accuracy", fn, _mixture_cases(),
-                     hint="three ways to answer: the true task with probability T (right); otherwise the "
-                          "distractor with probability attraction * D (wrong); otherwise a guess (right with "
-                          "probability chance). Add up the ways of being right; numpy works on arrays too.")
+    return run_cases("mixture_accuracy", fn, _mixture_cases(), hint=message("inverse_scaling.mixture_check.hint"))
 
 
 def _shape_cases() -> list[tuple[str, np.ndarray, float, str]]:
@@ -47,21 +45,21 @@ def _shape_cases() -> list[tuple[str, np.ndarray, float, str]]:
     live = grid.family("none", 0.8)
     mean = live.mean("test")
     small = live.widths <= 16
-    cases = [("down then up", [0.5, 0.3, 0.1, 0.4, 0.7], 0.05),
-             ("down only", [0.5, 0.4, 0.2, 0.1], 0.05),
-             ("up only", [0.5, 0.6, 0.8, 0.9], 0.05),
-             ("up then down", [0.3, 0.7, 0.4], 0.05),
-             ("wiggles smaller than tol", [0.50, 0.47, 0.52, 0.49], 0.05),
-             ("a dip whose recovery is within tol: still inverse", [0.6, 0.2, 0.23], 0.05),
-             ("a dip smaller than tol, then a rise", [0.5, 0.47, 0.9], 0.05),
-             ("the same dip with a tighter tol", [0.5, 0.47, 0.9], 0.01),
-             ("a rise smaller than tol", [0.50, 0.49, 0.52], 0.05),
-             ("a peak, then a deeper dip: the U is tested first", [0.5, 0.9, 0.1, 0.6], 0.05),
-             ("a drop of exactly tol is not more than tol", [0.5, 0.25], 0.25),
-             ("a rise of exactly tol is not more than tol", [0.25, 0.5], 0.25),
-             ("a dip of exactly tol on both sides", [0.5, 0.25, 0.5], 0.25),
-             ("the live family (mean), every width", mean, 0.05),
-             ("the live family (mean), widths up to 16", mean[small], 0.05)]
+    cases = [(message("inverse_scaling.shape_check.case_down_up"), [0.5, 0.3, 0.1, 0.4, 0.7], 0.05),
+             (message("inverse_scaling.shape_check.case_down"), [0.5, 0.4, 0.2, 0.1], 0.05),
+             (message("inverse_scaling.shape_check.case_up"), [0.5, 0.6, 0.8, 0.9], 0.05),
+             (message("inverse_scaling.shape_check.case_up_down"), [0.3, 0.7, 0.4], 0.05),
+             (message("inverse_scaling.shape_check.case_wiggles"), [0.50, 0.47, 0.52, 0.49], 0.05),
+             (message("inverse_scaling.shape_check.case_small_recovery"), [0.6, 0.2, 0.23], 0.05),
+             (message("inverse_scaling.shape_check.case_small_dip"), [0.5, 0.47, 0.9], 0.05),
+             (message("inverse_scaling.shape_check.case_tighter_tol"), [0.5, 0.47, 0.9], 0.01),
+             (message("inverse_scaling.shape_check.case_small_rise"), [0.50, 0.49, 0.52], 0.05),
+             (message("inverse_scaling.shape_check.case_peak_dip"), [0.5, 0.9, 0.1, 0.6], 0.05),
+             (message("inverse_scaling.shape_check.case_exact_drop"), [0.5, 0.25], 0.25),
+             (message("inverse_scaling.shape_check.case_exact_rise"), [0.25, 0.5], 0.25),
+             (message("inverse_scaling.shape_check.case_exact_dip"), [0.5, 0.25, 0.5], 0.25),
+             (message("inverse_scaling.shape_check.case_live"), mean, 0.05),
+             (message("inverse_scaling.shape_check.case_live_small"), mean[small], 0.05)]
     return [(desc, np.asarray(v, float), tol, scaling_shape(v, tol)) for desc, v, tol in cases]
 
 
@@ -74,20 +72,19 @@ def classify_scaling(fn: Callable) -> CheckResult:
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     name = "classify_scaling"
-    hint = ("find the lowest and highest values; a U needs the first AND the last value to be more than tol "
-            "above the lowest; test the U first, then the inverted U, then compare the last value with the "
-            "first; every test is 'more than tol' (>, not >=), the positive and inverse tests too")
+    hint = message("inverse_scaling.shape_check.hint")
     cases = _shape_cases()
     for i, (description, values, tol, expected) in enumerate(cases, 1):
-        where = f"case {i} of {len(cases)} ({description})"
+        where = message("check.case", index=i, total=len(cases), description=description)
         got, failure = call_learner(name, fn, (values.copy(), tol), where, hint)
         if failure is not None:
             return failure
         if not isinstance(got, str) or got != expected:
-            message = (f"{name}: {where} differs.\n"
-                       f"  input:    {short_repr(np.round(values, 3))}, tol={tol}\n"
-                       f"  expected: {expected!r}\n"
-                       f"  got:      {short_repr(got)}")
-            print(message + f"\nHint: {hint}")
-            return CheckResult(False, message)
+            width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
+            text = (f"{name}: {message('check.differs', case=where)}\n"
+                    f"  {message('check.input'):{width}} {short_repr(np.round(values, 3))}, tol={tol}\n"
+                    f"  {message('check.expected'):{width}} {expected!r}\n"
+                    f"  {message('check.got'):{width}} {short_repr(got)}")
+            print(text + f"\n{message('check.hint')} {hint}")
+            return CheckResult(False, text)
     return passed(name, len(cases))

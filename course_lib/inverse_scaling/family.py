@@ -27,9 +27,10 @@ from typing import Any, Sequence
 import numpy as np
 
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_bool, check_choice, check_count, check_scalar
-from course_lib.inverse_scaling.task import HINTS, Split, make_split, resolve_hint_scale
+from course_lib.inverse_scaling.task import HINTS, Split, hint_name, make_split, resolve_hint_scale
 
 __all__ = ["WIDTHS", "SEEDS", "AGREEMENTS", "RIDGE", "N_TRAIN", "N_TEST", "RandomFeatureModel",
            "DistractorFamily", "SeedFamilies", "AgreementGrid", "train_family", "train_seeds",
@@ -233,9 +234,9 @@ def train_seeds(widths: Sequence[int] = WIDTHS, agreement: float = 0.8, seeds: S
     """
     s_grid = check_seeds(seeds)
     check_bool("show_progress", show_progress)
+    label = message("inverse_scaling.family.progress_seeds", hint=hint_name(hint))
     runs = [train_family(widths, agreement, seed, hint, ridge, n_train, n_test, counter_examples, hint_scale)
-            for seed in progress(s_grid.tolist(), label=f"distractor family ({hint} hint), seeds",
-                                 enabled=show_progress)]
+            for seed in progress(s_grid.tolist(), label=label, enabled=show_progress)]
     stack = {name: np.stack([getattr(r, name) for r in runs])
              for name in ("test_accuracy", "in_distribution_accuracy", "follows_distractor")}
     settings = {k: v for k, v in runs[0].settings.items() if k != "seed"}
@@ -295,7 +296,7 @@ def train_agreement_grid(widths: Sequence[int] = WIDTHS, agreements: Sequence[fl
     shape = (len(hints), len(q_grid), len(s_grid), len(w_grid))
     test, same = np.zeros(shape), np.zeros(shape)
     jobs = [(h, a, s) for h in range(len(hints)) for a in range(len(q_grid)) for s in range(len(s_grid))]
-    for h, a, s in progress(jobs, label="agreement grid, families", enabled=show_progress):
+    for h, a, s in progress(jobs, label=message("inverse_scaling.family.progress_grid"), enabled=show_progress):
         run = train_family(w_grid, float(q_grid[a]), int(s_grid[s]), hints[h], ridge, n_train, n_test)
         test[h, a, s], same[h, a, s] = run.test_accuracy, run.in_distribution_accuracy
     settings = {"ridge": float(ridge), "n_train": n_train, "n_test": n_test,

@@ -7,10 +7,12 @@ import numpy as np
 
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.core.style import PALETTE, new_figure, series_style, set_log_x
 from course_lib.inverse_scaling.family import AgreementGrid, load_agreement_grid
-from course_lib.inverse_scaling.shapes import scaling_shape
+from course_lib.inverse_scaling.shapes import scaling_shape, shape_name
+from course_lib.inverse_scaling.task import hint_name
 from course_lib.metrics import emergence_scores
 
 __all__ = ["DistractorFamilyDemo", "LARGEST_WIDTHS"]
@@ -30,9 +32,7 @@ class DistractorFamilyDemo(Demo):
         Every agreement, hint and seed of the family; the shipped cache when omitted.
     """
 
-    caption = ("Accuracy of the random-feature family against width: thin lines are single seeds and the "
-               "thick line their mean on the test set where the distractor is reversed; the dashed line "
-               "is the mean in distribution (the distractor agrees as in training).")
+    caption_key = "inverse_scaling.family_demo.caption"
 
     def __init__(self, grid: AgreementGrid | None = None):
         self.grid = load_agreement_grid() if grid is None else grid
@@ -43,24 +43,28 @@ class DistractorFamilyDemo(Demo):
         options = tuple(w for w in LARGEST_WIDTHS if int(w) <= self.grid.widths.max()) or (str(self.grid.widths.max()),)
         self.controls = {
             "agreement": FloatSlider(float(q.min()), float(q.max()), float(q[np.argmin(np.abs(q - 0.8))]), step,
-                                     label="agreement in training"),
-            "largest_width": Choice(options, options[-1], label="largest model"),
-            "hint": Choice(self.grid.hints, self.grid.hints[0], label="extra input"),
+                                     label=message("inverse_scaling.family_demo.agreement")),
+            "largest_width": Choice(options, options[-1], label=message("inverse_scaling.family_demo.largest_width")),
+            "hint": Choice(self.grid.hints, self.grid.hints[0], label=message("inverse_scaling.common.extra_input"),
+                           labels=tuple(hint_name(h) for h in self.grid.hints)),
         }
         w = self.grid.widths
         self.fig, self.ax = new_figure(figsize=(8.4, 3.9), margins={"left": 0.08, "right": 0.66})
         self.seed_lines = [self.ax.plot([], [], color="0.55", linewidth=0.9, linestyle="-", marker=None,
-                                        label="single seeds" if i == 0 else None)[0]
+                                        label=figure_message("inverse_scaling.family_demo.legend_seeds")
+                                        if i == 0 else None)[0]
                            for i in range(len(self.grid.seeds))]
-        self.mean_line, = self.ax.plot([], [], label="mean, distractor reversed", **series_style(0))
-        self.same_line, = self.ax.plot([], [], label="mean, in distribution",
+        self.mean_line, = self.ax.plot([], [], label=figure_message("inverse_scaling.family_demo.legend_reversed"),
+                                       **series_style(0))
+        self.same_line, = self.ax.plot([], [], label=figure_message("inverse_scaling.family_demo.legend_same"),
                                        **dict(series_style(1), linestyle="--"))
-        self.ax.axhline(0.5, color="0.3", linestyle=":", linewidth=1.5, label="chance")
+        self.ax.axhline(0.5, color="0.3", linestyle=":", linewidth=1.5,
+                        label=figure_message("inverse_scaling.common.chance"))
         set_log_x(self.ax)
         self.ax.set_xlim(w.min() / 1.3, w.max() * 1.3)
         self.ax.set_ylim(-0.02, 1.02)
-        self.ax.set_xlabel("width (random features)")
-        self.ax.set_ylabel("accuracy")
+        self.ax.set_xlabel(figure_message("inverse_scaling.common.width_axis"))
+        self.ax.set_ylabel(figure_message("inverse_scaling.common.accuracy"))
         self.ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9)
         self.shape_text = self.ax.text(1.03, 0.25, "", transform=self.ax.transAxes, fontsize=9, va="top",
                                        color=PALETTE[0])
@@ -73,7 +77,9 @@ class DistractorFamilyDemo(Demo):
         per_seed = family.test_accuracy[:, keep]
         mean, same = per_seed.mean(axis=0), family.in_distribution_accuracy[:, keep].mean(axis=0)
         shapes = [scaling_shape(row) for row in per_seed]
-        scores = emergence_scores({"mean": (w, {"distractor reversed": mean, "in distribution": same})})
+        scores = emergence_scores({message("inverse_scaling.family_demo.score_curve"):
+                                   (w, {message("inverse_scaling.family_demo.score_reversed"): mean,
+                                        message("inverse_scaling.family_demo.score_same"): same})})
         return {"widths": w, "per_seed": per_seed, "mean": mean, "in_distribution": same,
                 "agreement": agreement, "hint": hint, "shape": scaling_shape(mean), "seed_shapes": shapes,
                 "lowest": float(mean.min()), "lowest_width": int(w[np.argmin(mean)]), "scores": scores}
@@ -85,11 +91,13 @@ class DistractorFamilyDemo(Demo):
         self.mean_line.set_data(w, state["mean"])
         self.same_line.set_data(w, state["in_distribution"])
         n_like = sum(s == state["shape"] for s in state["seed_shapes"])
-        self.shape_text.set_text(f"mean curve: {state['shape']}\n"
-                                 f"({n_like} of {len(state['seed_shapes'])} seeds alike)\n"
-                                 f"lowest mean {state['lowest']:.2f}\nat width {state['lowest_width']}")
+        self.shape_text.set_text(figure_message("inverse_scaling.family_demo.shape_text",
+                                                shape=shape_name(state["shape"], in_figure=True), alike=n_like,
+                                                seeds=len(state["seed_shapes"]), lowest=state["lowest"],
+                                                width=state["lowest_width"]))
 
     def summary_html(self, state: dict[str, Any]) -> str:
         counts = {s: state["seed_shapes"].count(s) for s in dict.fromkeys(state["seed_shapes"])}
-        seeds = ", ".join(f"{s} {c}" for s, c in counts.items())
-        return emergence_table_html(state["scores"], note=f"Shape of each seed's curve: {seeds}.")
+        seeds = message("inverse_scaling.common.list_separator").join(
+            message("inverse_scaling.family_demo.seed_count", shape=shape_name(s), count=c) for s, c in counts.items())
+        return emergence_table_html(state["scores"], note=message("inverse_scaling.family_demo.summary", seeds=seeds))

@@ -7,11 +7,18 @@ these words a rule, with a tolerance so that noise of a few points is not called
 """
 from __future__ import annotations
 
+from course_lib.core.messages import figure_message, message
 from course_lib.core.validation import check_array, check_scalar
 
-__all__ = ["SHAPES", "scaling_shape"]
+__all__ = ["SHAPES", "NO_CURVE", "scaling_shape", "shape_name"]
 
 SHAPES = ("U-shaped", "inverted-U", "positive", "inverse", "flat")
+#: what a demo reports instead of a shape when it is left with a single size
+NO_CURVE = "one size: no curve"
+#: each shape's catalogue key: the code compares the English values, learners read the catalogue's
+_SHAPE_KEYS = {"U-shaped": "inverse_scaling.shape.u_shaped", "inverted-U": "inverse_scaling.shape.inverted_u",
+               "positive": "inverse_scaling.shape.positive", "inverse": "inverse_scaling.shape.inverse",
+               "flat": "inverse_scaling.shape.flat", NO_CURVE: "inverse_scaling.shape.one_size"}
 
 
 def scaling_shape(values, tol: float = 0.05) -> str:
@@ -45,3 +52,14 @@ def scaling_shape(values, tol: float = 0.05) -> str:
     if y[0] - y[-1] > tol:
         return "inverse"
     return "flat"
+
+
+def shape_name(shape: str, in_figure: bool = False) -> str:
+    """``shape`` (a value of :func:`scaling_shape`, or :data:`NO_CURVE`) as a learner reads it.
+
+    In the course's language; ``in_figure``: for text drawn in a figure
+    (:func:`~course_lib.core.messages.figure_message`).
+    """
+    if shape not in _SHAPE_KEYS:
+        raise ValueError(f"shape must be one of {list(_SHAPE_KEYS)}, got {shape!r}")
+    return figure_message(_SHAPE_KEYS[shape]) if in_figure else message(_SHAPE_KEYS[shape])

@@ -31,14 +31,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib.core.messages import message
 from course_lib.core.validation import check_choice, check_count, check_random_state, check_scalar
 
-__all__ = ["HINTS", "HINT_SCALES", "Split", "true_label", "make_split", "resolve_hint_scale"]
+__all__ = ["HINTS", "HINT_SCALES", "Split", "true_label", "make_split", "resolve_hint_scale", "hint_name"]
 
 #: extra inputs computed from the true rule: none, the intermediate steps, or the answer itself (an oracle)
 HINTS = ("none", "steps", "answer")
 #: how strongly each hint's columns are scaled by default (set by hand; the dip depends on it, see notebook 04 §3)
 HINT_SCALES = {"none": 0.0, "steps": 2.0, "answer": 3.0}
+#: each hint's catalogue key: the code takes the English values, buttons and progress bars show the catalogue's
+_HINT_KEYS = {"none": "inverse_scaling.hint.none", "steps": "inverse_scaling.hint.steps",
+              "answer": "inverse_scaling.hint.answer"}
 #: what the distractor does in each kind of split
 DISTRACTOR_MODES = ("as in training", "reversed")
 
@@ -115,3 +119,8 @@ def resolve_hint_scale(hint: str, hint_scale: float | None) -> float:
     if hint == "none":
         raise ValueError("hint_scale needs a hint ('steps' or 'answer'); hint is 'none'")
     return check_scalar("hint_scale", hint_scale, minimum=0.0, include_minimum=False)
+
+
+def hint_name(hint: str) -> str:
+    """``hint`` (one of :data:`HINTS`) as a learner reads it on a button, in the course's language."""
+    return message(_HINT_KEYS[check_choice("hint", hint, HINTS)])
