@@ -255,7 +255,7 @@ MESSAGES = {
     "inverse_scaling.family.progress_grid": "一致率网格，逐个家族",
     # mixture_demo.py
     "inverse_scaling.mixture.caption": (
-        "这是模型，不是数据：规模为 N 的模型以概率 T 做真实任务（答对），否则以概率 吸引力 × D "
+        "这是模型，不是数据：规模为 N 的模型以概率 T 做真实任务（答对），否则以“吸引力 × D”的概率"
         "落入干扰任务（总是答错），再否则就去猜。左图是准确率，右图是两种能力。"),
     "inverse_scaling.mixture.distractor_onset": "干扰能力起点（log₁₀ N）",
     "inverse_scaling.mixture.true_onset": "真实能力起点（log₁₀ N）",
@@ -281,7 +281,7 @@ MESSAGES = {
     "inverse_scaling.family_demo.legend_seeds": "单个种子",
     "inverse_scaling.family_demo.legend_reversed": "均值，干扰特征反转",
     "inverse_scaling.family_demo.legend_same": "均值，同分布",
-    "inverse_scaling.family_demo.shape_text": ("平均曲线：{shape}\n（{seeds} 个种子中有 {alike} 个相同）\n"
+    "inverse_scaling.family_demo.shape_text": ("平均曲线：{shape}\n{seeds} 个种子中有 {alike} 个形状相同\n"
                                                "最低均值 {lowest:.2f}\n位于宽度 {width}"),
     "inverse_scaling.family_demo.score_curve": "均值",
     "inverse_scaling.family_demo.score_reversed": "干扰特征反转",
