@@ -14,12 +14,13 @@ import numpy as np
 
 from course_lib.chinchilla.grid import PARAMETER_COUNTS, IsoFLOPGrid
 from course_lib.chinchilla.language import MarkovLanguage
+from course_lib.chinchilla.names import PARAMETER_KEYS
+from course_lib.core.messages import message
 from course_lib.core.validation import check_choice, check_count, check_scalar
 from course_lib.scaling import (EnvelopeFit, IsoFLOPFit, ScalingLaw, fit_envelope_frontier, fit_isoflop_parabolas,
                                 fit_scaling_law, huber_objective)
 
 __all__ = ["GridAnalysis", "analyse_grid", "window_rows", "count_model_loss", "seed_table"]
-
 
 @dataclass
 class GridAnalysis:
@@ -42,19 +43,20 @@ class GridAnalysis:
         return self.grid.parameters
 
     def summary(self) -> str:
-        """A few lines comparing the approaches (printed by the notebook)."""
+        """A few lines comparing the approaches (printed by the notebook), in the course's language."""
         g = self.grid
+        parameters = message(PARAMETER_KEYS[self.parameters])
         return "\n".join([
-            f"runs used: {int(self.rows.sum())} of {len(g)}; budgets {', '.join(f'{b:.0e}' for b in g.budgets)}; "
-            f"N counts {self.parameters} parameters",
-            f"Approach 1 (envelope):       a = {self.approach1.a:.3f}",
-            f"Approach 2 (IsoFLOP parab.): a = {self.approach2.a:.3f}, b = {self.approach2.b:.3f}",
-            f"Approach 3 (law, E free):    a = {self.law.a:.3f}; {self.law}",
-            f"Approach 3 (E fixed to H):   a = {self.law_fixed_E.a:.3f}; {self.law_fixed_E}",
-            f"true entropy H = {g.entropy:.4f}; fitted E - H = {self.law.E - g.entropy:+.3f}; "
-            f"lowest loss of these runs = {g.loss.min():.4f} ({g.loss.min() - g.entropy:.3f} above H)",
-            f"fit objective (summed Huber): E free {self.objective:.2e}, E fixed {self.objective_fixed_E:.2e} "
-            f"({self.objective_fixed_E / self.objective:.1f} times worse)",
+            message("chinchilla.summary.runs", used=int(self.rows.sum()), total=len(g),
+                    budgets=", ".join(f"{b:.0e}" for b in g.budgets), parameters=parameters),
+            message("chinchilla.summary.approach1", a=self.approach1.a),
+            message("chinchilla.summary.approach2", a=self.approach2.a, b=self.approach2.b),
+            message("chinchilla.summary.approach3_free", a=self.law.a, law=self.law),
+            message("chinchilla.summary.approach3_fixed", a=self.law_fixed_E.a, law=self.law_fixed_E),
+            message("chinchilla.summary.entropy", H=g.entropy, gap=self.law.E - g.entropy, lowest=g.loss.min(),
+                    above=g.loss.min() - g.entropy),
+            message("chinchilla.summary.objective", free=self.objective, fixed=self.objective_fixed_E,
+                    ratio=self.objective_fixed_E / self.objective),
         ])
 
 
@@ -123,9 +125,9 @@ def seed_table(grids: dict[int, IsoFLOPGrid], parameters: str | None = None) -> 
     if not isinstance(grids, dict) or not grids:
         raise ValueError("grids must be a non-empty dict of seed -> IsoFLOPGrid")
     analyses = {seed: analyse_grid(grid, parameters=parameters) for seed, grid in grids.items()}
-    lines = ["seed   a (1: envelope)  a (2: parabolas)  a (3: law)   E (law)"]
+    lines = [message("chinchilla.seed_table.header")]
     for seed, x in analyses.items():
         lines.append(f"{seed:4d}   {x.approach1.a:15.3f}  {x.approach2.a:16.3f}  {x.law.a:10.3f}   {x.law.E:7.3f}")
     spread = np.ptp([[x.approach1.a, x.approach2.a, x.law.a, x.law.E] for x in analyses.values()], axis=0)
-    lines.append(f"spread {spread[0]:15.3f}  {spread[1]:16.3f}  {spread[2]:10.3f}   {spread[3]:7.3f}")
+    lines.append(message("chinchilla.seed_table.spread", a1=spread[0], a2=spread[1], a3=spread[2], E=spread[3]))
     return analyses, "\n".join(lines)

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from course_lib.chinchilla.grid import MAIN_BUDGETS, IsoFLOPGrid, load_grid
+from course_lib.core.messages import message
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
 from course_lib.core.validation import check_choice, check_count
 from course_lib.scaling import BootstrapLaws, ScalingLaw, bootstrap_scaling_law
@@ -79,7 +80,7 @@ def load_bootstrap(grid: IsoFLOPGrid, scheme: str = "full", seed: int = 0) -> Bo
     except ValueError:  # a family this cache does not hold (another seed)
         fields = None
     if fields is None or not _same_runs(grid, fields):
-        print(f"(these runs differ from the cached ones: refitting {RESAMPLES} resamples, 10 to 50 s)")
+        print(message("chinchilla.bootstrap.refitting", resamples=RESAMPLES))
         return run_bootstrap(grid, scheme, seed)
     laws = [ScalingLaw(*(float(fields[name][i]) for name in COEFFICIENTS)) for i in range(len(fields["E"]))]
     return BootstrapLaws(laws, int(fields["undetermined"]))

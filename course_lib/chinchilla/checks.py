@@ -10,7 +10,9 @@ from typing import Any, Callable
 import numpy as np
 
 from course_lib.chinchilla.grid import load_grid
+from course_lib.chinchilla.names import law_name
 from course_lib.core.checking import CheckResult, run_cases
+from course_lib.core.messages import message
 from course_lib.scaling import COEFFICIENT_SETS, EPOCH_2024, compute_optimal, parabola_vertex
 
 __all__ = ["n_opt_by_hand", "parabola_minimum", "loss_at_ratio"]
@@ -24,13 +26,14 @@ def n_opt_by_hand(fn: Callable) -> CheckResult:
     cases: list[tuple[str, tuple, Any]] = []
     for name, C in (("Hoffmann (rounded)", 5.76e23), ("Hoffmann (unrounded)", 1e21), ("Epoch 2024", 1e25)):
         law = COEFFICIENT_SETS[name]
-        cases.append((f"{name} at C = {C:.3g}", (C, *law.as_tuple()), compute_optimal(C, law)[0]))
+        cases.append((message("chinchilla.n_opt.case_law", law=law_name(name), C=C), (C, *law.as_tuple()),
+                      compute_optimal(C, law)[0]))
     budgets = np.array([1e19, 1e22, 1e25])
-    cases.append(("an array of budgets, Epoch 2024", (budgets, *EPOCH_2024.as_tuple()),
+    cases.append((message("chinchilla.n_opt.case_array", law=law_name("Epoch 2024")),
+                  (budgets, *EPOCH_2024.as_tuple()),
                   compute_optimal(budgets, EPOCH_2024)[0]))
     return run_cases("n_opt_by_hand", fn, cases, rtol=1e-6,
-                     hint="N_opt = G (C/6)^a with a = beta/(alpha+beta) and G = (alpha A / (beta B))^(1/(alpha+beta)); "
-                          "E plays no part (it does not depend on N or D)")
+                     hint=message("chinchilla.n_opt.hint"))
 
 
 def _parabola_cases() -> list[tuple[str, tuple, Any]]:
@@ -40,12 +43,12 @@ def _parabola_cases() -> list[tuple[str, tuple, Any]]:
     lopsided = np.geomspace(2e3, 5e5, 5)
     tilted = 0.1 * (np.log(lopsided) - np.log(1.5e4)) ** 2 + 1.7
     grid = load_grid()
-    cases = [("an exact parabola in ln N with its minimum at N = 30,000", (n, exact), 3e4),
-             ("five uneven sizes, minimum between two of them", (lopsided, tilted), 1.5e4)]
+    cases = [(message("chinchilla.parabola.case_exact"), (n, exact), 3e4),
+             (message("chinchilla.parabola.case_uneven"), (lopsided, tilted), 1.5e4)]
     for budget in grid.budgets[1:3]:
         sizes, loss = grid.curve(budget)
         expected = parabola_vertex(sizes, loss)[0]
-        cases.append((f"the cached toy grid at C = {budget:.0e}", (sizes, loss), expected))
+        cases.append((message("chinchilla.parabola.case_grid", budget=budget), (sizes, loss), expected))
     return cases
 
 
@@ -55,8 +58,7 @@ def parabola_minimum(fn: Callable) -> CheckResult:
     Used in notebook 05 §6 (exercise 6.1).
     """
     return run_cases("parabola_minimum", fn, _parabola_cases(), rtol=1e-6,
-                     hint="fit c2, c1, c0 = np.polyfit(np.log(N), loss, 2); the vertex is at x = -c1 / (2 c2), "
-                          "and the size there is N = exp(x) (a size between the trained ones, not one of them)")
+                     hint=message("chinchilla.parabola.hint"))
 
 
 def loss_at_ratio(fn: Callable) -> CheckResult:
@@ -69,8 +71,7 @@ def loss_at_ratio(fn: Callable) -> CheckResult:
                            ("Hoffmann (rounded)", 1e21, 1.0), ("Hoffmann (unrounded)", 1e25, 500.0)):
         law = COEFFICIENT_SETS[name]
         n = np.sqrt(C / (6 * ratio))
-        cases.append((f"{name} at C = {C:.3g}, {ratio:g} tokens per parameter", (C, ratio, law),
+        cases.append((message("chinchilla.ratio.case", law=law_name(name), C=C, ratio=ratio), (C, ratio, law),
                       law.loss(n, ratio * n)))
     return run_cases("loss_at_ratio", fn, cases, rtol=1e-9, shown_args=2,
-                     hint="with D = ratio * N, C = 6 N D = 6 ratio N^2, so N = sqrt(C / (6 ratio)); "
-                          "then return law.loss(N, ratio * N)")
+                     hint=message("chinchilla.ratio.hint"))

@@ -16,8 +16,10 @@ import numpy as np
 
 from course_lib.chinchilla.analysis import GridAnalysis, analyse_grid
 from course_lib.chinchilla.grid import MAIN_BUDGETS, PARAMETER_COUNTS, load_grid
+from course_lib.chinchilla.names import FIT_KEYS, PARAMETER_KEYS, law_name
 from course_lib.core.controls import Choice, FloatSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.core.score_tables import table_html
 from course_lib.papers import hoffmann2022
@@ -40,50 +42,48 @@ class IsoFLOPDemo(Demo):
     Used in notebook 05 §3.
     """
 
-    controls = {
-        "log10_compute": FloatSlider(18.0, 26.0, 23.75, 0.05, label="compute log₁₀ C (FLOPs)"),
-        "coefficients": Choice(LAW_NAMES, LAW_NAMES[0], label="coefficients"),
-        "tokens_per_param": Choice(TOKEN_RATIOS, "20", label="your model: tokens per parameter"),
-    }
-    caption = ("Left: predicted loss of every model size trained on the same compute C = 6ND (one IsoFLOP "
-               "line); the circle is its minimum, the square a model trained on your tokens-per-parameter "
-               "ratio. Right: the compute-optimal size N_opt(C) of each coefficient set, Table 3's projections "
-               "(crosses) and the current budget (circle).")
+    caption_key = "chinchilla.isoflop.caption"
 
     def __init__(self):
+        self.controls = {
+            "log10_compute": FloatSlider(18.0, 26.0, 23.75, 0.05, label=message("chinchilla.isoflop.control_compute")),
+            "coefficients": Choice(LAW_NAMES, LAW_NAMES[0], label=message("chinchilla.control.coefficients"),
+                                   labels=tuple(law_name(name) for name in LAW_NAMES)),
+            "tokens_per_param": Choice(TOKEN_RATIOS, "20", label=message("chinchilla.isoflop.control_ratio")),
+        }
         self.fig, (self.ax, self.ax_frontier) = new_figure(1, 2, figsize=(8.4, 3.6), margins={"right": 0.96})
         self.n_grid = np.geomspace(1e6, 1e14, 400)
-        self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None), label="IsoFLOP line")
+        self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None), label=figure_message("chinchilla.isoflop.legend_line"))
         self.best, = self.ax.plot([], [], linestyle="none", marker="o", color=series_style(0)["color"],
-                                  markersize=8, label="optimum")
+                                  markersize=8, label=figure_message("chinchilla.isoflop.legend_optimum"))
         self.yours, = self.ax.plot([], [], linestyle="none", marker="s", color=series_style(1)["color"],
-                                   markersize=8, label="your ratio")
+                                   markersize=8, label=figure_message("chinchilla.isoflop.legend_yours"))
         set_log_x(self.ax)
         self.ax.set_xlim(1e6, 1e14)
         self.ax.set_ylim(1.6, 4.6)
-        self.ax.set_xlabel("parameters N")
-        self.ax.set_ylabel("predicted loss (nats/token)")
+        self.ax.set_xlabel(figure_message("chinchilla.axis.parameters"))
+        self.ax.set_ylabel(figure_message("chinchilla.isoflop.ylabel"))
         self.ax.legend(loc="upper right", fontsize=9)
-        self.ax.set_title("One IsoFLOP line", fontsize=11)
+        self.ax.set_title(figure_message("chinchilla.isoflop.title_line"), fontsize=11)
         compute = np.geomspace(1e18, 1e26, 50)
         self.frontier_lines = {}
         for i, (name, law) in enumerate(COEFFICIENT_SETS.items()):
             style = dict(series_style(i), marker=None)
             self.frontier_lines[name], = self.ax_frontier.plot(compute, compute_optimal(compute, law)[0],
-                                                               label=name, **style)
+                                                               label=law_name(name, figure=True), **style)
         table = hoffmann2022.TABLE_3
         self.ax_frontier.plot([r.flops for r in table], [r.params for r in table], linestyle="none", marker="x",
-                              color="black", label="Table 3 (Approach 1)")
+                              color="black", label=figure_message("chinchilla.isoflop.legend_table3"))
         self.here, = self.ax_frontier.plot([], [], linestyle="none", marker="o", color="black", markersize=8,
                                            markerfacecolor="none", markeredgewidth=2)
         set_log_x(self.ax_frontier)
         set_log_y(self.ax_frontier)
         self.ax_frontier.set_xlim(1e18, 1e26)
         self.ax_frontier.set_ylim(1e8, 1e13)
-        self.ax_frontier.set_xlabel("training compute C (FLOPs)")
-        self.ax_frontier.set_ylabel("compute-optimal N")
+        self.ax_frontier.set_xlabel(figure_message("chinchilla.isoflop.xlabel_frontier"))
+        self.ax_frontier.set_ylabel(figure_message("chinchilla.isoflop.ylabel_frontier"))
         self.ax_frontier.legend(loc="upper left", fontsize=8)
-        self.ax_frontier.set_title("The frontier", fontsize=11)
+        self.ax_frontier.set_title(figure_message("chinchilla.isoflop.title_frontier"), fontsize=11)
         self.data_artists = [self.curve, self.best, self.yours, self.here, *self.frontier_lines.values()]
 
     def compute(self, log10_compute: float, coefficients: str, tokens_per_param: str) -> dict[str, Any]:
@@ -105,13 +105,14 @@ class IsoFLOPDemo(Demo):
             line.set_linewidth(3.5 if name == state["law"] else 1.2)
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        return _table([("compute C", f"{state['C']:.3g} FLOPs"),
-                       ("N_opt / D_opt", f"{state['n_opt']:.3g} / {state['d_opt']:.3g} tokens"),
-                       ("optimal tokens per parameter", f"{state['d_opt'] / state['n_opt']:.1f}"),
-                       ("loss at the optimum", f"{state['loss_opt']:.4f}"),
-                       (f"your model ({state['ratio']:.0f} tokens/param)",
-                        f"N = {state['n_yours']:.3g}, loss {state['loss_yours']:.4f} "
-                        f"(+{state['loss_yours'] - state['loss_opt']:.4f})")])
+        return _table([(message("chinchilla.isoflop.row_compute"), message("chinchilla.isoflop.value_compute", C=state["C"])),
+                       (message("chinchilla.isoflop.row_optimum"),
+                        message("chinchilla.isoflop.value_optimum", n=state["n_opt"], d=state["d_opt"])),
+                       (message("chinchilla.isoflop.row_ratio"), f"{state['d_opt'] / state['n_opt']:.1f}"),
+                       (message("chinchilla.isoflop.row_loss"), f"{state['loss_opt']:.4f}"),
+                       (message("chinchilla.isoflop.row_yours", ratio=state["ratio"]),
+                        message("chinchilla.isoflop.value_yours", n=state["n_yours"], loss=state["loss_yours"],
+                                extra=state["loss_yours"] - state["loss_opt"]))])
 
 
 class ToyGridDemo(Demo):
@@ -127,14 +128,14 @@ class ToyGridDemo(Demo):
         The same runs with N counting all parameters are analysed when that toggle is first chosen.
     """
 
-    controls = {"fit": Choice(("E free", "E fixed to H"), "E free", label="law fitted with"),
-                "parameters": Choice(PARAMETER_COUNTS, "non-embedding", label="N counts")}
-    caption = ("Left: final loss of each tiny model (markers, one colour per compute budget) against its size, "
-               "with the fitted law's IsoFLOP curves (lines), the fitted E (dashed) and the true entropy H "
-               "(dotted). Right: N_opt against compute from the three approaches, with a slope-0.5 guide. "
-               "The toggle counts N without or with the embedding table.")
+    caption_key = "chinchilla.toy.caption"
 
     def __init__(self, analysis: GridAnalysis | None = None):
+        self.controls = {"fit": Choice(tuple(FIT_KEYS), "E free", label=message("chinchilla.toy.control_fit"),
+                                       labels=tuple(message(key) for key in FIT_KEYS.values())),
+                         "parameters": Choice(PARAMETER_COUNTS, "non-embedding",
+                                              label=message("chinchilla.toy.control_parameters"),
+                                              labels=tuple(message(PARAMETER_KEYS[p]) for p in PARAMETER_COUNTS))}
         if analysis is None:
             analysis = analyse_grid(load_grid().subset(MAIN_BUDGETS))
         if not isinstance(analysis, GridAnalysis):
@@ -155,32 +156,34 @@ class ToyGridDemo(Demo):
             self.fit_lines.append(line)
         self.e_line = self.ax.axhline(np.nan, color="grey", linestyle="--", linewidth=1.3)
         self.ax.axhline(grid.entropy, color="black", linestyle=":", linewidth=1.5)
-        self.ax.text(self.n_grid[0] * 1.6, grid.entropy + 0.02, f"true entropy H = {grid.entropy:.3f}", fontsize=8,
+        self.ax.text(self.n_grid[0] * 1.6, grid.entropy + 0.02, figure_message("chinchilla.toy.entropy", H=grid.entropy),
+                     fontsize=8,
                      va="bottom")
         self.e_label = self.ax.text(self.n_grid[0], np.nan, "", fontsize=8, va="top", color="grey")
         set_log_x(self.ax)
         self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
         # headroom above the highest run for a one-row legend, clear of the data and of the E and H lines
         self.ax.set_ylim(min(analysis.law.E, grid.entropy) - 0.12, min(grid.loss.max(), 3.2) + 0.35)
-        self.ax.set_ylabel("loss (nats/token)")
+        self.ax.set_ylabel(figure_message("chinchilla.toy.ylabel"))
         self.ax.legend(loc="upper center", fontsize=7, ncol=len(grid.budgets), handletextpad=0.2,
                        columnspacing=0.8)
         budgets = np.geomspace(grid.budgets[0] / 1.5, grid.budgets[-1] * 1.5, 30)
         self.parabola_points, = self.ax_frontier.plot([], [], linestyle="none", marker="o",
-                                                      color=series_style(0)["color"], label="2: parabola minima")
+                                                      color=series_style(0)["color"], label=figure_message("chinchilla.toy.legend_parabola"))
         self.envelope_points, = self.ax_frontier.plot([], [], linestyle="none", marker=".",
-                                                      color=series_style(1)["color"], label="1: envelope")
+                                                      color=series_style(1)["color"], label=figure_message("chinchilla.toy.legend_envelope"))
         self.law_frontier, = self.ax_frontier.plot([], [], color=series_style(2)["color"], linestyle="-",
-                                                   label="3: fitted law")
-        self.guide, = self.ax_frontier.plot([], [], color="grey", linestyle=":", linewidth=1.2, label="slope 0.5")
+                                                   label=figure_message("chinchilla.toy.legend_law"))
+        self.guide, = self.ax_frontier.plot([], [], color="grey", linestyle=":", linewidth=1.2,
+                                      label=figure_message("chinchilla.toy.legend_guide"))
         set_log_x(self.ax_frontier)
         set_log_y(self.ax_frontier)
         self.ax_frontier.set_xlim(budgets[0], budgets[-1])
         a1, a2 = analysis.approach1, analysis.approach2
         self.ax_frontier.set_ylim(min(a2.n_opt.min(), a1.n_best.min()) / 3,
                                   max(a2.n_opt.max(), a1.n_best.max()) * 4)
-        self.ax_frontier.set_xlabel("compute C (FLOPs)")
-        self.ax_frontier.set_ylabel("N_opt")
+        self.ax_frontier.set_xlabel(figure_message("chinchilla.toy.xlabel_frontier"))
+        self.ax_frontier.set_ylabel(figure_message("chinchilla.toy.ylabel_frontier"))
         self.legend = self.ax_frontier.legend(loc="upper left", fontsize=8)
         self.budget_axis = budgets
         self.data_artists = [*self.fit_lines, *self.markers, self.e_line, self.e_label, self.law_frontier,
@@ -210,26 +213,29 @@ class ToyGridDemo(Demo):
         law = state["law"]
         self.e_line.set_ydata([law.E, law.E])
         self.e_label.set_position((self.n_grid[0] * 1.6, law.E - 0.01))
-        self.e_label.set_text(f"fitted E = {law.E:.3f}")
+        self.e_label.set_text(figure_message("chinchilla.toy.fitted_e", E=law.E))
         a1, a2 = analysis.approach1, analysis.approach2
         self.parabola_points.set_data(a2.budgets, a2.n_opt)
         self.envelope_points.set_data(a1.flops, a1.n_best)
         self.guide.set_data(self.budget_axis, a2.n_opt[0] * (self.budget_axis / a2.budgets[0]) ** 0.5)
         self.law_frontier.set_data(self.budget_axis, state["frontier"])
         texts = self.legend.get_texts()
-        texts[0].set_text(f"2: parabola minima (a = {a2.a:.2f})")
-        texts[1].set_text(f"1: envelope (a = {a1.a:.2f})")
-        texts[2].set_text(f"3: fitted law (a = {law.a:.2f})")
-        self.ax.set_xlabel(f"{state['parameters']} parameters N")
+        texts[0].set_text(figure_message("chinchilla.toy.legend_parabola_a", a=a2.a))
+        texts[1].set_text(figure_message("chinchilla.toy.legend_envelope_a", a=a1.a))
+        texts[2].set_text(figure_message("chinchilla.toy.legend_law_a", a=law.a))
+        self.ax.set_xlabel(figure_message("chinchilla.toy.xlabel",
+                                          parameters=figure_message(PARAMETER_KEYS[state["parameters"]])))
 
     def summary_html(self, state: dict[str, Any]) -> str:
         law, analysis = state["law"], state["analysis"]
-        return _table([("fit", f"{state['fit']}; N counts {state['parameters']} parameters"),
+        return _table([(message("chinchilla.toy.row_fit"),
+                        message("chinchilla.toy.value_fit", fit=message(FIT_KEYS[state["fit"]]),
+                                parameters=message(PARAMETER_KEYS[state["parameters"]]))),
                        ("E, A, B", f"{law.E:.3f}, {law.A:.3g}, {law.B:.3g}"),
                        ("α, β", f"{law.alpha:.3f}, {law.beta:.3f}"),
-                       ("a (approaches 1 / 2 / 3)",
+                       (message("chinchilla.toy.row_a"),
                         f"{analysis.approach1.a:.3f} / {analysis.approach2.a:.3f} / {law.a:.3f}"),
-                       ("summed Huber objective", f"{state['objective']:.2e}")])
+                       (message("chinchilla.toy.row_objective"), f"{state['objective']:.2e}")])
 
 
 class InferenceDemo(Demo):
@@ -238,30 +244,29 @@ class InferenceDemo(Demo):
     Used in notebook 05 §10.
     """
 
-    controls = {
-        "log10_inference_tokens": FloatSlider(9.0, 14.0, 12.3, 0.1, label="lifetime inference log₁₀ tokens"),
-        "coefficients": Choice(LAW_NAMES, "Epoch 2024", label="coefficients"),
-    }
-    caption = ("Every model size that reaches Chinchilla's predicted loss needs its own number of training "
-               "tokens; the curve is its training plus inference compute relative to the compute-optimal "
-               "(Chinchilla-style) model's, the circle the cheapest model for the chosen demand and the "
-               "triangle the compute-optimal one.")
+    caption_key = "chinchilla.inference.caption"
 
     def __init__(self):
+        self.controls = {
+            "log10_inference_tokens": FloatSlider(9.0, 14.0, 12.3, 0.1,
+                                                  label=message("chinchilla.inference.control_inference")),
+            "coefficients": Choice(LAW_NAMES, "Epoch 2024", label=message("chinchilla.control.coefficients"),
+                                   labels=tuple(law_name(name) for name in LAW_NAMES)),
+        }
         self.fig = new_figure(1, 1, figsize=(7.0, 3.6), margins={"left": 0.12})[0]
         self.ax = self.fig.axes[0]
         self.n_grid = np.geomspace(3e9, 3e11, 300)
         self.curve, = self.ax.plot([], [], **dict(series_style(0), marker=None))
         self.best, = self.ax.plot([], [], linestyle="none", marker="o", color=series_style(0)["color"],
-                                  markersize=9, label="cheapest for this demand")
+                                  markersize=9, label=figure_message("chinchilla.inference.legend_best"))
         self.chinchilla, = self.ax.plot([], [], linestyle="none", marker="^", color=series_style(1)["color"],
-                                        markersize=9, label="compute-optimal (no inference)")
+                                        markersize=9, label=figure_message("chinchilla.inference.legend_optimal"))
         self.ax.axhline(1.0, color="grey", linestyle=":", linewidth=1)
         set_log_x(self.ax)
         self.ax.set_xlim(self.n_grid[0], self.n_grid[-1])
         self.ax.set_ylim(0.3, 2.0)
-        self.ax.set_xlabel("parameters N")
-        self.ax.set_ylabel("lifetime compute\n(compute-optimal model = 1)")
+        self.ax.set_xlabel(figure_message("chinchilla.axis.parameters"))
+        self.ax.set_ylabel(figure_message("chinchilla.inference.ylabel"))
         self.ax.legend(loc="upper right", fontsize=9)
         self.best_label = self.ax.text(np.nan, np.nan, "", fontsize=8, ha="right", va="center",
                                        color=series_style(0)["color"])
@@ -289,14 +294,17 @@ class InferenceDemo(Demo):
         best, plain = state["best"], state["plain"]
         # the cheapest model is never larger than the compute-optimal one: its label goes left, the other right
         self.best_label.set_position((best.n_params / 1.12, state["best_relative"]))
-        self.best_label.set_text(f"{best.tokens_per_parameter:.0f} tokens/param")
+        self.best_label.set_text(figure_message("chinchilla.inference.ratio", ratio=best.tokens_per_parameter))
         self.chinchilla_label.set_position((plain.n_params * 1.12, 1.0))
-        self.chinchilla_label.set_text(f"{plain.tokens_per_parameter:.0f} tokens/param")
+        self.chinchilla_label.set_text(figure_message("chinchilla.inference.ratio", ratio=plain.tokens_per_parameter))
 
     def summary_html(self, state: dict[str, Any]) -> str:
         b, p = state["best"], state["plain"]
-        return _table([("target loss", f"{state['target']:.4f}"),
-                       ("inference tokens", f"{state['inference']:.3g}"),
-                       ("compute-optimal model", f"{p.n_params:.3g} params, {p.tokens_per_parameter:.0f} tokens/param"),
-                       ("cheapest model", f"{b.n_params:.3g} params, {b.tokens_per_parameter:.0f} tokens/param"),
-                       ("its lifetime compute", f"{state['best_relative']:.1%} of the compute-optimal model's")])
+        return _table([(message("chinchilla.inference.row_target"), f"{state['target']:.4f}"),
+                       (message("chinchilla.inference.row_inference"), f"{state['inference']:.3g}"),
+                       (message("chinchilla.inference.row_optimal"),
+                        message("chinchilla.inference.value_model", n=p.n_params, ratio=p.tokens_per_parameter)),
+                       (message("chinchilla.inference.row_cheapest"),
+                        message("chinchilla.inference.value_model", n=b.n_params, ratio=b.tokens_per_parameter)),
+                       (message("chinchilla.inference.row_lifetime"),
+                        message("chinchilla.inference.value_lifetime", share=state["best_relative"]))])

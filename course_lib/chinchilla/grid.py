@@ -17,6 +17,7 @@ import numpy as np
 from course_lib.chinchilla.language import MarkovLanguage
 from course_lib.chinchilla.model import batch_size, embedding_params, n_params, train_model
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_bool, check_choice, check_count, check_scalar
 
@@ -171,7 +172,7 @@ def run_grid(widths_by_budget: dict[float, Sequence[int]], language: MarkovLangu
     show_progress = check_bool("show_progress", show_progress)
     plan = _plan(widths_by_budget, language.vocab)
     rows = []
-    for budget, width, tokens in progress(plan, label="IsoFLOP runs", enabled=show_progress):
+    for budget, width, tokens in progress(plan, label=message("chinchilla.grid.progress"), enabled=show_progress):
         run = train_model(width, tokens, language, seed=seed)
         rows.append((budget, width, run.n_params, run.tokens, run.batch, run.steps, run.loss))
     columns = [np.array(c) for c in zip(*rows)]
