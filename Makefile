@@ -81,12 +81,13 @@ lab: $(VENV)/.installed  ## open JupyterLab at lesson 00 (LANG=zh: the Chinese e
 test: $(VENV)/.installed $(COLAB_VENV)/.installed  ## every test: (a) and (b) side by side on both cores, then (c)
 	@echo "== (a) unit, guards and lessons in $(VENV) and (b) Colab parity in $(COLAB_VENV) run side by side;"
 	@echo "   each step's output is shown when it ends"
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-unit test-colab
-	@$(MAKE) --no-print-directory test-browser
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-unit test-colab SITE_FRAMES_FROM_TESTS=build/executed/frames
+	@$(MAKE) --no-print-directory test-browser SITE_ARGS="--executed build/executed"
 	@echo "make test: all steps passed"
 
 test-unit: $(VENV)/.installed  ## (a) unit and guard tests, each lesson run as committed and as finished, in .venv
 	@echo "== (a) unit and guard tests, lessons run twice each, $(VENV) ($$($(VENV)/bin/python --version))"
+	$(if $(and $(SITE_FRAMES_FROM_TESTS),$(if $(LESSON),,1)),COURSE_TEST_SITE_FRAMES=$(SITE_FRAMES_FROM_TESTS)) \
 	$(VENV)/bin/python -m pytest -p no:cacheprovider --ignore=tests/browser \
 	    $(if $(LESSON),$(LESSON_TESTS),tests/) $(PYTEST_ARGS)
 

@@ -6,11 +6,13 @@ Usage::
 
 Steps, all offline:
 
-1. Each notebook in ``notebooks/`` runs top to bottom on a fresh kernel of this environment
+1. Each notebook in ``notebooks/`` and ``notebooks/zh/`` runs top to bottom on a fresh kernel of this environment
    (:mod:`execute_notebook`, as the lesson tests do) with ``COURSE_SITE_FRAMES`` set, so every panel
    also draws, with its own demo and renderer, the frames of a kernel-free player into
    ``<out>/frames/<lesson>/`` and adds the player as ``text/html`` (see
    :mod:`course_lib.core.interactive`).
+   With ``--executed build/executed`` (``make test`` does this), a lesson that the lesson tests
+   already ran as it is now, frames included, is taken from there instead of being run again.
 2. The executed copies go to ``<out>/src/`` without the widget views (no widget state is saved,
    and rendering them would load the widget manager from a CDN), with the Colab badge (an image
    served by Google) replaced by plain Colab, Binder and GitHub links built from
@@ -338,9 +340,35 @@ def _favicon(path: Path) -> None:
     image.save(path)
 
 
+def reusable(executed: Path | None, path: Path, name: str) -> nbformat.NotebookNode | None:
+    """The run of ``path`` that the lesson tests left in ``executed`` (``executed/<name>``, its frames in
+    ``executed/frames/<stem>``), or None when there is none, or it ran other cells than the notebook
+    holds now, or it drew no frames where it shows panels."""
+    if executed is None or not (executed / name).is_file():
+        return None
+    nb = nbformat.read(executed / name, as_version=4)
+    now = nbformat.read(path, as_version=4)
+    if [c.source for c in nb.cells] != [c.source for c in now.cells]:
+        return None
+    players = any("course-player" in str(o.get("data", {}).get("text/html", ""))
+                  for c in nb.cells for o in c.get("outputs", []))
+    panels = any("image/png" in o.get("data", {}) and WIDGET_VIEW in o.get("data", {})
+                 for c in nb.cells for o in c.get("outputs", []))
+    frames = executed / "frames" / name.removesuffix(".ipynb")
+    if panels and not (players and (frames / "frames.jsonl").is_file()):
+        return None
+    return nb
+
+
 def build(out: Path, lessons: list[str] | None = None, jobs: int = 2, timeout: float = 300,
-          max_mb: float = MAX_MB, keep_going: bool = False, html_only: bool = False) -> dict:
-    """Build the site into ``out/html``; return what was measured."""
+          max_mb: float = MAX_MB, keep_going: bool = False, html_only: bool = False,
+          executed: Path | None = None) -> dict:
+    """Build the site into ``out/html``; return what was measured.
+
+    ``executed``: a folder where the lesson tests left their committed runs with frames
+    (``build/executed``, when ``make test`` ran them with ``COURSE_TEST_SITE_FRAMES``); a lesson found
+    there, run from the notebook as it is now, is not run again.
+    """
     start = time.monotonic()
     out = out.resolve()
     src, frames, html = out / "src", out / "frames", out / "html"
@@ -358,15 +386,28 @@ def build(out: Path, lessons: list[str] | None = None, jobs: int = 2, timeout: f
     names = [_name(p) for p in paths]
     stems = [n.removesuffix(".ipynb") for n in names]  # "03_grokking", "zh/03_grokking"
 
-    print(f"executing {len(paths)} notebook(s) on fresh kernels, {jobs} at a time", flush=True)
+    reused = {name: reusable(executed, path, name) for path, name in zip(paths, names)}
+    reused = {name: nb for name, nb in reused.items() if nb is not None}
+    for name in reused:
+        stem = name.removesuffix(".ipynb")
+        if (executed / "frames" / stem).is_dir():
+            shutil.copytree(executed / "frames" / stem, frames / stem)
+    if reused:
+        print(f"reusing the lesson tests' runs of {len(reused)} notebook(s) from {executed}", flush=True)
+    todo = [(p, n, s) for p, n, s in zip(paths, names, stems) if n not in reused]
+    print(f"executing {len(todo)} notebook(s) on fresh kernels, {jobs} at a time", flush=True)
     # a page's frames are addressed from the page: zh/03_grokking.html reaches frames/zh/03_grokking
-    args = [(str(p), str(frames / stem), ("../" if stem.startswith("zh/") else "") + f"frames/{stem}", timeout)
-            for p, stem in zip(paths, stems)]
+    args = {n: (str(p), str(frames / stem), ("../" if stem.startswith("zh/") else "") + f"frames/{stem}", timeout)
+            for p, n, stem in todo}
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(paths))), mp_context=context) as pool:
-        futures = [pool.submit(_execute, *a) for a in args]
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo) or 1)), mp_context=context) as pool:
+        futures = {n: pool.submit(_execute, *a) for n, a in args.items()}
         results, failed = [], {}
-        for path, stem, future in zip(paths, stems, futures):
+        for path, name, stem in zip(paths, names, stems):
+            if name in reused:
+                results.append((reused[name], 0.0))
+                continue
+            future = futures[name]
             try:
                 results.append(future.result())
             except Exception as exc:  # noqa: BLE001 - any failure of a lesson is reported by name
@@ -444,8 +485,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="build even when a notebook fails to run (its page is left unexecuted, with a warning)")
     parser.add_argument("--html-only", action="store_true",
                         help="rebuild only the HTML from the last build's executed notebooks and frames")
+    parser.add_argument("--executed", type=Path, default=None,
+                        help="reuse the lesson tests' committed runs and frames in this folder (make test: build/executed)")
     args = parser.parse_args(argv)
-    build(args.out, args.lessons, args.jobs, args.timeout, args.max_mb, args.keep_going, args.html_only)
+    build(args.out, args.lessons, args.jobs, args.timeout, args.max_mb, args.keep_going, args.html_only,
+          args.executed.resolve() if args.executed else None)
     return 0
 
 

@@ -14,6 +14,7 @@ kept in the outputs.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import subprocess
 import sys
@@ -98,8 +99,11 @@ def _run_cell(km: KernelManager, kc, cell: NotebookNode, index: int, path: Path,
                                f"{content.get('ename', '')}: {content.get('evalue', '')}")
 
 
-def execute(path: Path, timeout: float = 120) -> NotebookNode:
+def execute(path: Path, timeout: float = 120, env: dict[str, str] | None = None) -> NotebookNode:
     """Execute one notebook on a fresh kernel and return it with its outputs.
+
+    ``env``: variables added to this process's environment for the kernel (say, where panels
+    write the website's frames).
 
     Raises :class:`NotebookRunError` if a cell raises, runs longer than ``timeout`` seconds
     or kills the kernel.
@@ -111,7 +115,8 @@ def execute(path: Path, timeout: float = 120) -> NotebookNode:
         raise ValueError(f"path must be an existing notebook file, got {path}")
     nb = nbformat.read(path, as_version=4)
     km = KernelManager(kernel_name=_KERNEL_NAME, kernel_spec_manager=_CurrentEnvSpecs())
-    km.start_kernel(cwd=str(path.parent.resolve()), stderr=subprocess.DEVNULL)
+    km.start_kernel(cwd=str(path.parent.resolve()), stderr=subprocess.DEVNULL,
+                    **({"env": {**os.environ, **env}} if env else {}))
     kc = km.client()
     try:
         kc.start_channels()
@@ -125,14 +130,19 @@ def execute(path: Path, timeout: float = 120) -> NotebookNode:
     return nb
 
 
-def execute_many(paths: list[Path], timeout: float = 120) -> list[NotebookNode]:
-    """Execute ``paths`` at the same time, each in its own process on a fresh kernel."""
+def execute_many(paths: list[Path], timeout: float = 120,
+                 envs: list[dict[str, str] | None] | None = None) -> list[NotebookNode]:
+    """Execute ``paths`` at the same time, each in its own process on a fresh kernel (with the
+    matching entry of ``envs`` added to its environment)."""
     paths = [Path(p) for p in paths]
+    envs = list(envs) if envs is not None else [None] * len(paths)
+    if len(envs) != len(paths):
+        raise ValueError(f"envs must give one entry per path ({len(paths)}), got {len(envs)}")
     if len(paths) == 1:
-        return [execute(paths[0], timeout)]
+        return [execute(paths[0], timeout, envs[0])]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=max(1, len(paths)), mp_context=context) as pool:
-        return list(pool.map(execute, paths, [timeout] * len(paths)))
+        return list(pool.map(execute, paths, [timeout] * len(paths), envs))
 
 
 #: (pattern, replacement) applied to every text output before runs are compared

@@ -22,11 +22,18 @@ message catalogue; its figures must never miss a glyph (matplotlib's "Glyph ... 
 fails the run), so a figure never shows empty boxes in place of characters.
 
 ``COURSE_LESSON=02`` (``make test LESSON=02``) restricts the run to one lesson, in both languages.
+
+With ``COURSE_TEST_SITE_FRAMES=<folder>`` (``make test`` sets it), the committed run also draws the
+website's kernel-free frames into ``<folder>/<lesson>`` (``<folder>/zh/<lesson>``), so the site build
+that follows reuses this run instead of executing every lesson again (``build_site.py --executed``).
+The players those frames add are removed before the prose numbers are checked.
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -56,6 +63,33 @@ def check_words(lang: str) -> dict[str, re.Pattern]:
     return {"passed": re.compile(pattern("check.all_pass", count=r"\d+") + "|emergent!"),
             "not_implemented": re.compile(pattern("check.not_implemented")),
             "differs": re.compile(pattern("check.differs", case=".*?"))}
+
+
+SITE_FRAMES_FROM_TESTS = "COURSE_TEST_SITE_FRAMES"
+
+
+def site_frames_env(path: Path) -> dict[str, str] | None:
+    """The committed run's extra environment when ``COURSE_TEST_SITE_FRAMES`` names a frames folder:
+    where its panels write the website's frames and the address the page reaches them by
+    (as ``tools/build_site.py`` sets them); the lesson's old frames are removed first."""
+    folder = os.environ.get(SITE_FRAMES_FROM_TESTS, "").strip()
+    if not folder:
+        return None
+    stem = ("zh/" if language_of(path) == "zh" else "") + path.stem
+    target = (ROOT / folder / stem).resolve()
+    shutil.rmtree(target, ignore_errors=True)
+    return {"COURSE_SITE_FRAMES": str(target),
+            "COURSE_SITE_FRAMES_URL": ("../" if stem.startswith("zh/") else "") + f"frames/{stem}"}
+
+
+def without_players(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without the website players' HTML (the prose is checked as without frames)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if "course-player" in str(out.get("data", {}).get("text/html", "")):
+                del out.data["text/html"]
+    return nb
 
 
 def language_of(path: Path) -> str:
@@ -175,7 +209,7 @@ else:
 @pytest.mark.parametrize("path", PARAMS)
 def test_lesson_as_committed_and_as_finished(path, tmp_path):
     solved, n_exercises = solved_copy(path, tmp_path)
-    committed_nb, solved_nb = execute_many([path, solved], timeout=CELL_TIMEOUT)
+    committed_nb, solved_nb = execute_many([path, solved], timeout=CELL_TIMEOUT, envs=[site_frames_env(path), None])
 
     code = [c.source for c in committed_nb.cells if c.cell_type == "code"]
     exercise_cells = {i for i, source in enumerate(code) if is_exercise_cell(source)}
@@ -206,7 +240,7 @@ def test_lesson_as_committed_and_as_finished(path, tmp_path):
     executed = EXECUTED / "zh" if language_of(path) == "zh" else EXECUTED
     executed.mkdir(parents=True, exist_ok=True)
     nbformat.write(committed_nb, executed / path.name)
-    problems, unused, _ = unbound_numbers(committed_nb, read_allow_list(allow_list_for(path)), name=path.name)
+    problems, unused, _ = unbound_numbers(without_players(committed_nb), read_allow_list(allow_list_for(path)), name=path.name)
     unused = [f"{path.name}: allow-list entry {entry!r} is used by no prose number" for entry in unused]
     assert problems + unused == [], "\n".join(problems + unused)
 

@@ -171,3 +171,21 @@ def test_built_players_point_at_frames_that_exist(built):
             data = json.loads(match.group(1).replace("<\\/", "</"))
             for file, _ in data["frames"].values():
                 assert (page.parent / data["url"] / file).is_file(), f"{page.name}: {file}"
+
+
+def test_a_lesson_tests_run_is_reused_only_when_it_ran_todays_notebook_with_frames(tmp_path):
+    """``--executed``: the site takes the lesson tests' committed run, but not a stale one, and not
+    one whose panels drew no frames (then the lesson is run again)."""
+    notebook = tmp_path / "01_x.ipynb"
+    nbformat.write(_executed_like("01_x.ipynb"), notebook)
+    executed = tmp_path / "executed"
+    (executed / "frames" / "01_x").mkdir(parents=True)
+    nbformat.write(_executed_like("01_x.ipynb"), executed / "01_x.ipynb")
+    assert build_site.reusable(None, notebook, "01_x.ipynb") is None
+    assert build_site.reusable(executed, notebook, "01_x.ipynb") is None  # no frames listed
+    (executed / "frames" / "01_x" / "frames.jsonl").write_text("{}\n")
+    assert build_site.reusable(executed, notebook, "01_x.ipynb") is not None
+    changed = _executed_like("01_x.ipynb")
+    changed.cells[2].source = "train(steps=10)"
+    nbformat.write(changed, notebook)
+    assert build_site.reusable(executed, notebook, "01_x.ipynb") is None
