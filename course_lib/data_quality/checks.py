@@ -11,6 +11,7 @@ import numpy as np
 
 from course_lib import dedup
 from course_lib.core.checking import CheckResult, run_cases
+from course_lib.core.messages import message
 from course_lib.corpus import make_corpus, normalize
 
 __all__ = ["minhash_signature", "choose_bands_rows", "ngram_hit",
@@ -25,15 +26,16 @@ def reference_minhash_signature(shingle_ids, a, b) -> np.ndarray:
 
 def _minhash_cases() -> list[tuple[str, tuple, Any]]:
     a, b = dedup.minhash_parameters(8, seed=1)
-    cases = [("one shingle", (np.array([12345], dtype=np.uint64), a, b)),
-             ("three shingles, one repeated", (np.array([7, 2_000_000_000, 7], dtype=np.uint64), a, b)),
-             ("large shingle ids (the product needs 62 bits)",
+    cases = [(message("data_quality.minhash_signature.case_one"), (np.array([12345], dtype=np.uint64), a, b)),
+             (message("data_quality.minhash_signature.case_repeated"),
+              (np.array([7, 2_000_000_000, 7], dtype=np.uint64), a, b)),
+             (message("data_quality.minhash_signature.case_large"),
               (np.array([2**31 - 2, 2**30 + 3, 99], dtype=np.uint64), a, b))]
     out = [(d, args, reference_minhash_signature(*args)) for d, args in cases]
     doc = make_corpus(n_clean=10, exact_copies=0, near_copies=0, canaries_per_count=0, n_low_quality=0,
                       n_unsafe=0, n_test=3, n_leaked=0, seed=3).docs[0]
     a, b = dedup.minhash_parameters(128, seed=0)
-    out.append(("a corpus document, 128 hash functions (as dedup.minhash_signatures)",
+    out.append((message("data_quality.minhash_signature.case_corpus"),
                 (dedup.shingles(doc), a, b), dedup.minhash_signatures([doc])[0]))
     return out
 
@@ -44,8 +46,7 @@ def minhash_signature(fn: Callable) -> CheckResult:
     Used in notebook 06 §2 (exercise 2.1).
     """
     return run_cases("minhash_signature", fn, _minhash_cases(), rtol=0,
-                     hint="make a (hash functions, shingles) table (a[:, None] * x[None, :] + b[:, None]) "
-                          "% PRIME, then take the minimum along the shingles (axis=1)")
+                     hint=message("data_quality.minhash_signature.hint"))
 
 
 def reference_choose_bands_rows(num_perm: int, threshold: float) -> tuple[int, int]:
@@ -59,16 +60,14 @@ def choose_bands_rows(fn: Callable) -> CheckResult:
 
     Used in notebook 06 §2 (exercise 2.2).
     """
-    raw = [("128 hashes, threshold 0.8", (128, 0.8)), ("128 hashes, threshold 0.5", (128, 0.5)),
-           ("100 hashes, threshold 0.6", (100, 0.6)),
-           ("16 hashes, threshold 0.97 (one band of all 16 rows)", (16, 0.97)),
-           ("112 hashes, threshold 0.75 (FineWeb used 14 bands of 8)", (112, 0.75)),
-           ("9,000 hashes, threshold 0.74 (Lee et al. used 450 bands of 20)", (9000, 0.74))]
+    raw = [(message("data_quality.choose_bands_rows.case", num_perm=n, threshold=t), (n, t))
+           for n, t in ((128, 0.8), (128, 0.5), (100, 0.6))]
+    raw += [(message("data_quality.choose_bands_rows.case_one_band"), (16, 0.97)),
+            (message("data_quality.choose_bands_rows.case_fineweb"), (112, 0.75)),
+            (message("data_quality.choose_bands_rows.case_lee"), (9000, 0.74))]
     cases = [(d, args, np.asarray(reference_choose_bands_rows(*args))) for d, args in raw]
     return run_cases("choose_bands_rows", lambda n, t: np.asarray(fn(n, t)), cases, rtol=0,
-                     hint="try every rows r that divides num_perm (bands = num_perm // r) and keep the "
-                          "split whose (1 / bands) ** (1 / rows) is closest to the threshold; return "
-                          "(bands, rows) in that order")
+                     hint=message("data_quality.choose_bands_rows.hint"))
 
 
 def reference_ngram_hit(train_text: str, item: str, n: int = 13) -> bool:
@@ -87,30 +86,22 @@ def ngram_hit(fn: Callable) -> CheckResult:
     words = item.split()
     glued = "he old man walked to the big red barn and sat down there today"  # 13 words
     raw = [
-        ("the item copied into the training text",
+        (message("data_quality.ngram_hit.case_copied"),
          ("We read a story. " + item + ". Then we went home.", item, 13)),
-        ("the same words with capitals and punctuation",
+        (message("data_quality.ngram_hit.case_capitals"),
          ("We read: " + " ".join(w.capitalize() + "," for w in words) + " the end", item, 13)),
-        ("only 12 words in common", ("x " + " ".join(words[:12]) + " y", item, 13)),
-        ("13 words in common, at the end of the item", ("z " + " ".join(words[-13:]) + " z", item, 13)),
-        ("13 words in common at the very end of the training text (its last window counts too)",
-         ("z " + " ".join(words[-13:]), item, 13)),
-        ("the item's words inside longer words of the training text (\"he old man\" in \"the old man\"): "
-         "whole words must match, not characters of a joined string",
-         ("Then t" + glued + "s and more.", glued, 13)),
-        ("an item shorter than n cannot match", ("the old man saw a small dog", "the old man saw", 13)),
-        ("an item shorter than n that ends the training text (no window of fewer than n words counts)",
-         ("we saw that the old man saw", "the old man saw", 13)),
-        ("an item shorter than n equal to a training text shorter than n",
-         ("The old man saw.", "the old man saw", 13)),
-        ("nothing in common", ("a b c d e f g h i j k l m n o p", item, 13)),
-        ("n = 4 on a paraphrase that keeps four words in a row",
+        (message("data_quality.ngram_hit.case_12_words"), ("x " + " ".join(words[:12]) + " y", item, 13)),
+        (message("data_quality.ngram_hit.case_13_words"), ("z " + " ".join(words[-13:]) + " z", item, 13)),
+        (message("data_quality.ngram_hit.case_last_window"), ("z " + " ".join(words[-13:]), item, 13)),
+        (message("data_quality.ngram_hit.case_inside_words"), ("Then t" + glued + "s and more.", glued, 13)),
+        (message("data_quality.ngram_hit.case_short"), ("the old man saw a small dog", "the old man saw", 13)),
+        (message("data_quality.ngram_hit.case_short_at_end"), ("we saw that the old man saw", "the old man saw", 13)),
+        (message("data_quality.ngram_hit.case_short_equal"), ("The old man saw.", "the old man saw", 13)),
+        (message("data_quality.ngram_hit.case_nothing"), ("a b c d e f g h i j k l m n o p", item, 13)),
+        (message("data_quality.ngram_hit.case_paraphrase"),
          ("one old man saw a small cat", "the old man saw a small dog", 4)),
-        ("n = 4, the training text's last three words start the item (a window cut short at the end)",
-         ("we met the old man", "the old man saw a small dog", 4)),
+        (message("data_quality.ngram_hit.case_cut_short"), ("we met the old man", "the old man saw a small dog", 4)),
     ]
     cases = [(d, args, bool(reference_ngram_hit(*args))) for d, args in raw]
     return run_cases("ngram_hit", lambda t, i, n: fn(t, i, n), cases, rtol=0, learner=fn,
-                     hint="normalise both texts (course_lib.corpus.normalize: lowercase, punctuation "
-                          "removed), put every full n-word window of the training text in a set of tuples, "
-                          "then look up each full n-word window of the item; return True or False")
+                     hint=message("data_quality.ngram_hit.hint"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_lib import dedup
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_bool, check_count, check_scalar
 from course_lib.corpus import as_documents
@@ -155,7 +156,7 @@ def banding_study(signatures: np.ndarray, truth: PairJaccard, splits=SPLITS,
         raise ValueError("truth must be the PairJaccard of the same documents as signatures")
     candidates = {}
     n = truth.n
-    for bands, rows in progress(list(splits), label="banding", enabled=show_progress):
+    for bands, rows in progress(list(splits), label=message("data_quality.banding.progress"), enabled=show_progress):
         pairs = dedup.lsh_candidate_pairs(signatures, bands, rows)
         codes = np.sort(np.fromiter((i * n + j for i, j in pairs), dtype=np.int64, count=len(pairs)))
         candidates[bands, rows] = truth.lookup(codes)

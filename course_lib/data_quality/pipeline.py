@@ -14,11 +14,13 @@ recall: how much of the planted problem it removed).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 
 from course_lib import dedup
+from course_lib.core.messages import message
 from course_lib.core.validation import check_count, check_scalar
 from course_lib.corpus import BLOCKLIST, Corpus, as_documents
 from course_lib.papers import brown2020, lee2021, rae2021
@@ -471,16 +473,45 @@ def _pct(x: float) -> str:
     return "   —" if np.isnan(x) else f"{100 * x:4.0f}%"
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(text: str, width: int, right: bool = False) -> str:
+    pad = " " * max(0, width - _width(text))
+    return pad + text if right else text + pad
+
+
+def _stage_text(name: str) -> str:
+    """A stage's or a unit's name in the course's language (``StageResult`` keeps the English one)."""
+    texts = {"content filtering": message("data_quality.stages.content_filtering"),
+             "text extraction": message("data_quality.stages.text_extraction"),
+             "quality filtering": message("data_quality.stages.quality_filtering"),
+             "repetition removal": message("data_quality.stages.repetition_removal"),
+             "document deduplication": message("data_quality.stages.document_deduplication"),
+             "test-set filtering": message("data_quality.stages.test_set_filtering"),
+             "documents": message("data_quality.stages.unit_documents"),
+             "lines": message("data_quality.stages.unit_lines")}
+    return texts.get(name, name)
+
+
 def stage_table(stages) -> str:
     """The stages as a plain-text table (name, unit, in, removed, planted, precision, recall).
 
     Used in notebook 06 §1.
     """
-    head = f"{'stage':<24}{'unit':<11}{'in':>7}{'removed':>9}{'planted':>9}{'precision':>11}{'recall':>8}"
-    rows = [head, "-" * len(head)]
+    widths = (24, 11, 7, 9, 9, 11, 8)
+    headers = (message("data_quality.stages.header_stage"), message("data_quality.stages.header_unit"),
+               message("data_quality.stages.header_in"), message("data_quality.stages.header_removed"),
+               message("data_quality.stages.header_planted"), message("data_quality.stages.header_precision"),
+               message("data_quality.stages.header_recall"))
+    head = "".join(_cell(text, w, right=k >= 2) for k, (text, w) in enumerate(zip(headers, widths)))
+    rows = [head, "-" * _width(head)]
     for s in stages:
-        rows.append(f"{s.name:<24}{s.unit:<11}{s.n_in:>7}{s.removed:>9}{s.planted:>9}"
-                    f"{_pct(s.precision):>11}{_pct(s.recall):>8}")
+        cells = (_stage_text(s.name), _stage_text(s.unit), f"{s.n_in}", f"{s.removed}", f"{s.planted}",
+                 _pct(s.precision), _pct(s.recall))
+        rows.append("".join(_cell(text, w, right=k >= 2) for k, (text, w) in enumerate(zip(cells, widths))))
     return "\n".join(rows)
 
 
