@@ -12,6 +12,7 @@ import numpy as np
 
 from course_lib.core.controls import Choice, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.score_tables import format_score, table_html
 from course_lib.core.style import new_figure, series_style, set_log_x
 from course_lib.emergence.training import load_family
@@ -20,16 +21,22 @@ from course_lib.model_sizes import first_crossing
 
 __all__ = ["METRICS", "SPARSE_WIDTHS", "family_metrics", "curve_scores", "sparse_subset", "EmergenceDemo"]
 
-#: metric name -> (y-axis label, higher is better)
+#: metric name -> (its name in the message keys ``emergence.panel.metric_<name>`` and
+#: ``emergence.panel.ylabel_<name>``, higher is better)
 METRICS: dict[str, tuple[str, bool]] = {
-    "exact match": ("exact match (all digits right)", True),
-    "per-digit accuracy": ("per-digit accuracy", True),
-    "edit distance": ("token edit distance (digits to fix)", False),
+    "exact match": ("exact_match", True),
+    "per-digit accuracy": ("per_digit_accuracy", True),
+    "edit distance": ("edit_distance", False),
 }
 KINDS = ("direct", "scratchpad")
-KIND_LABELS = {"direct": "direct answer", "scratchpad": "with a scratchpad (carries written out)"}
+GRIDS = ("dense", "sparse")
 #: the widths kept by the "sparse" grid: a factor of 4 apart
 SPARSE_WIDTHS = (1, 4, 16, 64, 256)
+
+
+def _metric_text(metric: str, figure: bool = False) -> str:
+    """A metric's name in the course's language (``figure``: for text drawn in a figure)."""
+    return (figure_message if figure else message)(f"emergence.panel.metric_{METRICS[metric][0]}")
 
 
 def family_metrics(family) -> dict[str, np.ndarray]:
@@ -63,15 +70,7 @@ class EmergenceDemo(Demo):
     Used in notebook 01 §4.
     """
 
-    controls = {
-        "metric": Choice(tuple(METRICS), "exact match", label="metric"),
-        "n_digits": IntSlider(2, 5, 4, label="digits per number"),
-        "grid": Choice(("dense", "sparse"), "dense", label="model sizes sampled"),
-    }
-    caption = ("Each marker is one trained model (a one-hidden-layer network; markers further right are "
-               "wider networks with more parameters). Solid: the model writes the answer directly; dashed: "
-               "a step network writes each digit and the next carry from one digit pair and the carry it "
-               "wrote before. The dotted line is what guessing digits at random would score.")
+    caption_key = "emergence.panel.caption"
 
     def __init__(self, families: Mapping[tuple[int, str], object] | None = None,
                  loader: Callable[[int, str], object] = load_family):
@@ -83,6 +82,13 @@ class EmergenceDemo(Demo):
         loader : callable (n_digits, kind) -> AdditionFamily
             Where the other families come from (the shipped cache by default).
         """
+        self.controls = {
+            "metric": Choice(tuple(METRICS), "exact match", label=message("emergence.panel.control_metric"),
+                             labels=tuple(_metric_text(m) for m in METRICS)),
+            "n_digits": IntSlider(2, 5, 4, label=message("emergence.panel.control_digits")),
+            "grid": Choice(GRIDS, "dense", label=message("emergence.panel.control_grid"),
+                           labels=tuple(message(f"emergence.panel.grid_{g}") for g in GRIDS)),
+        }
         families = dict(families or {})
         spec = self.controls["n_digits"]
         self.metrics = {}
@@ -91,11 +97,13 @@ class EmergenceDemo(Demo):
                 family = families[(n, kind)] if (n, kind) in families else loader(n, kind)
                 self.metrics[(n, kind)] = family_metrics(family)
         self.fig, self.ax = new_figure(figsize=(8.0, 4.6), margins={"bottom": 0.25, "top": 0.92})
-        self.lines = {kind: self.ax.plot([], [], label=KIND_LABELS[kind], **series_style(i))[0]
+        self.lines = {kind: self.ax.plot([], [], label=figure_message(f"emergence.panel.kind_{kind}"),
+                                         **series_style(i))[0]
                       for i, kind in enumerate(KINDS)}
-        self.chance = self.ax.axhline(0, color="0.4", linestyle=":", linewidth=1.5, label="random digits")
+        self.chance = self.ax.axhline(0, color="0.4", linestyle=":", linewidth=1.5,
+                                      label=figure_message("emergence.panel.legend_random"))
         set_log_x(self.ax)
-        self.ax.set_xlabel("parameters (log axis)")
+        self.ax.set_xlabel(figure_message("emergence.panel.xlabel"))
         # below the axes: inside, it would cover the scratchpad's rise (left) or the direct one (right)
         self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=9, frameon=False)
         self.data_artists = [*self.lines.values(), self.chance]
@@ -120,18 +128,20 @@ class EmergenceDemo(Demo):
         self.ax.set_ylim(-0.03 * top, 1.03 * top)
         xs = np.concatenate([c["n_params"] for c in curves.values()])
         self.ax.set_xlim(xs.min() / 1.5, xs.max() * 1.5)
-        self.ax.set_ylabel(METRICS[metric][0])
-        self.ax.set_title(f"{state['n_digits']}-digit addition: {metric} vs model size "
-                          f"({state['grid']} grid of sizes)")
+        self.ax.set_ylabel(figure_message(f"emergence.panel.ylabel_{METRICS[metric][0]}"))
+        self.ax.set_title(figure_message("emergence.panel.title", n_digits=state["n_digits"],
+                                         metric=_metric_text(metric, figure=True),
+                                         grid=figure_message(f"emergence.panel.grid_{state['grid']}")))
 
     def summary_html(self, state: dict) -> str:
         rows = []
         for kind in KINDS:
             c = state["curves"][kind]
-            scores = [format_score(v) if np.isfinite(v) or np.isinf(v) else "n/a" for v in curve_scores(c).values()]
+            scores = [format_score(v) if np.isfinite(v) or np.isinf(v) else message("emergence.panel.no_score")
+                      for v in curve_scores(c).values()]
             cross = first_crossing(c["n_params"], c["exact match"])
-            cross_text = f"{cross:,.0f}" if cross is not None else "not reached"
-            rows.append([KIND_LABELS[kind], *scores, cross_text, str(len(c["n_params"]))])
-        table = table_html(["family", *METRICS, "params of the first model at exact match &ge; 0.5", "models"], rows)
-        return ("<b>Emergence score</b> of each curve (higher = more sudden; ±∞ when more than half the "
-                f"steps are flat; edit distance is scored as &minus;distance so that up is better).{table}")
+            cross_text = f"{cross:,.0f}" if cross is not None else message("emergence.panel.not_reached")
+            rows.append([message(f"emergence.panel.kind_{kind}"), *scores, cross_text, str(len(c["n_params"]))])
+        header = [message("emergence.panel.column_family"), *(_metric_text(m) for m in METRICS),
+                  message("emergence.panel.column_crossing"), message("emergence.panel.column_models")]
+        return message("emergence.panel.summary") + table_html(header, rows)

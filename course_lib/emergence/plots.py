@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
+from course_lib.core.messages import figure_message
 from course_lib.papers import wei2022
 from course_lib.core.style import series_style, set_log_x
 from course_lib.core.validation import check_array, check_count, check_scalar
@@ -23,7 +24,8 @@ def plot_emergent_scales(ax: Axes) -> None:
     Used in notebook 01 §1.
     """
     rows = wei2022.table_1_rows()
-    kinds = {"few-shot": (0, "few-shot task"), "augmented": (1, "augmented prompting / fine-tuning")}
+    kinds = {"few-shot": (0, figure_message("emergence.table_1.legend_few_shot")),
+             "augmented": (1, figure_message("emergence.table_1.legend_augmented"))}
     y = np.arange(len(rows))[::-1]
     for kind, (i, label) in kinds.items():
         sel = [j for j, r in enumerate(rows) if r.kind == kind]
@@ -37,8 +39,8 @@ def plot_emergent_scales(ax: Axes) -> None:
     ax.set_yticks(y, [r.ability for r in rows], fontsize=8.5)
     set_log_x(ax)
     ax.set_xlim(3e19, 3e25)
-    ax.set_xlabel("training FLOPs at which the ability emerged (log axis)")
-    ax.set_title("Wei et al. (2022), Table 1: the 22 named rows", fontsize=11)
+    ax.set_xlabel(figure_message("emergence.table_1.xlabel"))
+    ax.set_title(figure_message("emergence.table_1.title", count=len(rows)), fontsize=11)
     ax.legend(loc="lower left", fontsize=9)  # the bottom left is empty: late rows have large FLOPs
     ax.grid(axis="y", alpha=0.15)
 
@@ -103,11 +105,12 @@ def plot_all_steps_right(ax: Axes, steps: tuple[int, ...] = (1, 4, 10), sizes=TO
     sizes = check_array("sizes", sizes, ndim=1, dtype=float, minimum=0, include_minimum=False, min_size=2)
     p = toy_step_accuracy(sizes)
     for i, k in enumerate(steps):
-        label = "one step right (per-step accuracy)" if k == 1 else f"all {k} steps right"
+        label = (figure_message("emergence.all_steps.legend_one") if k == 1
+                 else figure_message("emergence.all_steps.legend_all", steps=k))
         ax.plot(sizes, p ** k, label=label, **series_style(i))
     set_log_x(ax)
-    ax.set_xlabel("model size (toy units, log axis)")
-    ax.set_ylabel("probability (toy model)")
-    ax.set_title("Scoring only the final answer hides steady progress")
+    ax.set_xlabel(figure_message("emergence.all_steps.xlabel"))
+    ax.set_ylabel(figure_message("emergence.all_steps.ylabel"))
+    ax.set_title(figure_message("emergence.all_steps.title"))
     ax.legend(loc="upper left", fontsize=9)
     ax.set_ylim(-0.03, 1.03)

@@ -35,6 +35,7 @@ from course_lib.emergence.models import (DirectAdditionModel, DirectWithCarriesM
 from course_lib.core.cache import REBUILD, packaged_file, read_family, source_file, write_families
 from course_lib.core.environment import package_versions
 from course_lib.metrics import token_edit_distances
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_bool, check_choice, check_count
 
@@ -155,7 +156,7 @@ def train_family(n_digits: int, widths: Sequence[int], kind: str = "direct", n_t
     n_params = np.zeros(len(widths), dtype=np.int64)
     correct = np.zeros((len(widths), n_test, n_digits + 1), dtype=bool)
     edit_distance = np.zeros((len(widths), n_test), dtype=np.uint8)
-    label = f"training {n_digits}-digit {kind} family"
+    label = message("emergence.train.progress", n_digits=n_digits, kind=message(f"emergence.train.kind_{kind}"))
     for i, width in enumerate(progress(widths, label=label, enabled=show_progress)):
         model = train_model(n_digits, width, kind, *train, epochs=epochs, seed=seed)
         predicted = model.predict(test_a, test_b)
@@ -302,6 +303,12 @@ def _read_replicates(filename: str, n_digits: int, kind: str, widths) -> dict[in
     return families
 
 
+def _report_written(path: Path, start: float) -> None:
+    """Print the one line a cache builder ends with: the file written, its size and the time taken."""
+    print(message("emergence.cache.wrote", path=path, megabytes=path.stat().st_size / 1e6,
+                  seconds=time.perf_counter() - start))
+
+
 def _train_replicates(specs) -> dict[str, dict[str, np.ndarray]]:
     """Train seeds 1-3 of each ``(n_digits, kind, widths)`` in ``specs``: cache name -> arrays to write.
 
@@ -315,8 +322,8 @@ def _train_replicates(specs) -> dict[str, dict[str, np.ndarray]]:
             families[f"{_family_name(n_digits, kind)}_seed{seed}"] = {
                 "widths": family.widths, "n_params": family.n_params,
                 "correct": family.correct, "edit_distance": family.edit_distance}
-            print(f"{n_digits}-digit {kind:14s} seed {seed}: {len(family.widths)} widths in "
-                  f"{time.perf_counter() - t0:5.1f} s", flush=True)
+            print(message("emergence.cache.seed_family", n_digits=n_digits, kind=f"{kind:14s}", seed=seed,
+                          count=len(family.widths), seconds=time.perf_counter() - t0), flush=True)
     return families
 
 
@@ -332,7 +339,7 @@ def build_seed_cache(path: str | Path | None = None) -> Path:
                 "widths": {k: list(v) for k, v in CACHE_WIDTHS.items()}, "versions": package_versions(),
                 "machine": platform.machine()}
     write_families(path, families, settings)
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    _report_written(path, start)
     return path
 
 
@@ -366,13 +373,14 @@ def build_ablation_cache(path: str | Path | None = None) -> Path:
             "widths": family.widths, "n_params": family.n_params,
             "correct": family.correct, "edit_distance": family.edit_distance}
         em = family.exact_match()
-        print(f"{ABLATION_N_DIGITS}-digit {kind:14s}: {len(family.widths)} widths in "
-              f"{time.perf_counter() - t0:5.1f} s; exact match {em[0]:.4f} .. {em[-1]:.4f}", flush=True)
+        print(message("emergence.cache.family", n_digits=ABLATION_N_DIGITS, kind=f"{kind:14s}",
+                      count=len(family.widths), seconds=time.perf_counter() - t0, first=em[0], last=em[-1]),
+              flush=True)
     settings = {**_CACHE_SETTINGS, "widths": {k: list(v) for k, v in ABLATION_WIDTHS.items()},
                 "n_digits": [ABLATION_N_DIGITS], "versions": package_versions(),
                 "machine": platform.machine()}
     write_families(path, families, settings)
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    _report_written(path, start)
     return path
 
 
@@ -401,7 +409,7 @@ def build_ablation_seed_cache(path: str | Path | None = None) -> Path:
                 "widths": {k: list(v) for k, v in ABLATION_WIDTHS.items()}, "n_digits": [ABLATION_N_DIGITS],
                 "versions": package_versions(), "machine": platform.machine()}
     write_families(path, families, settings)
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    _report_written(path, start)
     return path
 
 
@@ -421,12 +429,12 @@ def build_cache(path: str | Path | None = None) -> Path:
                 "widths": family.widths, "n_params": family.n_params,
                 "correct": family.correct, "edit_distance": family.edit_distance}
             em = family.exact_match()
-            print(f"{n_digits}-digit {kind:10s}: {len(family.widths)} widths in "
-                  f"{time.perf_counter() - t0:5.1f} s; exact match {em[0]:.4f} .. {em[-1]:.4f}",
+            print(message("emergence.cache.family", n_digits=n_digits, kind=f"{kind:10s}",
+                          count=len(family.widths), seconds=time.perf_counter() - t0, first=em[0], last=em[-1]),
                   flush=True)
     settings = {**_CACHE_SETTINGS, "widths": {k: list(v) for k, v in CACHE_WIDTHS.items()},
                 "n_digits": list(CACHE_N_DIGITS), "versions": package_versions(),
                 "machine": platform.machine()}
     write_families(path, families, settings)
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - start:.1f} s")
+    _report_written(path, start)
     return path

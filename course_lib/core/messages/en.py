@@ -159,6 +159,245 @@ MESSAGES = {
                                    "it; return one 0/1 value per example (e.g. np.array([...]))"),
     # --- end lesson 01 ---
     # --- lesson 02 (course_lib/mirage) ---
+    # the toy model's demo (§2)
+    "mirage.toy.caption": (
+        "The toy model, not data: one per-token accuracy that improves smoothly with size, scored by "
+        "exact match over all <i>L</i> tokens (left) and by token edit distance (right); lines are the "
+        "model's expected values, markers one random test set of the chosen size. <i>dense ÷ "
+        "L<sup>1/|α|</sup></i> scores models that many times smaller: there edit distance has the shape "
+        "exact match has on the dense grid."),
+    "mirage.toy.control_length": "target length L (tokens)",
+    "mirage.toy.control_alpha": "loss exponent α",
+    "mirage.toy.control_items": "test items",
+    "mirage.toy.control_sizes": "model sizes",
+    "mirage.toy.control_axis": "accuracy axis",
+    "mirage.toy.control_seed": "test-set seed",
+    "mirage.toy.sizes_dense": "dense",
+    "mirage.toy.sizes_sparse": "sparse",
+    "mirage.toy.sizes_rescaled": "dense ÷ L^(1/|α|)",
+    "mirage.toy.axis_linear": "linear",
+    "mirage.toy.axis_log": "log",
+    "mirage.toy.legend_expected": "model (expected)",
+    "mirage.toy.legend_measured": "measured on a test set",
+    "mirage.toy.xlabel": "model size N (parameters)",
+    "mirage.toy.title_exact_match": "Exact match (nonlinear in p)",
+    "mirage.toy.ylabel_exact_match": "accuracy",
+    "mirage.toy.title_edit_distance": "Token edit distance (linear in p)",
+    "mirage.toy.ylabel_edit_distance": "edit distance (lower is better)",
+    "mirage.toy.rescaled_note": (
+        "exact match is not shown on these sizes:\nmost values are far too small to see\n(the smallest is "
+        "{smallest:.0e}); compare edit distance\nhere with exact match on 'dense'"),
+    "mirage.toy.zero_note": "exact match measured 0 at {zeros} of {total} sizes\n(resolution 1/{items:,})",
+    "mirage.toy.summary_note": (
+        "Edit distance is negated so that improvement counts as positive; ±∞ means more than half the "
+        "steps are flat."),
+    "mirage.toy.summary_rescaled": (
+        "Exact match: n/a on these sizes (values down to 1e-300 and below, where the score is a rounding "
+        "artefact)."),
+    "mirage.toy.curve_expected": "model (expected)",
+    "mirage.toy.curve_measured": "measured ({items:,} items)",
+    "mirage.toy.metric_exact_match": "exact match",
+    "mirage.toy.metric_edit_distance": "edit distance (negated)",
+    # the adders' demo (§3)
+    "mirage.adders.caption": (
+        "Left: exact match of the 4-digit adders measured on the chosen number of test problems (markers; "
+        "hollow triangles at the bottom mean 'measured 0'), on all 100,000 (solid) and the product of "
+        "per-position accuracies (dashed). Right: one fixed model scored on the first <i>k</i> digits of "
+        "its answers (markers), with the predictions from its accuracy <i>p</i> on the first digit alone "
+        "(dashed: <i>p</i><sup><i>k</i></sup> for exact match, <i>k</i>(1&minus;<i>p</i>) for the digits "
+        "wrong)."),
+    "mirage.adders.control_items": "test problems",
+    "mirage.adders.control_block": "which block of test problems",
+    "mirage.adders.control_model": "fixed model (right)",
+    "mirage.adders.control_metric": "right panel",
+    "mirage.adders.model_scratchpad": "scratchpad",
+    "mirage.adders.model_direct": "direct",
+    "mirage.adders.figure_model_scratchpad": "scratchpad",
+    "mirage.adders.figure_model_direct": "direct",
+    "mirage.adders.metric_exact_match": "exact match",
+    "mirage.adders.metric_digits_wrong": "digits wrong",
+    "mirage.adders.legend_all": "all 100,000 problems",
+    "mirage.adders.legend_product": "product of per-position acc.",
+    "mirage.adders.legend_measured": "measured",
+    "mirage.adders.legend_zero": "measured 0",
+    "mirage.adders.xlabel_resolution": "parameters (log axis)",
+    "mirage.adders.ylabel_resolution": "exact match (log axis)",
+    "mirage.adders.legend_prediction": "prediction from length 1",
+    "mirage.adders.xlabel_length": "target length k (first k answer digits)",
+    "mirage.adders.title_resolution":
+        "Resolution: {items:,} test problems ({zeros} of {total} models read 0)",
+    "mirage.adders.title_length": "one {model} model; p at k = 1: {p:.3f}",
+    "mirage.adders.ylabel_exact_match": "exact match of the first k digits (log)",
+    "mirage.adders.ylabel_digits_wrong": "digits wrong among the first k",
+    "mirage.adders.curve": "4-digit adders",
+    "mirage.adders.metric_measured": "exact match, {items:,} problems",
+    "mirage.adders.metric_all": "exact match, 100,000 problems",
+    "mirage.adders.metric_per_digit": "per-digit accuracy",
+    "mirage.adders.summary_note":
+        "With few test problems the smallest models read exactly 0: the curve looks flat, then jumps.",
+    # the digit demos (§4, §5): shared words
+    "mirage.digits.control_family": "family",
+    "mirage.digits.control_grid": "widths trained",
+    "mirage.digits.grid_dense": "dense",
+    "mirage.digits.grid_sparse": "sparse",
+    "mirage.digits.grid_curve": "{grid} grid ({count} widths)",
+    "mirage.digits.family_random_features": "random features",
+    "mirage.digits.family_trained_mlp": "trained MLP",
+    "mirage.digits.family_pca": "PCA",
+    "mirage.digits.family_nonlinear": "nonlinear AE",
+    "mirage.digits.xlabel_parameters": "parameters",
+    # subset accuracy (§4a)
+    "mirage.subset.caption": (
+        "Digit classifiers of growing width (mean over seeds): the share of test images classified "
+        "correctly (left) and the chance that <i>K</i> random test images are all classified correctly "
+        "(right). Parameters count every weight and bias, the random features' fixed ones included."),
+    "mirage.subset.control_k": "K (images that must all be right)",
+    "mirage.subset.legend_chance": "chance",
+    "mirage.subset.title_accuracy": "Per-example accuracy",
+    "mirage.subset.ylabel_accuracy": "accuracy",
+    "mirage.subset.ylabel_subset": "subset accuracy",
+    "mirage.subset.title_subset": "All {k} of {k} random test images correct",
+    "mirage.subset.metric_accuracy": "accuracy",
+    "mirage.subset.metric_subset": "all {k} of {k} correct",
+    "mirage.subset.summary_note": "{family} family; the plot shows the {shown}.",
+    # reconstruction (§4b)
+    "mirage.reconstruction.caption": (
+        "Autoencoders with a growing bottleneck: the mean reconstruction error on test digits (left; "
+        "dashed line at c) and the share of test images rebuilt with error below c (right)."),
+    "mirage.reconstruction.control_c": "threshold c (per-pixel MSE)",
+    "mirage.reconstruction.xlabel": "bottleneck units k",
+    "mirage.reconstruction.title_error": "Mean reconstruction error",
+    "mirage.reconstruction.ylabel_error": "mean squared error per pixel",
+    "mirage.reconstruction.ylabel_rate": "share of test images",
+    "mirage.reconstruction.title_rate": "Reconstruction_c: error below c = {c:.3f}",
+    "mirage.reconstruction.metric_error": "mean error (negated)",
+    "mirage.reconstruction.metric_rate": "Reconstruction_c, c={c:.3f}",
+    "mirage.reconstruction.summary_note": (
+        "The plot shows the {family} family; the mean error is negated so that improvement counts as "
+        "positive."),
+    # multiple choice (§5)
+    "mirage.choice.caption": (
+        "The same classifier outputs scored as width grows (mean over seeds): the all-or-nothing "
+        "multiple-choice grade and the continuous Brier score (left; dotted lines: a uniform random "
+        "guess), and the mean log-probability of the correct vs the best wrong option (right)."),
+    "mirage.choice.control_options": "options per question",
+    "mirage.choice.legend_grade": "grade (higher = better)",
+    "mirage.choice.legend_brier": "Brier score (lower = better)",
+    "mirage.choice.legend_correct": "correct option",
+    "mirage.choice.legend_wrong": "best wrong option",
+    "mirage.choice.ylabel_scores": "score",
+    "mirage.choice.ylabel_log_prob": "log-probability (nats)",
+    "mirage.choice.title_log_prob": "Mean log-probability",
+    "mirage.choice.title_scores": "Grade and Brier score, {options} options per question",
+    "mirage.choice.metric_grade": "multiple-choice grade",
+    "mirage.choice.metric_brier": "Brier score (negated)",
+    "mirage.choice.metric_log_prob": "log-prob of correct",
+    "mirage.choice.metric_gap": "log-prob gap",
+    "mirage.choice.summary_note": (
+        "The Brier score is negated so that improvement counts as positive; the gap is correct minus best "
+        "wrong option."),
+    # progress bars of the families trained live
+    "mirage.progress.random_features": "random-feature family, seeds",
+    "mirage.progress.mlp": "MLP family, models",
+    "mirage.progress.autoencoders": "autoencoder family, sizes",
+    # the synthesis (§7): curve names, the checklist table, the figure, the reasons
+    "mirage.synthesis.name_exact_match": "exact match",
+    "mirage.synthesis.name_per_token": "per-token accuracy",
+    "mirage.synthesis.name_per_digit": "per-digit accuracy",
+    "mirage.synthesis.name_per_image": "per-image accuracy",
+    "mirage.synthesis.name_subset": "all {k} of {k} images right",
+    "mirage.synthesis.table_header_1":
+        "curve  share of the rise made in one step       sizes at 0  resolution  seeds  largest per-item step",
+    "mirage.synthesis.table_header_2":
+        "       score  log10 score  per-item, each seed  (any seed)                     at (params after it)",
+    "mirage.synthesis.not_available": "n/a",
+    "mirage.synthesis.table_note_expected":
+        "* {label}: log10 of the expected score (unlimited items); its measured zeros have no log",
+    "mirage.synthesis.title_log": "same, log y",
+    "mirage.synthesis.title_log_zeros": "log y (▽ 0)",
+    "mirage.synthesis.title_log_zeros_expected": "log y (▽ 0, -- expected)",
+    "mirage.synthesis.reason_a": (
+        "digit classifiers with random features scored by 'all 30 of 30 images right' (§4a): their "
+        "per-image accuracy rises over three decades of size; the all-or-nothing metric makes the jump"),
+    "mirage.synthesis.reason_b": (
+        "lesson 01's scratchpad adders scored by exact match: their per-digit accuracy itself jumps, in "
+        "each of 4 seeds between widths 2 and 3"),
+    "mirage.synthesis.reason_c": (
+        "the toy model of §2 scored by exact match over 15 tokens on 100 items: per-token accuracy rises "
+        "smoothly; on a log y-axis exact match rises from the smallest sizes on, and the zeros are "
+        "resolution"),
+    "mirage.synthesis.reason_d": (
+        "the trained digit MLPs scored by 'all 5 of 5 images right': their per-image accuracy itself "
+        "jumps, in every seed (seed 0 from width 1 to 2, the others from 2 to 3; §4a, §5), and so do the "
+        "Brier score and the correct class's log-probability"),
+    "mirage.synthesis.reason_e": (
+        "the direct 4-digit adders scored by exact match (§3): per-digit accuracy rises without a jump "
+        "shared by the seeds; in seed 0 its largest step is a moderate real step that exact match, the "
+        "product of the per-position accuracies, amplifies (a third kind: a metric amplifying a moderate "
+        "real step)"),
+    # checks: exercise 2.1
+    "mirage.toy_exact_match.case_one": "one token",
+    "mirage.toy_exact_match.case_five": "five tokens",
+    "mirage.toy_exact_match.case_perfect": "a perfect model",
+    "mirage.toy_exact_match.case_many": "many per-token accuracies at once",
+    "mirage.toy_exact_match.hint": (
+        "the answer is right only if all `length` tokens are right, each independently with probability "
+        "p_token; numpy's ** works on arrays too"),
+    # checks: exercise 4.1
+    "mirage.subset_sampling.case_most": "150 of 200 right, K = 5",
+    "mirage.subset_sampling.case_all_items":
+        "9 of 10 right, K = 10: ten distinct items include the wrong one",
+    "mirage.subset_sampling.case_half": "half right, K = 2",
+    "mirage.subset_sampling.case_tolerance":
+        "{case}; {draws:,} draws must land within ±{tolerance:.3f} of the exact {exact:.4f}",
+    "mirage.subset_sampling.hint": (
+        "for each draw pick k different items (rng.choice(n, size=k, replace=False)) and count the draw "
+        "as a success if all of them are correct; return the share of successful draws. A sampled answer "
+        "passes within four standard errors of the exact value C(c, k) / C(n, k)."),
+    # checks: exercise 4.2
+    "mirage.emergent_metric.where": "your metric",
+    "mirage.emergent_metric.where_shuffled": "your metric on the same rows shuffled",
+    "mirage.emergent_metric.not_numbers": "expected numbers, one per model, got {got}",
+    "mirage.emergent_metric.wrong_shape": "expected one value per model, shape ({count},), got shape {shape}",
+    "mirage.emergent_metric.out_of_range": "values must lie in [0, 1], got min {low:.3g}, max {high:.3g}",
+    "mirage.emergent_metric.not_absent":
+        "not absent in small models: {value:.3f} at width {width} (must be <= 0.05 up to width 16)",
+    "mirage.emergent_metric.not_present":
+        "not present in the largest model: {value:.3f} at width {width} (must be >= 0.3)",
+    "mirage.emergent_metric.fails_shuffled": "it fails when the models' rows come in another order",
+    "mirage.emergent_metric.not_per_model": (
+        "with the same models' rows in another order it does not give the same values in that order: the "
+        "metric must be computed from each model's outputs, not from its position"),
+    "mirage.emergent_metric.separator": "; ",
+    "mirage.emergent_metric.failed": "{name}: {problems}.\n  plain accuracy of the same models: {accuracies}",
+    "mirage.emergent_metric.hint": (
+        "demand more of each model: many test images right at once, or a high bar on a score computed "
+        "from many images."),
+    "mirage.emergent_metric.passed": (
+        "{name}: emergent! At most {small:.3f} up to width 16, {largest:.2f} at width {width}, while "
+        "plain accuracy rose smoothly from {first:.2f} to {last:.2f}."),
+    # checks: exercise 7.1
+    "mirage.jump_verdict.hint": (
+        "the score of every curve jumps somewhere; ask of each whether the models' outputs change fast, "
+        "not whether the score does. Look at the per-item average on the same outputs (curve.per_item, "
+        "one row per seed): does it make a large share of its whole rise in one step between neighbouring "
+        "sizes in every seed, at the same or a neighbouring size (checklist columns 'per-item, each seed' "
+        "and 'largest per-item step at')?"),
+    "mirage.jump_verdict.case_curve": "curve {label}",
+    "mirage.jump_verdict.case_steady": "B's score with a steady per-item average",
+    "mirage.jump_verdict.case_step": "A's score with a per-item step in every seed",
+    "mirage.jump_verdict.not_a_verdict": "{name}: {case}: expected the string 'real' or 'metric', got {got}",
+    "mirage.jump_verdict.hint_verdict": "return \"real\" when the models change fast, \"metric\" otherwise.",
+    "mirage.jump_verdict.same_place": "at the same or neighbouring sizes",
+    "mirage.jump_verdict.apart": "at sizes apart",
+    "mirage.jump_verdict.wrong": (
+        "  {case}: expected '{verdict}', got '{got}' (per-item average, share of its rise in one step per "
+        "seed: {shares}, {place}; score: {score:.2f}; {zeros} of {sizes} sizes read 0)"),
+    "mirage.jump_verdict.differ": "{name}: {count} of {total} verdicts differ.",
+    "mirage.jump_verdict.passed": "{name}: all {count} cases pass, every verdict right. Why:",
+    "mirage.jump_verdict.reason": "  {label} ({verdict}): {reason}.",
+    "mirage.jump_verdict.swapped":
+        "  and the two swapped curves: the same scores, read by the per-item average alone.",
     # --- end lesson 02 ---
     # --- lesson 03 (course_lib/grokking) ---
     # words shared by the lesson's figures
