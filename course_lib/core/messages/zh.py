@@ -147,6 +147,222 @@ MESSAGES = {
                                    "为每个样例返回一个 0/1 值（例如 np.array([...])）"),
     # --- end lesson 01 ---
     # --- lesson 02 (course_lib/mirage) ---
+    # the toy model's demo (§2)
+    "mirage.toy.caption": (
+        "这是玩具模型，不是数据：一个随规模平滑提高的逐 token 准确率，分别用全部 <i>L</i> 个 token 上的"
+        "精确匹配（左）和 token 编辑距离（右）打分；曲线是模型的期望值，标记是按所选规模抽取的一个随机测试集。"
+        "<i>密集 ÷ L<sup>1/|α|</sup></i> 给小这么多倍的模型打分：在那里，编辑距离的形状正是精确匹配"
+        "在密集网格上的形状。"),
+    "mirage.toy.control_length": "目标长度 L（token 数）",
+    "mirage.toy.control_alpha": "损失指数 α",
+    "mirage.toy.control_items": "测试题数",
+    "mirage.toy.control_sizes": "模型规模",
+    "mirage.toy.control_axis": "准确率坐标轴",
+    "mirage.toy.control_seed": "测试集种子",
+    "mirage.toy.sizes_dense": "密集",
+    "mirage.toy.sizes_sparse": "稀疏",
+    "mirage.toy.sizes_rescaled": "密集 ÷ L^(1/|α|)",
+    "mirage.toy.axis_linear": "线性",
+    "mirage.toy.axis_log": "对数",
+    "mirage.toy.legend_expected": "模型（期望值）",
+    "mirage.toy.legend_measured": "在一个测试集上测得",
+    "mirage.toy.xlabel": "模型规模 N（参数量）",
+    "mirage.toy.title_exact_match": "精确匹配（p 的非线性函数）",
+    "mirage.toy.ylabel_exact_match": "准确率",
+    "mirage.toy.title_edit_distance": "token 编辑距离（p 的线性函数）",
+    "mirage.toy.ylabel_edit_distance": "编辑距离（越低越好）",
+    "mirage.toy.rescaled_note": (
+        "这些规模上不显示精确匹配：\n大多数值小到根本看不见\n（最小为 {smallest:.0e}）；"
+        "请把这里的编辑距离\n与“密集”网格上的精确匹配相比较"),
+    "mirage.toy.zero_note": "{total} 个规模中有 {zeros} 个测得精确匹配为 0\n（分辨率 1/{items:,}）",
+    "mirage.toy.summary_note": "编辑距离取负，使改进计为正值；±∞ 表示超过一半的步长是平的。",
+    "mirage.toy.summary_rescaled": (
+        "精确匹配：在这些规模上不适用（数值低至 1e-300 乃至更低，此时的分数只是舍入误差的产物）。"),
+    "mirage.toy.curve_expected": "模型（期望值）",
+    "mirage.toy.curve_measured": "测得（{items:,} 道题）",
+    "mirage.toy.metric_exact_match": "精确匹配",
+    "mirage.toy.metric_edit_distance": "编辑距离（取负）",
+    # the adders' demo (§3)
+    "mirage.adders.caption": (
+        "左：4 位数加法器的精确匹配，分别在所选数量的测试题上测得（标记；底部的空心三角表示“测得 0”）、"
+        "在全部 100,000 道题上测得（实线），以及各位置准确率之积（虚线）。"
+        "右：一个固定模型在其答案前 <i>k</i> 位上的得分（标记），以及仅由它在第一位上的准确率 <i>p</i> "
+        "得出的预测（虚线：精确匹配为 <i>p</i><sup><i>k</i></sup>，"
+        "错误位数为 <i>k</i>(1&minus;<i>p</i>)）。"),
+    "mirage.adders.control_items": "测试题数",
+    "mirage.adders.control_block": "第几块测试题",
+    "mirage.adders.control_model": "固定模型（右图）",
+    "mirage.adders.control_metric": "右图",
+    "mirage.adders.model_scratchpad": "草稿纸",
+    "mirage.adders.model_direct": "直接",
+    "mirage.adders.figure_model_scratchpad": "草稿纸",
+    "mirage.adders.figure_model_direct": "直接",
+    "mirage.adders.metric_exact_match": "精确匹配",
+    "mirage.adders.metric_digits_wrong": "错误位数",
+    "mirage.adders.legend_all": "全部 100,000 道题",
+    "mirage.adders.legend_product": "各位置准确率之积",
+    "mirage.adders.legend_measured": "测得",
+    "mirage.adders.legend_zero": "测得 0",
+    "mirage.adders.xlabel_resolution": "参数量（对数轴）",
+    "mirage.adders.ylabel_resolution": "精确匹配（对数轴）",
+    "mirage.adders.legend_prediction": "由长度 1 得出的预测",
+    "mirage.adders.xlabel_length": "目标长度 k（答案的前 k 位）",
+    "mirage.adders.title_resolution": "分辨率：{items:,} 道测试题（{total} 个模型中有 {zeros} 个读数为 0）",
+    "mirage.adders.title_length": "一个{model}模型；k = 1 时 p = {p:.3f}",
+    "mirage.adders.ylabel_exact_match": "前 k 位的精确匹配（对数）",
+    "mirage.adders.ylabel_digits_wrong": "前 k 位中错误的位数",
+    "mirage.adders.curve": "4 位数加法器",
+    "mirage.adders.metric_measured": "精确匹配，{items:,} 道题",
+    "mirage.adders.metric_all": "精确匹配，100,000 道题",
+    "mirage.adders.metric_per_digit": "逐位准确率",
+    "mirage.adders.summary_note": "测试题很少时，最小的几个模型读数恰好为 0：曲线看起来先是平的，然后跃升。",
+    # the digit demos (§4, §5): shared words
+    "mirage.digits.control_family": "模型族",
+    "mirage.digits.control_grid": "训练的宽度",
+    "mirage.digits.grid_dense": "密集",
+    "mirage.digits.grid_sparse": "稀疏",
+    "mirage.digits.grid_curve": "{grid}网格（{count} 种宽度）",
+    "mirage.digits.family_random_features": "随机特征",
+    "mirage.digits.family_trained_mlp": "已训练 MLP",
+    "mirage.digits.family_pca": "PCA",
+    "mirage.digits.family_nonlinear": "非线性自编码器",
+    "mirage.digits.xlabel_parameters": "参数量",
+    # subset accuracy (§4a)
+    "mirage.subset.caption": (
+        "宽度逐渐增大的手写数字分类器（各种子的平均）：测试图像被正确分类的比例（左），"
+        "以及随机抽取的 <i>K</i> 张测试图像全部被正确分类的概率（右）。"
+        "参数量计入每一个权重和偏置，包括随机特征中固定的那些。"),
+    "mirage.subset.control_k": "K（必须全部答对的图像数）",
+    "mirage.subset.legend_chance": "随机猜测",
+    "mirage.subset.title_accuracy": "逐样本准确率",
+    "mirage.subset.ylabel_accuracy": "准确率",
+    "mirage.subset.ylabel_subset": "子集准确率",
+    "mirage.subset.title_subset": "随机抽取的 {k} 张测试图像全部正确",
+    "mirage.subset.metric_accuracy": "准确率",
+    "mirage.subset.metric_subset": "{k} 张全对",
+    "mirage.subset.summary_note": "模型族：{family}；图中显示的是{shown}。",
+    # reconstruction (§4b)
+    "mirage.reconstruction.caption": (
+        "瓶颈逐渐增大的自编码器：测试数字图像上的平均重建误差（左；虚线位于 c 处），"
+        "以及重建误差低于 c 的测试图像所占比例（右）。"),
+    "mirage.reconstruction.control_c": "阈值 c（每像素 MSE）",
+    "mirage.reconstruction.xlabel": "瓶颈单元数 k",
+    "mirage.reconstruction.title_error": "平均重建误差",
+    "mirage.reconstruction.ylabel_error": "每像素均方误差",
+    "mirage.reconstruction.ylabel_rate": "测试图像所占比例",
+    "mirage.reconstruction.title_rate": "Reconstruction_c：误差低于 c = {c:.3f}",
+    "mirage.reconstruction.metric_error": "平均误差（取负）",
+    "mirage.reconstruction.metric_rate": "Reconstruction_c，c={c:.3f}",
+    "mirage.reconstruction.summary_note": "图中显示的模型族：{family}；平均误差取负，使改进计为正值。",
+    # multiple choice (§5)
+    "mirage.choice.caption": (
+        "同一组分类器输出随宽度增大的得分（各种子的平均）：全有或全无的多项选择评分与连续的 Brier 分数"
+        "（左；点线：均匀随机猜测），以及正确选项与最好的错误选项的平均对数概率（右）。"),
+    "mirage.choice.control_options": "每题选项数",
+    "mirage.choice.legend_grade": "评分（越高越好）",
+    "mirage.choice.legend_brier": "Brier 分数（越低越好）",
+    "mirage.choice.legend_correct": "正确选项",
+    "mirage.choice.legend_wrong": "最好的错误选项",
+    "mirage.choice.ylabel_scores": "分数",
+    "mirage.choice.ylabel_log_prob": "对数概率（nats）",
+    "mirage.choice.title_log_prob": "平均对数概率",
+    "mirage.choice.title_scores": "评分与 Brier 分数，每题 {options} 个选项",
+    "mirage.choice.metric_grade": "多项选择评分",
+    "mirage.choice.metric_brier": "Brier 分数（取负）",
+    "mirage.choice.metric_log_prob": "正确选项的对数概率",
+    "mirage.choice.metric_gap": "对数概率差距",
+    "mirage.choice.summary_note": "Brier 分数取负，使改进计为正值；差距是正确选项减去最好的错误选项。",
+    # progress bars of the families trained live
+    "mirage.progress.random_features": "随机特征族，种子",
+    "mirage.progress.mlp": "MLP 族，模型",
+    "mirage.progress.autoencoders": "自编码器族，瓶颈大小",
+    # the synthesis (§7): curve names, the checklist table, the figure, the reasons
+    "mirage.synthesis.name_exact_match": "精确匹配",
+    "mirage.synthesis.name_per_token": "逐 token 准确率",
+    "mirage.synthesis.name_per_digit": "逐位准确率",
+    "mirage.synthesis.name_per_image": "逐图像准确率",
+    "mirage.synthesis.name_subset": "{k} 张图像全对",
+    "mirage.synthesis.table_header_1":
+        "曲线   一步之内完成的升幅占比                   取 0 的规模  分辨率     种子   逐样本最大一步",
+    "mirage.synthesis.table_header_2":
+        "       分数   log10 分数   逐样本，各种子       （任一种子）                   位置（其后的参数量）",
+    "mirage.synthesis.not_available": "无",
+    "mirage.synthesis.table_note_expected": "* {label}：取的是期望分数（测试题无限多）的 log10；测得的 0 无法取对数",
+    "mirage.synthesis.title_log": "同上，对数 y 轴",
+    "mirage.synthesis.title_log_zeros": "对数 y 轴（▽ 为 0）",
+    "mirage.synthesis.title_log_zeros_expected": "对数 y 轴（▽ 为 0，-- 为期望值）",
+    "mirage.synthesis.reason_a": (
+        "用“30 张图像全对”打分的随机特征手写数字分类器（§4a）：它们的逐图像准确率在三个数量级的规模上逐渐上升；"
+        "跃升是全有或全无的指标造成的"),
+    "mirage.synthesis.reason_b": (
+        "用精确匹配打分的第 01 课草稿纸加法器：它们的逐位准确率本身就在跃升，4 个种子都在宽度 2 和 3 之间"),
+    "mirage.synthesis.reason_c": (
+        "§2 的玩具模型，在 100 道题上用 15 个 token 的精确匹配打分：逐 token 准确率平滑上升；"
+        "在对数 y 轴上，精确匹配从最小的规模起就在上升，那些 0 是分辨率造成的"),
+    "mirage.synthesis.reason_d": (
+        "用“5 张图像全对”打分的已训练手写数字 MLP：它们的逐图像准确率本身就在跃升，每个种子都是如此"
+        "（种子 0 在宽度 1 到 2 之间，其余在 2 到 3 之间；§4a、§5），Brier 分数和正确类别的对数概率也是如此"),
+    "mirage.synthesis.reason_e": (
+        "用精确匹配打分的 4 位数直接加法器（§3）：逐位准确率的上升中没有各种子共有的跃升；"
+        "在种子 0 中，其最大的一步是一个中等幅度的真实台阶，被精确匹配（各位置准确率之积）放大了"
+        "（第三种情况：指标放大了一个中等幅度的真实台阶）"),
+    # checks: exercise 2.1
+    "mirage.toy_exact_match.case_one": "一个 token",
+    "mirage.toy_exact_match.case_five": "五个 token",
+    "mirage.toy_exact_match.case_perfect": "完美的模型",
+    "mirage.toy_exact_match.case_many": "一次传入多个逐 token 准确率",
+    "mirage.toy_exact_match.hint": (
+        "只有 `length` 个 token 全部正确，答案才算对，每个 token 各自独立地以概率 p_token 正确；"
+        "numpy 的 ** 对数组同样适用"),
+    # checks: exercise 4.1
+    "mirage.subset_sampling.case_most": "200 个中答对 150 个，K = 5",
+    "mirage.subset_sampling.case_all_items": "10 个中答对 9 个，K = 10：十个互不相同的样本必然包含答错的那个",
+    "mirage.subset_sampling.case_half": "答对一半，K = 2",
+    "mirage.subset_sampling.case_tolerance":
+        "{case}；{draws:,} 次抽取的估计必须落在精确值 {exact:.4f} 的 ±{tolerance:.3f} 之内",
+    "mirage.subset_sampling.hint": (
+        "每次抽取选出 k 个不同的样本（rng.choice(n, size=k, replace=False)），"
+        "如果它们全部正确，这次抽取就算成功；返回成功抽取所占的比例。"
+        "抽样得到的答案与精确值 C(c, k) / C(n, k) 相差不超过四个标准误即可通过。"),
+    # checks: exercise 4.2
+    "mirage.emergent_metric.where": "你的指标",
+    "mirage.emergent_metric.where_shuffled": "你的指标（同样的行打乱顺序后）",
+    "mirage.emergent_metric.not_numbers": "应返回数值，每个模型一个，得到的是 {got}",
+    "mirage.emergent_metric.wrong_shape": "应为每个模型一个值，形状 ({count},)，得到的形状是 {shape}",
+    "mirage.emergent_metric.out_of_range": "取值必须在 [0, 1] 之内，得到的最小值为 {low:.3g}，最大值为 {high:.3g}",
+    "mirage.emergent_metric.not_absent":
+        "小模型中并非没有：宽度 {width} 处为 {value:.3f}（宽度不超过 16 时必须 <= 0.05）",
+    "mirage.emergent_metric.not_present": "最大的模型中没有出现：宽度 {width} 处为 {value:.3f}（必须 >= 0.3）",
+    "mirage.emergent_metric.fails_shuffled": "模型的行换一种顺序时，它会出错",
+    "mirage.emergent_metric.not_per_model": (
+        "同样的模型行换一种顺序后，它没有按该顺序给出同样的值：指标必须由每个模型的输出算出，"
+        "而不是由模型所在的位置决定"),
+    "mirage.emergent_metric.separator": "；",
+    "mirage.emergent_metric.failed": "{name}：{problems}。\n  同样这些模型的普通准确率：{accuracies}",
+    "mirage.emergent_metric.hint": "对每个模型要求更多：许多测试图像同时答对，或者给由许多图像算出的分数设一条很高的线。",
+    "mirage.emergent_metric.passed": (
+        "{name}：涌现了！宽度不超过 16 时至多为 {small:.3f}，宽度 {width} 处为 {largest:.2f}，"
+        "而普通准确率从 {first:.2f} 平滑上升到 {last:.2f}。"),
+    # checks: exercise 7.1
+    "mirage.jump_verdict.hint": (
+        "每条曲线的分数都会在某处跃升；对每条曲线要问的是模型的输出是否变化很快，而不是分数是否变化很快。"
+        "看同一组输出上的逐样本平均（curve.per_item，每个种子一行）：它是否在每个种子中都在相邻规模之间的"
+        "一步里完成了其全部升幅的一大部分，并且位于相同或相邻的规模"
+        "（检查清单中“逐样本，各种子”和“逐样本最大一步位置”两列）？"),
+    "mirage.jump_verdict.case_curve": "曲线 {label}",
+    "mirage.jump_verdict.case_steady": "B 的分数配上稳步变化的逐样本平均",
+    "mirage.jump_verdict.case_step": "A 的分数配上每个种子都有台阶的逐样本平均",
+    "mirage.jump_verdict.not_a_verdict": "{name}：{case}：应返回字符串 'real' 或 'metric'，得到的是 {got}",
+    "mirage.jump_verdict.hint_verdict": "模型本身变化很快时返回 \"real\"，否则返回 \"metric\"。",
+    "mirage.jump_verdict.same_place": "位于相同或相邻的规模",
+    "mirage.jump_verdict.apart": "位于相隔的规模",
+    "mirage.jump_verdict.wrong": (
+        "  {case}：应为 '{verdict}'，得到的是 '{got}'（逐样本平均，各种子一步之内完成的升幅占比：{shares}，"
+        "{place}；分数：{score:.2f}；{sizes} 个规模中有 {zeros} 个读数为 0）"),
+    "mirage.jump_verdict.differ": "{name}：{total} 个判断中有 {count} 个不同。",
+    "mirage.jump_verdict.passed": "{name}：全部 {count} 个用例通过，每个判断都正确。原因如下：",
+    "mirage.jump_verdict.reason": "  {label}（{verdict}）：{reason}。",
+    "mirage.jump_verdict.swapped": "  以及两条交换过的曲线：分数相同，只凭逐样本平均来判断。",
     # --- end lesson 02 ---
     # --- lesson 03 (course_lib/grokking) ---
     # words shared by the lesson's figures
@@ -566,7 +782,7 @@ MESSAGES = {
     "memorisation.connections.xlabel_k": "植入次数（k）",
     "memorisation.connections.ylabel_mean": "金丝雀序列上的均值",
     "memorisation.connections.floor": "≤ {power} 的值画在此处",
-    "memorisation.connections.xlabel_order": "n 元模型的阶数（模型“规模”）",
+    "memorisation.connections.xlabel_order": "阶数 n（模型“规模”）",
     "memorisation.connections.ylabel_order": "P(复现)，k = {k}",
     "memorisation.connections.legend_trained_on": "在{corpus}上训练",
     "memorisation.connections.ylabel_bits": "留出集每词元比特数",
