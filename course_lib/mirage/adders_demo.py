@@ -16,11 +16,13 @@ import numpy as np
 
 from course_lib.core.controls import Choice, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.emergence.training import load_family
 from course_lib.metrics import emergence_scores
 from course_lib.mirage.lengths import prefix_scores
+from course_lib.mirage.wording import relabel
 
 __all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_MODELS", "default_length_models"]
 
@@ -28,6 +30,9 @@ __all__ = ["AdditionMirageDemo", "FLOOR", "LENGTH_MODELS", "default_length_model
 FLOOR = 3e-6
 #: the fixed models of the right panel: name -> (kind, n_digits, width) of the cached default
 LENGTH_MODELS = {"scratchpad": ("scratchpad", 5, 3), "direct": ("direct", 5, 128)}
+#: what the right panel shows (the values ``update`` takes; the buttons' texts come from the catalogue)
+LENGTH_METRICS = ("exact match", "digits wrong")
+_METRIC_KEYS = {"exact match": "mirage.adders.metric_exact_match", "digits wrong": "mirage.adders.metric_digits_wrong"}
 
 
 def default_length_models(loader: Callable[[int, str], object] = load_family) -> dict[str, np.ndarray]:
@@ -45,18 +50,7 @@ class AdditionMirageDemo(Demo):
     Used in notebook 02 §3.
     """
 
-    controls = {
-        "n_items": Choice(("100", "1000", "10000", "100000"), "100", label="test problems"),
-        "block": IntSlider(0, 9, 0, label="which block of test problems"),
-        "length_model": Choice(tuple(LENGTH_MODELS), "scratchpad", label="fixed model (right)"),
-        "length_metric": Choice(("exact match", "digits wrong"), "exact match", label="right panel"),
-    }
-    caption = ("Left: exact match of the 4-digit adders measured on the chosen number of test problems "
-               "(markers; hollow triangles at the bottom mean 'measured 0'), on all 100,000 (solid) and "
-               "the product of per-position accuracies (dashed). Right: one fixed model scored on the first "
-               "<i>k</i> digits of its answers (markers), with the predictions from its accuracy <i>p</i> on "
-               "the first digit alone (dashed: <i>p</i><sup><i>k</i></sup> for exact match, "
-               "<i>k</i>(1&minus;<i>p</i>) for the digits wrong).")
+    caption_key = "mirage.adders.caption"
 
     def __init__(self, family=None, length_models: dict[str, np.ndarray] | None = None,
                  loader: Callable[[int, str], object] = load_family):
@@ -71,6 +65,14 @@ class AdditionMirageDemo(Demo):
         loader : callable (n_digits, kind) -> AdditionFamily
             Where omitted families come from (the shipped cache by default).
         """
+        self.controls = {
+            "n_items": Choice(("100", "1000", "10000", "100000"), "100", label=message("mirage.adders.control_items")),
+            "block": IntSlider(0, 9, 0, label=message("mirage.adders.control_block")),
+            "length_model": Choice(tuple(LENGTH_MODELS), "scratchpad", label=message("mirage.adders.control_model"),
+                                   labels=tuple(message(f"mirage.adders.model_{m}") for m in LENGTH_MODELS)),
+            "length_metric": Choice(LENGTH_METRICS, "exact match", label=message("mirage.adders.control_metric"),
+                                    labels=tuple(message(_METRIC_KEYS[m]) for m in LENGTH_METRICS)),
+        }
         family = loader(4, "direct") if family is None else family
         self.n_params = np.asarray(family.n_params)
         exact = family.correct.all(axis=2)
@@ -88,28 +90,28 @@ class AdditionMirageDemo(Demo):
         self.fig, (self.ax_res, self.ax_len) = new_figure(1, 2, figsize=(8.4, 4.0),
                                                           margins={"left": 0.1, "right": 0.99, "wspace": 0.27})
         ax = self.ax_res
-        self.all_line, = ax.plot(self.n_params, self.exact_all, label="all 100,000 problems", **series_style(0))
-        self.product_line, = ax.plot(self.n_params, self.product, label="product of per-position acc.",
+        self.all_line, = ax.plot(self.n_params, self.exact_all, label=figure_message("mirage.adders.legend_all"), **series_style(0))
+        self.product_line, = ax.plot(self.n_params, self.product, label=figure_message("mirage.adders.legend_product"),
                                      color="0.35", linestyle="--", linewidth=1.5)
         st = series_style(1)
         self.measured, = ax.plot([], [], linestyle="none", marker=st["marker"], color=st["color"],
-                                 markersize=8, label="measured")
+                                 markersize=8, label=figure_message("mirage.adders.legend_measured"))
         self.zeros, = ax.plot([], [], linestyle="none", marker="v", markerfacecolor="none",
-                              markeredgecolor=st["color"], markersize=9, label="measured 0")
+                              markeredgecolor=st["color"], markersize=9, label=figure_message("mirage.adders.legend_zero"))
         set_log_x(ax)
         set_log_y(ax)
         ax.set_ylim(FLOOR / 2, 1.5)
-        ax.set_xlabel("parameters (log axis)")
-        ax.set_ylabel("exact match (log axis)")
+        ax.set_xlabel(figure_message("mirage.adders.xlabel_resolution"))
+        ax.set_ylabel(figure_message("mirage.adders.ylabel_resolution"))
         ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.36), fontsize=9)
 
         ax = self.ax_len
         st = series_style(2)
         self.len_points, = ax.plot([], [], linestyle="none", marker=st["marker"], color=st["color"],
-                                   markersize=7, label="measured")
+                                   markersize=7, label=figure_message("mirage.adders.legend_measured"))
         self.len_line, = ax.plot([], [], linestyle="--", color="0.3", linewidth=1.5,
-                                 label="prediction from length 1")
-        ax.set_xlabel("target length k (first k answer digits)")
+                                 label=figure_message("mirage.adders.legend_prediction"))
+        ax.set_xlabel(figure_message("mirage.adders.xlabel_length"))
         self.len_legend = ax.legend(loc="lower left", fontsize=9)
         self.data_artists = [self.measured, self.zeros, self.ax_res.title, self.len_points, self.len_line]
 
@@ -131,25 +133,26 @@ class AdditionMirageDemo(Demo):
         zero = measured == 0
         self.measured.set_data(self.n_params[~zero], measured[~zero])
         self.zeros.set_data(self.n_params[zero], np.full(zero.sum(), FLOOR))
-        self.ax_res.set_title(f"Resolution: {state['n_items']:,} test problems "
-                              f"({state['n_zero']} of {len(measured)} models read 0)", fontsize=11)
+        self.ax_res.set_title(figure_message("mirage.adders.title_resolution", items=state["n_items"],
+                                             zeros=state["n_zero"], total=len(measured)), fontsize=11)
         k = state["lengths"]
         self.len_points.set_data(k, state["observed"])
         self.len_line.set_data(k, state["predicted"])
         ax = self.ax_len
         ax.set_xlim(0.5, k[-1] + 0.5)
         ax.set_xticks(k)
-        name = f"one {state['length_model']} model; p at k = 1: {state['p_first']:.3f}"
+        name = figure_message("mirage.adders.title_length", p=state["p_first"],
+                              model=figure_message(f"mirage.adders.figure_model_{state['length_model']}"))
         # the corner the points leave free: they fall from the top left, or rise from the bottom left
         self.len_legend.set_loc("lower left" if state["length_metric"] == "exact match" else "upper left")
         if state["length_metric"] == "exact match":
             set_log_y(ax)
             ax.set_ylim(1e-3, 1.5)
-            ax.set_ylabel("exact match of the first k digits (log)")
+            ax.set_ylabel(figure_message("mirage.adders.ylabel_exact_match"))
         else:
             ax.set_yscale("linear")
             ax.set_ylim(-0.05 * len(k), 0.6 * len(k))
-            ax.set_ylabel("digits wrong among the first k")
+            ax.set_ylabel(figure_message("mirage.adders.ylabel_digits_wrong"))
         ax.set_title(name, fontsize=11)
 
     def summary_html(self, state: dict) -> str:
@@ -157,6 +160,9 @@ class AdditionMirageDemo(Demo):
         curves = {"4-digit adders": (x, {f"exact match, {state['n_items']:,} problems": state["measured"],
                                          "exact match, 100,000 problems": self.exact_all,
                                          "per-digit accuracy": self.digit_accuracy})}
-        return emergence_table_html(emergence_scores(curves),
-                                    note="With few test problems the smallest models read exactly 0: the curve "
-                                         "looks flat, then jumps.")
+        names = {f"exact match, {state['n_items']:,} problems": message("mirage.adders.metric_measured",
+                                                                         items=state["n_items"]),
+                 "exact match, 100,000 problems": message("mirage.adders.metric_all"),
+                 "per-digit accuracy": message("mirage.adders.metric_per_digit")}
+        table = relabel(emergence_scores(curves), {"4-digit adders": message("mirage.adders.curve")}, names)
+        return emergence_table_html(table, note=message("mirage.adders.summary_note"))

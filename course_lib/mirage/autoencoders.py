@@ -28,6 +28,7 @@ import numpy as np
 
 from course_lib.mirage.digits import SPLIT_SEED, load_digits_split, read_cache, write_cache
 from course_lib.metrics import reconstruction_rate
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_count
 
@@ -123,7 +124,7 @@ def nonlinear_autoencoder_family(bottlenecks: Sequence[int] = BOTTLENECKS, seed:
     max_iter = check_count("max_iter", max_iter)
     data = load_digits_split()
     errors = np.empty((len(k_grid), len(data.x_test)))
-    for i, k in enumerate(progress(k_grid.tolist(), label="autoencoder family, sizes",
+    for i, k in enumerate(progress(k_grid.tolist(), label=message("mirage.progress.autoencoders"),
                                    enabled=show_progress)):
         model = MLPRegressor(hidden_layer_sizes=(k,), activation="logistic", solver="adam",
                              learning_rate_init=1e-2, max_iter=max_iter, tol=1e-6,

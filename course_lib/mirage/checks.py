@@ -10,16 +10,18 @@ from typing import Any, Callable
 import numpy as np
 
 from course_lib.core.checking import CheckResult, call_learner, learner_name, run_cases, short_repr
+from course_lib.core.messages import message
 from course_lib.metrics import subset_accuracy
 from course_lib.mirage.classifiers import random_feature_family
-from course_lib.mirage.synthesis import REASONS, VERDICTS, checklist, mystery_curves, with_per_item
+from course_lib.mirage.synthesis import VERDICTS, checklist, mystery_curves, reason, with_per_item
 
 __all__ = ["toy_exact_match", "sampled_subset_accuracy", "emergent_metric", "jump_verdict"]
 
 
 def _toy_exact_match_cases() -> list[tuple[str, tuple, Any]]:
-    raw = [("one token", 0.9, 1), ("five tokens", 0.9, 5), ("a perfect model", 1.0, 12),
-           ("many per-token accuracies at once", np.array([0.5, 0.9, 0.99]), 10)]
+    raw = [(message("mirage.toy_exact_match.case_one"), 0.9, 1), (message("mirage.toy_exact_match.case_five"), 0.9, 5),
+           (message("mirage.toy_exact_match.case_perfect"), 1.0, 12),
+           (message("mirage.toy_exact_match.case_many"), np.array([0.5, 0.9, 0.99]), 10)]
     return [(d, (p, length), np.asarray(p, dtype=float) ** length) for d, p, length in raw]
 
 
@@ -29,16 +31,15 @@ def toy_exact_match(fn: Callable) -> CheckResult:
     Used in notebook 02 §2 (exercise 2.1).
     """
     return run_cases("toy_exact_match", fn, _toy_exact_match_cases(),
-                     hint="the answer is right only if all `length` tokens are right, each independently "
-                          "with probability p_token; numpy's ** works on arrays too")
+                     hint=message("mirage.toy_exact_match.hint"))
 
 
 def _subset_sampling_cases() -> list[tuple[str, np.ndarray, int]]:
     mostly = np.ones(10, dtype=bool)
     mostly[3] = False
-    return [("150 of 200 right, K = 5", np.arange(200) < 150, 5),
-            ("9 of 10 right, K = 10: ten distinct items include the wrong one", mostly, 10),
-            ("half right, K = 2", np.arange(50) % 2 == 0, 2)]
+    return [(message("mirage.subset_sampling.case_most"), np.arange(200) < 150, 5),
+            (message("mirage.subset_sampling.case_all_items"), mostly, 10),
+            (message("mirage.subset_sampling.case_half"), np.arange(50) % 2 == 0, 2)]
 
 
 def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
@@ -56,8 +57,8 @@ def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
         exact = subset_accuracy(int(correct.sum()), len(correct), k)
         tolerance = _sampling_tolerance(exact, n_draws)
         rng = np.random.default_rng(0)
-        cases.append((f"{description}; {n_draws:,} draws must land within ±{tolerance:.3f} of the exact "
-                      f"{exact:.4f}", correct, k, exact, tolerance, rng))
+        cases.append((message("mirage.subset_sampling.case_tolerance", case=description, draws=n_draws,
+                              tolerance=tolerance, exact=exact), correct, k, exact, tolerance, rng))
 
     def sampled_or_exact(correct, k, exact, tolerance, rng):
         estimate = float(fn(correct, k, n_draws, rng))
@@ -65,10 +66,7 @@ def sampled_subset_accuracy(fn: Callable, n_draws: int = 20_000) -> CheckResult:
 
     wrapped = [(d, (c, k, e, t, r), e) for d, c, k, e, t, r in cases]
     return run_cases("sampled_subset_accuracy", sampled_or_exact, wrapped, rtol=0, shown_args=2, learner=fn,
-                     hint="for each draw pick k different items (rng.choice(n, size=k, replace=False)) "
-                          "and count the draw as a success if all of them are correct; return the share "
-                          "of successful draws. A sampled answer passes within four standard errors of "
-                          "the exact value C(c, k) / C(n, k).")
+                     hint=message("mirage.subset_sampling.hint"))
 
 
 def _sampling_tolerance(exact: float, n_draws: int) -> float:
@@ -93,7 +91,7 @@ def emergent_metric(fn: Callable) -> CheckResult:
     family = random_feature_family(show_progress=False)
     correct, widths = np.array(family.correct[0]), family.widths
     name = learner_name(fn, "emergent_metric")
-    got, failure = call_learner(name, fn, (correct,), "your metric", "")
+    got, failure = call_learner(name, fn, (correct,), message("mirage.emergent_metric.where"), "")
     if failure is not None:
         return failure
     try:
@@ -103,54 +101,50 @@ def emergent_metric(fn: Callable) -> CheckResult:
     small = widths <= 16
     problems = []
     if values is None:
-        problems.append(f"expected numbers, one per model, got {short_repr(got)}")
+        problems.append(message("mirage.emergent_metric.not_numbers", got=short_repr(got)))
     elif values.shape != (len(widths),):
-        problems.append(f"expected one value per model, shape ({len(widths)},), got shape {values.shape}")
+        problems.append(message("mirage.emergent_metric.wrong_shape", count=len(widths), shape=values.shape))
     elif np.isnan(values).any() or values.min() < 0 or values.max() > 1:
-        problems.append(f"values must lie in [0, 1], got min {np.nanmin(values):.3g}, max {np.nanmax(values):.3g}")
+        problems.append(message("mirage.emergent_metric.out_of_range", low=np.nanmin(values), high=np.nanmax(values)))
     else:
         if values[small].max() > 0.05:
-            problems.append(f"not absent in small models: {values[small].max():.3f} at width "
-                            f"{widths[small][values[small].argmax()]} (must be <= 0.05 up to width 16)")
+            problems.append(message("mirage.emergent_metric.not_absent", value=values[small].max(),
+                                    width=widths[small][values[small].argmax()]))
         if values[-1] < 0.3:
-            problems.append(f"not present in the largest model: {values[-1]:.3f} at width {widths[-1]} "
-                            f"(must be >= 0.3)")
+            problems.append(message("mirage.emergent_metric.not_present", value=values[-1], width=widths[-1]))
         if not problems:
             problems += _row_order_problems(fn, name, correct, values)
     accuracy = correct.mean(axis=1)
     if problems:
-        message = (f"{name}: " + "; ".join(problems) + ".\n  plain accuracy of the same models: "
-                   + ", ".join(f"{a:.2f}" for a in accuracy))
-        print(message + "\nHint: demand more of each model: many test images right at once, or a "
-                        "high bar on a score computed from many images.")
-        return CheckResult(False, message)
-    message = (f"{name}: emergent! At most {values[small].max():.3f} up to width 16, {values[-1]:.2f} at width "
-               f"{widths[-1]}, while plain accuracy rose smoothly from {accuracy[0]:.2f} to {accuracy[-1]:.2f}.")
-    print(message)
-    return CheckResult(True, message)
+        text = message("mirage.emergent_metric.failed", name=name,
+                       problems=message("mirage.emergent_metric.separator").join(problems),
+                       accuracies=", ".join(f"{a:.2f}" for a in accuracy))
+        print(text + f"\n{message('check.hint')} {message('mirage.emergent_metric.hint')}")
+        return CheckResult(False, text)
+    text = message("mirage.emergent_metric.passed", name=name, small=values[small].max(), largest=values[-1],
+                   width=widths[-1], first=accuracy[0], last=accuracy[-1])
+    print(text)
+    return CheckResult(True, text)
 
 
 def _row_order_problems(fn: Callable, name: str, correct: np.ndarray, values: np.ndarray) -> list[str]:
     """A metric is a function of each model's outputs: shuffling the rows must shuffle its values alike."""
     perm = np.random.default_rng(0).permutation(len(correct))
-    got, failure = call_learner(name, fn, (correct[perm].copy(),), "your metric on the same rows shuffled", "")
+    got, failure = call_learner(name, fn, (correct[perm].copy(),), message("mirage.emergent_metric.where_shuffled"), "")
     if failure is not None:
-        return ["it fails when the models' rows come in another order"]
+        return [message("mirage.emergent_metric.fails_shuffled")]
     try:
         shuffled = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         shuffled = None
     if shuffled is None or shuffled.shape != values.shape or not np.allclose(shuffled, values[perm], equal_nan=True):
-        return ["with the same models' rows in another order it does not give the same values in that order: "
-                "the metric must be computed from each model's outputs, not from its position"]
+        return [message("mirage.emergent_metric.not_per_model")]
     return []
 
 
-_VERDICT_HINT = ("the score of every curve jumps somewhere; ask of each whether the models' outputs change "
-                 "fast, not whether the score does. Look at the per-item average on the same outputs "
-                 "(curve.per_item, one row per seed): does it make a large share of its whole rise in one "
-                 "step between neighbouring sizes in every seed, at the same or a neighbouring size "
-                 "(checklist columns 'per-item, each seed' and 'largest per-item step at')?")
+def _verdict_hint() -> str:
+    """The jump_verdict check's hint, in the course's language."""
+    return message("mirage.jump_verdict.hint")
 
 
 def swapped_curves(curves: dict) -> dict:
@@ -162,8 +156,8 @@ def swapped_curves(curves: dict) -> dict:
     b, a = curves["B"], curves["A"]
     steady = np.linspace(0.2, 0.95, len(b.x))
     step = np.where(np.arange(len(a.x)) < len(a.x) // 2, 0.2, 0.9)
-    return {"B's score with a steady per-item average": (with_per_item(b, steady, "B'"), "metric"),
-            "A's score with a per-item step in every seed": (with_per_item(a, step, "A'"), "real")}
+    return {message("mirage.jump_verdict.case_steady"): (with_per_item(b, steady, "B'"), "metric"),
+            message("mirage.jump_verdict.case_step"): (with_per_item(a, step, "A'"), "real")}
 
 
 def jump_verdict(fn: Callable) -> CheckResult:
@@ -178,29 +172,31 @@ def jump_verdict(fn: Callable) -> CheckResult:
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     name = learner_name(fn, "jump_verdict")
     curves = mystery_curves()
-    cases = [(f"curve {label}", curve, VERDICTS[label]) for label, curve in curves.items()]
+    cases = [(message("mirage.jump_verdict.case_curve", label=label), curve, VERDICTS[label])
+             for label, curve in curves.items()]
     cases += [(description, curve, verdict) for description, (curve, verdict) in swapped_curves(curves).items()]
     wrong = []
     for description, curve, verdict in cases:
-        got, failure = call_learner(name, fn, (curve,), description, _VERDICT_HINT)
+        got, failure = call_learner(name, fn, (curve,), description, _verdict_hint())
         if failure is not None:
             return failure
         if not isinstance(got, str) or got not in ("real", "metric"):
-            message = (f"{name}: {description}: expected the string 'real' or 'metric', got {short_repr(got)}")
-            print(message + f"\nHint: return \"real\" when the models change fast, \"metric\" otherwise.")
-            return CheckResult(False, message)
+            text = message("mirage.jump_verdict.not_a_verdict", name=name, case=description, got=short_repr(got))
+            print(text + f"\n{message('check.hint')} {message('mirage.jump_verdict.hint_verdict')}")
+            return CheckResult(False, text)
         if got != verdict:
             c = checklist(curve)
             shares = "/".join(f"{v:.2f}" for v in c["per_item_one_step_per_seed"])
-            wrong.append(f"  {description}: expected '{verdict}', got '{got}' (per-item average, share of its rise "
-                         f"in one step per seed: {shares}, {'at the same or neighbouring sizes' if c['same_place'] else 'at sizes apart'}; "
-                         f"score: {c['score_one_step']:.2f}; {c['zeros']} of {c['n_sizes']} sizes read 0)")
+            place = message("mirage.jump_verdict.same_place" if c["same_place"] else "mirage.jump_verdict.apart")
+            wrong.append(message("mirage.jump_verdict.wrong", case=description, verdict=verdict, got=got, shares=shares,
+                                 place=place, score=c["score_one_step"], zeros=c["zeros"], sizes=c["n_sizes"]))
     if wrong:
-        message = f"{name}: {len(wrong)} of {len(cases)} verdicts differ.\n" + "\n".join(wrong)
-        print(message + f"\nHint: {_VERDICT_HINT}")
-        return CheckResult(False, message)
-    message = (f"{name}: all {len(cases)} cases pass, every verdict right. Why:\n"
-               + "\n".join(f"  {label} ({VERDICTS[label]}): {REASONS[label]}." for label in curves)
-               + "\n  and the two swapped curves: the same scores, read by the per-item average alone.")
-    print(message)
-    return CheckResult(True, message)
+        text = message("mirage.jump_verdict.differ", name=name, count=len(wrong), total=len(cases)) + "\n" + "\n".join(wrong)
+        print(text + f"\n{message('check.hint')} {_verdict_hint()}")
+        return CheckResult(False, text)
+    text = (message("mirage.jump_verdict.passed", name=name, count=len(cases)) + "\n"
+            + "\n".join(message("mirage.jump_verdict.reason", label=label, verdict=VERDICTS[label], reason=reason(label))
+                        for label in curves)
+            + "\n" + message("mirage.jump_verdict.swapped"))
+    print(text)
+    return CheckResult(True, text)

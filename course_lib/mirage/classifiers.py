@@ -25,6 +25,7 @@ import numpy as np
 
 from course_lib.mirage.digits import load_digits_split, read_cache, write_cache, SPLIT_SEED
 from course_lib.metrics import subset_accuracy
+from course_lib.core.messages import message
 from course_lib.core.progress import progress
 from course_lib.core.validation import check_array, check_count, check_scalar
 
@@ -198,7 +199,7 @@ def _train_random_features(w_grid: np.ndarray, s_grid: np.ndarray, ridge: float,
     data = load_digits_split()
     one_hot = np.eye(N_CLASSES)[data.y_train]
     correct = np.zeros((len(s_grid), len(w_grid), len(data.y_test)), dtype=bool)
-    for i, seed in enumerate(progress(s_grid.tolist(), label="random-feature family, seeds",
+    for i, seed in enumerate(progress(s_grid.tolist(), label=message("mirage.progress.random_features"),
                                       enabled=show_progress)):
         for j, width in enumerate(w_grid.tolist()):
             rng = np.random.default_rng([seed, width])
@@ -244,7 +245,7 @@ def mlp_family(widths: Sequence[int] = MLP_WIDTHS, seeds: Sequence[int] = SEEDS,
     shape = (len(s_grid), len(w_grid), len(data.y_test))
     log_probs = np.zeros(shape + (N_CLASSES,))
     jobs = [(i, j) for i in range(len(s_grid)) for j in range(len(w_grid))]
-    for i, j in progress(jobs, label="MLP family, models", enabled=show_progress):
+    for i, j in progress(jobs, label=message("mirage.progress.mlp"), enabled=show_progress):
         width = int(w_grid[j])
         model = MLPClassifier(hidden_layer_sizes=(width,), solver="adam", max_iter=max_iter,
                               learning_rate_init=float(learning_rate), random_state=int(s_grid[i]))

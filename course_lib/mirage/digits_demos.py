@@ -18,6 +18,7 @@ import numpy as np
 
 from course_lib.core.controls import Choice, FloatSlider, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.mirage.autoencoders import (AutoencoderFamily, load_nonlinear_autoencoder_family,
                                             pca_family)
 from course_lib.mirage.classifiers import (N_CLASSES, ClassifierFamily, load_mlp_family,
@@ -25,6 +26,7 @@ from course_lib.mirage.classifiers import (N_CLASSES, ClassifierFamily, load_mlp
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.metrics import emergence_scores
 from course_lib.model_sizes import sparse_grid
+from course_lib.mirage.wording import relabel
 from course_lib.core.style import new_figure, series_style, set_log_x
 
 __all__ = ["SubsetAccuracyDemo", "ReconstructionDemo", "SPARSE_COUNT"]
@@ -33,6 +35,23 @@ __all__ = ["SubsetAccuracyDemo", "ReconstructionDemo", "SPARSE_COUNT"]
 #: widths in the "sparse" grid of the digit demos: with three points the emergence score of any
 #: monotone curve is (a + b) / sqrt((a² + b²) / 2), between √2 and 2, so it cannot judge 3 sizes
 SPARSE_COUNT = 4
+#: the width grids offered (the values ``update`` takes; the buttons' texts come from the catalogue)
+GRIDS = ("dense", "sparse")
+#: the families each demo offers, and the catalogue key of each one's name
+CLASSIFIER_FAMILIES = {"random features": "mirage.digits.family_random_features",
+                       "trained MLP": "mirage.digits.family_trained_mlp"}
+AUTOENCODER_FAMILIES = {"PCA": "mirage.digits.family_pca", "nonlinear AE": "mirage.digits.family_nonlinear"}
+
+
+def grid_choice() -> Choice:
+    """The dense/sparse toggle of the digit demos, its texts in the course's language."""
+    return Choice(GRIDS, "dense", label=message("mirage.digits.control_grid"),
+                  labels=tuple(message(f"mirage.digits.grid_{g}") for g in GRIDS))
+
+
+def grid_curve_name(grid: str, count: int) -> str:
+    """How the summary table names the curve of one grid: "dense grid (17 widths)"."""
+    return message("mirage.digits.grid_curve", grid=message(f"mirage.digits.grid_{grid}"), count=count)
 
 
 def _default_live_family() -> ClassifierFamily:
@@ -65,17 +84,16 @@ class SubsetAccuracyDemo(Demo):
         Shown as "trained MLP"; loaded from the course cache when omitted.
     """
 
-    controls = {
-        "k": IntSlider(1, 30, 5, label="K (images that must all be right)"),
-        "family": Choice(("random features", "trained MLP"), "random features", label="family"),
-        "grid": Choice(("dense", "sparse"), "dense", label="widths trained"),
-    }
-    caption = ("Digit classifiers of growing width (mean over seeds): the share of test images classified "
-               "correctly (left) and the chance that <i>K</i> random test images are all classified correctly "
-               "(right). Parameters count every weight and bias, the random features' fixed ones included.")
+    caption_key = "mirage.subset.caption"
 
     def __init__(self, live_family: ClassifierFamily | None = None,
                  trained_family: ClassifierFamily | None = None):
+        self.controls = {
+            "k": IntSlider(1, 30, 5, label=message("mirage.subset.control_k")),
+            "family": Choice(tuple(CLASSIFIER_FAMILIES), "random features", label=message("mirage.digits.control_family"),
+                             labels=tuple(message(key) for key in CLASSIFIER_FAMILIES.values())),
+            "grid": grid_choice(),
+        }
         live = _default_live_family() if live_family is None else live_family
         trained = load_mlp_family() if trained_family is None else trained_family
         check_family("live_family", live, ClassifierFamily)
@@ -84,15 +102,15 @@ class SubsetAccuracyDemo(Demo):
         self.fig, (self.ax_acc, self.ax_subset) = new_figure(1, 2, figsize=(8.4, 3.6))
         self.line_acc, = self.ax_acc.plot([], [], **series_style(0))
         self.line_subset, = self.ax_subset.plot([], [], **series_style(1))
-        self.ax_acc.axhline(1 / N_CLASSES, color="0.5", linestyle=":", linewidth=1, label="chance")
+        self.ax_acc.axhline(1 / N_CLASSES, color="0.5", linestyle=":", linewidth=1, label=figure_message("mirage.subset.legend_chance"))
         self.ax_acc.legend(loc="upper left")
         for ax in (self.ax_acc, self.ax_subset):
             set_log_x(ax)
-            ax.set_xlabel("parameters")
+            ax.set_xlabel(figure_message("mirage.digits.xlabel_parameters"))
             ax.set_ylim(-0.03, 1.03)
-        self.ax_acc.set_title("Per-example accuracy")
-        self.ax_acc.set_ylabel("accuracy")
-        self.ax_subset.set_ylabel("subset accuracy")
+        self.ax_acc.set_title(figure_message("mirage.subset.title_accuracy"))
+        self.ax_acc.set_ylabel(figure_message("mirage.subset.ylabel_accuracy"))
+        self.ax_subset.set_ylabel(figure_message("mirage.subset.ylabel_subset"))
         self.data_artists = [self.line_acc, self.line_subset, self.ax_subset.title]
 
     def compute(self, k: int, family: str, grid: str) -> dict[str, Any]:
@@ -107,7 +125,8 @@ class SubsetAccuracyDemo(Demo):
         x, values = curves[shown]
         return {"k": k, "family": family, "grid": grid, "n_params": x,
                 "accuracy": values["accuracy"], "subset_accuracy": values[f"all {k} of {k} correct"],
-                "all_n_params": full.n_params, "scores": emergence_scores(curves), "shown": shown}
+                "all_n_params": full.n_params, "scores": emergence_scores(curves), "shown": shown,
+                "curve_grids": {name: (g, len(fam.widths)) for (g, fam), name in zip(grids.items(), curves)}}
 
     def draw(self, state: dict[str, Any]) -> None:
         self.line_acc.set_data(state["n_params"], state["accuracy"])
@@ -115,11 +134,16 @@ class SubsetAccuracyDemo(Demo):
         for ax in (self.ax_acc, self.ax_subset):
             set_log_xlim(ax, state["all_n_params"])
         k = state["k"]
-        self.ax_subset.set_title(f"All {k} of {k} random test images correct")
+        self.ax_subset.set_title(figure_message("mirage.subset.title_subset", k=k))
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        return emergence_table_html(state["scores"], note=f"{state['family']} family; the plot shows "
-                                    f"the {state['shown']}.")
+        k = state["k"]
+        names = {name: grid_curve_name(grid, count) for name, (grid, count) in state["curve_grids"].items()}
+        metrics = {"accuracy": message("mirage.subset.metric_accuracy"),
+                   f"all {k} of {k} correct": message("mirage.subset.metric_subset", k=k)}
+        return emergence_table_html(relabel(state["scores"], names, metrics), note=message(
+            "mirage.subset.summary_note", family=message(CLASSIFIER_FAMILIES[state["family"]]),
+            shown=names[state["shown"]]))
 
 
 class ReconstructionDemo(Demo):
@@ -135,15 +159,15 @@ class ReconstructionDemo(Demo):
         Shown as "nonlinear AE"; loaded from the course cache when omitted.
     """
 
-    controls = {
-        "c": FloatSlider(0.005, 0.04, 0.015, 0.001, label="threshold c (per-pixel MSE)",
-                         readout_format=".3f"),
-        "family": Choice(("PCA", "nonlinear AE"), "PCA", label="family"),
-    }
-    caption = ("Autoencoders with a growing bottleneck: the mean reconstruction error on test digits "
-               "(left; dashed line at c) and the share of test images rebuilt with error below c (right).")
+    caption_key = "mirage.reconstruction.caption"
 
     def __init__(self, pca: AutoencoderFamily | None = None, nonlinear: AutoencoderFamily | None = None):
+        self.controls = {
+            "c": FloatSlider(0.005, 0.04, 0.015, 0.001, label=message("mirage.reconstruction.control_c"),
+                             readout_format=".3f"),
+            "family": Choice(tuple(AUTOENCODER_FAMILIES), "PCA", label=message("mirage.digits.control_family"),
+                             labels=tuple(message(key) for key in AUTOENCODER_FAMILIES.values())),
+        }
         pca = pca_family() if pca is None else pca
         nonlinear = load_nonlinear_autoencoder_family() if nonlinear is None else nonlinear
         check_family("pca", pca, AutoencoderFamily)
@@ -159,10 +183,10 @@ class ReconstructionDemo(Demo):
         for ax in (self.ax_mse, self.ax_rate):
             set_log_x(ax)
             ax.set_xticks(ticks, [str(t) for t in ticks])
-            ax.set_xlabel("bottleneck units k")
-        self.ax_mse.set_title("Mean reconstruction error")
-        self.ax_mse.set_ylabel("mean squared error per pixel")
-        self.ax_rate.set_ylabel("share of test images")
+            ax.set_xlabel(figure_message("mirage.reconstruction.xlabel"))
+        self.ax_mse.set_title(figure_message("mirage.reconstruction.title_error"))
+        self.ax_mse.set_ylabel(figure_message("mirage.reconstruction.ylabel_error"))
+        self.ax_rate.set_ylabel(figure_message("mirage.reconstruction.ylabel_rate"))
         self.ax_rate.set_ylim(-0.03, 1.03)
         top = max(max(f.mean_error().max() for f in self.families.values()), self.controls["c"].max)
         self.ax_mse.set_ylim(0, 1.08 * top)
@@ -184,8 +208,11 @@ class ReconstructionDemo(Demo):
         self.line_rate.set_data(k, state["rate"])
         for ax in (self.ax_mse, self.ax_rate):
             set_log_xlim(ax, k)
-        self.ax_rate.set_title(f"Reconstruction_c: error below c = {state['c']:.3f}")
+        self.ax_rate.set_title(figure_message("mirage.reconstruction.title_rate", c=state["c"]))
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        return emergence_table_html(state["scores"], note=f"The plot shows the {state['family']} family; "
-                                    "the mean error is negated so that improvement counts as positive.")
+        names = {name: message(key) for name, key in AUTOENCODER_FAMILIES.items()}
+        metrics = {"mean error (negated)": message("mirage.reconstruction.metric_error"),
+                   f"Reconstruction_c, c={state['c']:.3f}": message("mirage.reconstruction.metric_rate", c=state["c"])}
+        return emergence_table_html(relabel(state["scores"], names, metrics), note=message(
+            "mirage.reconstruction.summary_note", family=names[state["family"]]))

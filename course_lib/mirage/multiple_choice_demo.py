@@ -14,14 +14,16 @@ from typing import Any
 
 import numpy as np
 
-from course_lib.core.controls import Choice, IntSlider
+from course_lib.core.controls import IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.mirage.classifiers import N_CLASSES, ClassifierFamily, load_mlp_family
-from course_lib.mirage.digits_demos import check_family, set_log_xlim
+from course_lib.mirage.digits_demos import check_family, grid_choice, grid_curve_name, set_log_xlim
 from course_lib.metrics import brier_score, multiple_choice_grade
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.metrics import emergence_scores
 from course_lib.model_sizes import sparse_grid
+from course_lib.mirage.wording import relabel
 from course_lib.mirage.digits_demos import SPARSE_COUNT
 from course_lib.core.style import new_figure, series_style, set_log_x
 from course_lib.core.validation import check_array, check_count
@@ -47,15 +49,13 @@ class MultipleChoiceDemo(Demo):
         Seed of the per-image order in which wrong options are kept.
     """
 
-    controls = {
-        "n_options": IntSlider(2, N_CLASSES, N_CLASSES, label="options per question"),
-        "grid": Choice(("dense", "sparse"), "dense", label="widths trained"),
-    }
-    caption = ("The same classifier outputs scored as width grows (mean over seeds): the all-or-nothing "
-               "multiple-choice grade and the continuous Brier score (left; dotted lines: a uniform random "
-               "guess), and the mean log-probability of the correct vs the best wrong option (right).")
+    caption_key = "mirage.choice.caption"
 
     def __init__(self, family: ClassifierFamily | None = None, option_seed: int = 0):
+        self.controls = {
+            "n_options": IntSlider(2, N_CLASSES, N_CLASSES, label=message("mirage.choice.control_options")),
+            "grid": grid_choice(),
+        }
         family = load_mlp_family() if family is None else family
         check_family("family", family, ClassifierFamily)
         if family.log_probs is None:
@@ -70,22 +70,23 @@ class MultipleChoiceDemo(Demo):
 
     def _build_figure(self) -> None:
         self.fig, (self.ax_scores, self.ax_lp) = new_figure(1, 2, figsize=(8.4, 3.6))
-        self.line_grade, = self.ax_scores.plot([], [], label="grade (higher = better)",
+        self.line_grade, = self.ax_scores.plot([], [], label=figure_message("mirage.choice.legend_grade"),
                                                **series_style(0))
-        self.line_brier, = self.ax_scores.plot([], [], label="Brier score (lower = better)",
+        self.line_brier, = self.ax_scores.plot([], [], label=figure_message("mirage.choice.legend_brier"),
                                                **series_style(1))
         guess = {"linestyle": ":", "linewidth": 1}
         self.line_grade_chance = self.ax_scores.axhline(np.nan, color=series_style(0)["color"], **guess)
         self.line_brier_chance = self.ax_scores.axhline(np.nan, color=series_style(1)["color"], **guess)
-        self.line_lp_correct, = self.ax_lp.plot([], [], label="correct option", **series_style(2))
-        self.line_lp_wrong, = self.ax_lp.plot([], [], label="best wrong option", **series_style(3))
-        for ax, ylabel in ((self.ax_scores, "score"), (self.ax_lp, "log-probability (nats)")):
+        self.line_lp_correct, = self.ax_lp.plot([], [], label=figure_message("mirage.choice.legend_correct"), **series_style(2))
+        self.line_lp_wrong, = self.ax_lp.plot([], [], label=figure_message("mirage.choice.legend_wrong"), **series_style(3))
+        for ax, ylabel in ((self.ax_scores, figure_message("mirage.choice.ylabel_scores")),
+                           (self.ax_lp, figure_message("mirage.choice.ylabel_log_prob"))):
             set_log_x(ax)
-            ax.set_xlabel("parameters")
+            ax.set_xlabel(figure_message("mirage.digits.xlabel_parameters"))
             ax.set_ylabel(ylabel)
             set_log_xlim(ax, self.family.n_params)
             ax.legend(loc="center right" if ax is self.ax_scores else "lower left")
-        self.ax_lp.set_title("Mean log-probability")
+        self.ax_lp.set_title(figure_message("mirage.choice.title_log_prob"))
         top = max(c["brier"].mean(axis=0).max() for c in self.curves.values())
         self.ax_scores.set_ylim(-0.03, max(1.03, 1.05 * top))
         self.data_artists = [self.line_grade, self.line_brier, self.line_grade_chance, self.line_brier_chance, self.line_lp_correct, self.line_lp_wrong, self.ax_scores.title]
@@ -101,7 +102,7 @@ class MultipleChoiceDemo(Demo):
             "log-prob gap": m["lp_correct"] - m["lp_wrong"]})})
         return {"n_options": n_options, "grid": grid, "n_params": x, "grade": m["grade"],
                 "brier": m["brier"], "log_prob_correct": m["lp_correct"],
-                "log_prob_best_wrong": m["lp_wrong"], "scores": scores}
+                "log_prob_best_wrong": m["lp_wrong"], "scores": scores, "n_widths": len(widths)}
 
     def draw(self, state: dict[str, Any]) -> None:
         x, m = state["n_params"], state["n_options"]
@@ -115,11 +116,15 @@ class MultipleChoiceDemo(Demo):
         # of 2 nats so that most moves of the slider keep the axis and redraw only the data
         low = min(state["log_prob_correct"].min(), state["log_prob_best_wrong"].min())
         self.ax_lp.set_ylim(2 * math.floor((low - 0.3) / 2), 0.3)
-        self.ax_scores.set_title(f"Grade and Brier score, {m} options per question")
+        self.ax_scores.set_title(figure_message("mirage.choice.title_scores", options=m))
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        return emergence_table_html(state["scores"], note="The Brier score is negated so that improvement "
-                                    "counts as positive; the gap is correct minus best wrong option.")
+        curve = f"{state['grid']} grid ({state['n_widths']} widths)"
+        metrics = {name: message(f"mirage.choice.metric_{key}") for name, key in (
+            ("multiple-choice grade", "grade"), ("Brier score (negated)", "brier"),
+            ("log-prob of correct", "log_prob"), ("log-prob gap", "gap"))}
+        return emergence_table_html(relabel(state["scores"], {curve: grid_curve_name(state["grid"], state["n_widths"])},
+                                            metrics), note=message("mirage.choice.summary_note"))
 
 
 def keep_options(labels, n_options: int, n_classes: int = N_CLASSES, seed: int = 0) -> np.ndarray:

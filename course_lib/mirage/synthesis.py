@@ -22,13 +22,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib.core.messages import figure_message, message
 from course_lib.core.style import new_figure, series_style, set_log_x, set_log_y
 from course_lib.emergence.training import load_seeds
 from course_lib.mirage.classifiers import load_mlp_family, random_feature_family
 from course_lib.mirage.toy import expected_exact_match, measure_on_test_set, model_sizes, per_token_accuracy
 
 __all__ = ["MysteryCurve", "mystery_curves", "checklist", "checklist_table", "plot_mystery_curves",
-           "VERDICTS", "REASONS", "JUMP_SHARE", "one_step_share", "largest_step_index", "reference_verdict",
+           "VERDICTS", "REASONS", "reason", "JUMP_SHARE", "one_step_share", "largest_step_index", "reference_verdict",
            "with_per_item"]
 
 #: a per-item average that makes more than this share of its whole rise in one step "jumps"
@@ -38,22 +39,14 @@ JUMP_SHARE = 1 / 3
 #: the resolution or the grid make a smooth change look sudden)
 VERDICTS = {"A": "metric", "B": "real", "C": "metric", "D": "real", "E": "metric"}
 
-#: why, in one sentence each (shown by the check after an answer)
-REASONS = {
-    "A": "digit classifiers with random features scored by 'all 30 of 30 images right' (§4a): their "
-         "per-image accuracy rises over three decades of size; the all-or-nothing metric makes the jump",
-    "B": "lesson 01's scratchpad adders scored by exact match: their per-digit accuracy itself jumps, "
-         "in each of 4 seeds between widths 2 and 3",
-    "C": "the toy model of §2 scored by exact match over 15 tokens on 100 items: per-token accuracy rises "
-         "smoothly; on a log y-axis exact match rises from the smallest sizes on, and the zeros are resolution",
-    "D": "the trained digit MLPs scored by 'all 5 of 5 images right': their per-image accuracy itself jumps, "
-         "in every seed (seed 0 from width 1 to 2, the others from 2 to 3; §4a, §5), and so do the Brier "
-         "score and the correct class's log-probability",
-    "E": "the direct 4-digit adders scored by exact match (§3): per-digit accuracy rises without a jump "
-         "shared by the seeds; in seed 0 its largest step is a moderate real step that exact match, the "
-         "product of the per-position accuracies, amplifies (a third kind: a metric amplifying a "
-         "moderate real step)",
-}
+#: why, in one sentence each (shown by the check after an answer): the catalogue key of each
+#: curve's reason (:func:`reason` gives the sentence in the course's language)
+REASONS = {label: f"mirage.synthesis.reason_{label.lower()}" for label in VERDICTS}
+
+
+def reason(label: str) -> str:
+    """Why curve ``label`` gets its verdict, in one sentence, in the course's language."""
+    return message(REASONS[label])
 
 
 @dataclass(frozen=True)
@@ -72,13 +65,16 @@ class MysteryCurve:
         An average over items of a per-item score, on the same outputs (per-token, per-digit or
         per-image accuracy): linear in the items' results.
     score_name, per_item_name : str
-        What the two are, in words.
+        What the two are, in words (in the course's language).
     n_items : int
         Test items behind each point, the fewest of any seed (the resolution of the score is
         1 / n_items).
     expected : ndarray (sizes,) or None
         The score the models would get on unlimited items, where the lesson knows it (the toy);
         else None.
+    name_keys : tuple or None
+        The catalogue keys and fields of ``score_name`` and ``per_item_name``,
+        ``((key, fields), (key, fields))``, so that a figure can draw them in its own language.
     """
 
     label: str
@@ -89,6 +85,7 @@ class MysteryCurve:
     per_item_name: str
     n_items: int
     expected: np.ndarray | None = None
+    name_keys: tuple | None = None
 
     @property
     def n_seeds(self) -> int:
@@ -123,7 +120,12 @@ def with_per_item(curve: MysteryCurve, per_item, label: str | None = None) -> My
     """The same curve (same score) with another per-item average, one row per seed or one row for all."""
     rows = np.broadcast_to(np.asarray(per_item, dtype=float), curve.per_item.shape).copy()
     return MysteryCurve(curve.label if label is None else label, curve.x, curve.score, rows, curve.score_name,
-                        curve.per_item_name, curve.n_items, curve.expected)
+                        curve.per_item_name, curve.n_items, curve.expected, curve.name_keys)
+
+
+def _named(*keys: tuple[str, dict]) -> tuple[list[str], tuple]:
+    """The names of a curve's score and per-item average from their catalogue keys, and the keys."""
+    return [message(key, **fields) for key, fields in keys], tuple(keys)
 
 
 def _toy_curve(label: str) -> MysteryCurve:
@@ -133,23 +135,24 @@ def _toy_curve(label: str) -> MysteryCurve:
     measured = [measure_on_test_set(p, length, n_items, np.random.default_rng(seed)) for seed in (0, 1, 2)]
     score = np.array([em for em, _ in measured])
     per_token = np.array([1 - ted / length for _, ted in measured])
-    return MysteryCurve(label, sizes, score, per_token, "exact match", "per-token accuracy", n_items,
-                        expected_exact_match(p, length))
+    names, keys = _named(("mirage.synthesis.name_exact_match", {}), ("mirage.synthesis.name_per_token", {}))
+    return MysteryCurve(label, sizes, score, per_token, *names, n_items, expected_exact_match(p, length), keys)
 
 
 def _adder_curve(label: str, kind: str) -> MysteryCurve:
     """Lesson 01's cached 4-digit family, seeds 0-3 (seed 0 on 100,000 problems, the others on 20,000)."""
     families = list(load_seeds(4, kind).values())
+    names, keys = _named(("mirage.synthesis.name_exact_match", {}), ("mirage.synthesis.name_per_digit", {}))
     return MysteryCurve(label, np.asarray(families[0].n_params, dtype=float),
                         np.array([f.exact_match() for f in families]),
-                        np.array([f.digit_accuracy() for f in families]), "exact match", "per-digit accuracy",
-                        int(min(f.correct.shape[1] for f in families)))
+                        np.array([f.digit_accuracy() for f in families]), *names,
+                        int(min(f.correct.shape[1] for f in families)), None, keys)
 
 
 def _classifier_curve(label: str, family, k: int) -> MysteryCurve:
+    names, keys = _named(("mirage.synthesis.name_subset", {"k": k}), ("mirage.synthesis.name_per_image", {}))
     return MysteryCurve(label, np.asarray(family.n_params, dtype=float), family.subset_accuracy(k),
-                        family.accuracy(), f"all {k} of {k} images right", "per-image accuracy",
-                        int(len(family.labels)))
+                        family.accuracy(), *names, int(len(family.labels)), None, keys)
 
 
 def mystery_curves() -> dict[str, MysteryCurve]:
@@ -207,15 +210,14 @@ def _compact(x: float) -> str:
 
 def checklist_table(curves: dict[str, MysteryCurve]) -> str:
     """The checklist of every curve as a plain-text table (what the notebook prints)."""
-    lines = ["curve  share of the rise made in one step       sizes at 0  resolution  seeds  largest per-item step",
-             "       score  log10 score  per-item, each seed  (any seed)                     at (params after it)"]
+    lines = [message("mirage.synthesis.table_header_1"), message("mirage.synthesis.table_header_2")]
     notes = []
     for label, curve in curves.items():
         c = checklist(curve)
-        log_text = "n/a" if np.isnan(c["log_score_one_step"]) else f"{c['log_score_one_step']:.2f}"
+        log_text = message("mirage.synthesis.not_available") if np.isnan(c["log_score_one_step"]) else f"{c['log_score_one_step']:.2f}"
         if c["log_from_expected"]:
             log_text += "*"
-            notes.append(f"* {label}: log10 of the expected score (unlimited items); its measured zeros have no log")
+            notes.append(message("mirage.synthesis.table_note_expected", label=label))
         seeds_text = "/".join(f"{v:.2f}" for v in c["per_item_one_step_per_seed"])
         lines.append(f"{label:>5}  {c['score_one_step']:5.2f}  {log_text:>11}  {seeds_text:<19}  "
                      f"{c['zeros']:3d}/{c['n_sizes']:<3d}    1/{curve.n_items:<9,d}{c['n_seeds']:>5d}  "
@@ -240,8 +242,11 @@ def plot_mystery_curves(curves: dict[str, MysteryCurve]):
         positive = curve.score[curve.score > 0]
         lowest = positive.min() if curve.expected is None else min(positive.min(), curve.expected.min())
         floor = 10.0 ** (np.floor(np.log10(lowest)) - 1)
-        for i, (values, title) in enumerate(((curve.score, curve.score_name), (curve.score, "same, log y"),
-                                             (curve.per_item, curve.per_item_name))):
+        score_name, per_item_name = ((figure_message(key, **fields) for key, fields in curve.name_keys)
+                                     if curve.name_keys else (curve.score_name, curve.per_item_name))
+        for i, (values, title) in enumerate(((curve.score, score_name),
+                                             (curve.score, figure_message("mirage.synthesis.title_log")),
+                                             (curve.per_item, per_item_name))):
             ax = axes[i, j]
             style = series_style(0 if i < 2 else 2)
             for row in values:
@@ -256,11 +261,12 @@ def plot_mystery_curves(curves: dict[str, MysteryCurve]):
                     ax.plot(curve.x, curve.expected, color="0.3", linestyle="--", linewidth=1)
                 ax.set_ylim(floor, 2.0)
                 if np.any(curve.score == 0):
-                    title = "log y (▽ 0" + (", -- expected)" if curve.expected is not None else ")")
+                    title = figure_message("mirage.synthesis.title_log_zeros_expected" if curve.expected is not None
+                                           else "mirage.synthesis.title_log_zeros")
             set_log_x(ax)
             ax.set_xlim(*xlim)
             ax.set_title(f"{label}: {title}" if i == 0 else title, fontsize=8 if i == 1 else 9)
             ax.tick_params(labelsize=7)
             if i == 2:
-                ax.set_xlabel("parameters", fontsize=8)
+                ax.set_xlabel(figure_message("mirage.digits.xlabel_parameters"), fontsize=8)
     return fig

@@ -13,9 +13,11 @@ import numpy as np
 
 from course_lib.core.controls import Choice, FloatSlider, IntSlider
 from course_lib.core.demo import Demo
+from course_lib.core.messages import figure_message, message
 from course_lib.core.validation import check_array
 from course_lib.core.score_tables import emergence_table_html
 from course_lib.metrics import emergence_scores
+from course_lib.mirage.wording import relabel
 from course_lib.mirage.toy import (DEFAULT_LOSS_SCALE, expected_edit_distance, expected_exact_match,
                                    measure_on_test_set, model_sizes, per_token_accuracy)
 from course_lib.papers.schaeffer2023 import INSTRUCTGPT_MODEL_SIZES
@@ -30,11 +32,15 @@ DEFAULT_LENGTH = 15
 TEST_ITEMS = ("10", "100", "1000", "10000", "100000")
 #: the size-grid choice that evaluates the dense grid's sizes divided by L^(1/|α|)
 RESCALED = "dense ÷ L^(1/|α|)"
-#: what the greyed exact-match panel says on the rescaled sizes, and the note under the scores
-RESCALED_NOTE = ("exact match is not shown on these sizes:\nmost values are far too small to see\n"
-                 "(the smallest is {smallest:.0e}); compare edit distance\nhere with exact match on 'dense'")
-RESCALED_SCORE_NOTE = ("Exact match: n/a on these sizes (values down to 1e-300 and below, where the score "
-                       "is a rounding artefact).")
+#: the size grids offered (the values ``update`` takes); their button texts come from the catalogue
+SIZE_GRIDS = ("dense", "sparse", RESCALED)
+#: the accuracy axes offered
+ACCURACY_AXES = ("linear", "log")
+
+
+#: the catalogue key of each size grid's button text
+_GRID_KEYS = {"dense": "mirage.toy.sizes_dense", "sparse": "mirage.toy.sizes_sparse",
+              RESCALED: "mirage.toy.sizes_rescaled"}
 
 
 def shift_factor(length: int, alpha: float) -> float:
@@ -64,22 +70,20 @@ class MirageToyDemo(Demo):
         Loss scale of the toy model (see :mod:`course_lib.mirage.toy`).
     """
 
-    controls = {
-        "length": IntSlider(1, 20, DEFAULT_LENGTH, label="target length L (tokens)"),
-        "alpha": FloatSlider(-1.0, -0.1, -0.5, 0.05, label="loss exponent α"),
-        "n_items": Choice(TEST_ITEMS, "100", label="test items"),
-        "sizes": Choice(("dense", "sparse", RESCALED), "dense", label="model sizes"),
-        "accuracy_axis": Choice(("linear", "log"), "linear", label="accuracy axis"),
-        "seed": IntSlider(0, 20, 0, label="test-set seed"),
-    }
-    caption = ("The toy model, not data: one per-token accuracy that improves smoothly with size, scored "
-               "by exact match over all <i>L</i> tokens (left) and by token edit distance (right); lines are the "
-               "model's expected values, markers one random test set of the chosen size. "
-               "<i>dense ÷ L<sup>1/|α|</sup></i> scores models that many times smaller: there edit distance "
-               "has the shape exact match has on the dense grid.")
+    caption_key = "mirage.toy.caption"
 
     def __init__(self, n_min: float = 1e8, n_max: float = 1e12, dense_count: int = 25,
                  sparse_sizes: Sequence[float] = INSTRUCTGPT_MODEL_SIZES, c: float = DEFAULT_LOSS_SCALE):
+        self.controls = {
+            "length": IntSlider(1, 20, DEFAULT_LENGTH, label=message("mirage.toy.control_length")),
+            "alpha": FloatSlider(-1.0, -0.1, -0.5, 0.05, label=message("mirage.toy.control_alpha")),
+            "n_items": Choice(TEST_ITEMS, "100", label=message("mirage.toy.control_items")),
+            "sizes": Choice(SIZE_GRIDS, "dense", label=message("mirage.toy.control_sizes"),
+                            labels=tuple(message(_GRID_KEYS[g]) for g in SIZE_GRIDS)),
+            "accuracy_axis": Choice(ACCURACY_AXES, "linear", label=message("mirage.toy.control_axis"),
+                                    labels=tuple(message(f"mirage.toy.axis_{a}") for a in ACCURACY_AXES)),
+            "seed": IntSlider(0, 20, 0, label=message("mirage.toy.control_seed")),
+        }
         self.grids = {"dense": model_sizes(n_min, n_max, dense_count),
                       "sparse": np.sort(check_array("sparse_sizes", sparse_sizes, ndim=1, dtype=float,
                                                     minimum=0, include_minimum=False, min_size=2))}
@@ -90,19 +94,21 @@ class MirageToyDemo(Demo):
         for ax, metric in ((self.ax_em, "em"), (self.ax_ted, "ted")):
             model = dict(series_style(0), marker=None)
             measured = dict(series_style(1), linestyle="none")
-            self.lines[metric, "expected"], = ax.plot([], [], label="model (expected)", **model)
-            self.lines[metric, "measured"], = ax.plot([], [], label="measured on a test set", **measured)
+            self.lines[metric, "expected"], = ax.plot([], [], label=figure_message("mirage.toy.legend_expected"),
+                                                      **model)
+            self.lines[metric, "measured"], = ax.plot([], [], label=figure_message("mirage.toy.legend_measured"),
+                                                      **measured)
             set_log_x(ax)
-            ax.set_xlabel("model size N (parameters)")
+            ax.set_xlabel(figure_message("mirage.toy.xlabel"))
         self._default_xlim = (min(g.min() for g in self.grids.values()) / 2,
                               max(g.max() for g in self.grids.values()) * 2)
         # below both panels, clear of the data (both panels use the same two styles)
         self.ax_em.legend(loc="upper left", bbox_to_anchor=(0.0, -0.2), ncol=2, frameon=False)
-        self.ax_em.set_title("Exact match (nonlinear in p)")
-        self.ax_em.set_ylabel("accuracy")
+        self.ax_em.set_title(figure_message("mirage.toy.title_exact_match"))
+        self.ax_em.set_ylabel(figure_message("mirage.toy.ylabel_exact_match"))
         self.ax_em.set_ylim(-0.03, 1.03)
-        self.ax_ted.set_title("Token edit distance (linear in p)")
-        self.ax_ted.set_ylabel("edit distance (lower is better)")
+        self.ax_ted.set_title(figure_message("mirage.toy.title_edit_distance"))
+        self.ax_ted.set_ylabel(figure_message("mirage.toy.ylabel_edit_distance"))
         # below the right panel, clear of markers on either y-axis
         self.zero_note = self.ax_ted.text(1.0, -0.2, "", transform=self.ax_ted.transAxes,
                                           ha="right", va="top", fontsize=9)
@@ -142,7 +148,8 @@ class MirageToyDemo(Demo):
         for line in (self.lines["em", "expected"], self.lines["em", "measured"]):
             line.set_visible(not rescaled)
         self.ax_em.set_facecolor("0.93" if rescaled else "white")
-        self.em_note.set_text(RESCALED_NOTE.format(smallest=state["exact_match"].min()) if rescaled else "")
+        self.em_note.set_text(figure_message("mirage.toy.rescaled_note", smallest=state["exact_match"].min())
+                              if rescaled else "")
         if rescaled:
             for ax in (self.ax_em, self.ax_ted):
                 ax.set_xlim(n.min() / 2, n.max() * 2)
@@ -160,15 +167,19 @@ class MirageToyDemo(Demo):
         # the axis grows in steps of 5 tokens, so most length moves redraw only the data
         top = 5 * math.ceil(state["length"] / 5)
         self.ax_ted.set_ylim(-0.03 * top, 1.03 * top)
-        self.zero_note.set_text("" if rescaled else f"exact match measured 0 at {state['measured_zeros']} of "
-                                f"{len(n)} sizes\n(resolution 1/{state['n_items']:,})")
+        self.zero_note.set_text("" if rescaled else figure_message(
+            "mirage.toy.zero_note", zeros=state["measured_zeros"], total=len(n), items=state["n_items"]))
 
     def summary_html(self, state: dict[str, Any]) -> str:
-        note = ("Edit distance is negated so that improvement counts as positive; ±∞ means more than half "
-                "the steps are flat.")
+        note = message("mirage.toy.summary_note")
         if state["size_grid"] == RESCALED:
-            note += " " + RESCALED_SCORE_NOTE
-        return emergence_table_html(state["scores"], note=note)
+            note += " " + message("mirage.toy.summary_rescaled")
+        curves = {"model (expected)": message("mirage.toy.curve_expected"),
+                  f"measured ({state['n_items']:,} items)": message("mirage.toy.curve_measured",
+                                                                    items=state["n_items"])}
+        metrics = {"exact match": message("mirage.toy.metric_exact_match"),
+                   "edit distance (negated)": message("mirage.toy.metric_edit_distance")}
+        return emergence_table_html(relabel(state["scores"], curves, metrics), note=note)
 
 
 def log_floor(values) -> float:

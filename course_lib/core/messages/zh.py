@@ -360,7 +360,7 @@ MESSAGES = {
         "  {case}：应为 '{verdict}'，得到的是 '{got}'（逐样本平均，各种子一步之内完成的升幅占比：{shares}，"
         "{place}；分数：{score:.2f}；{sizes} 个规模中有 {zeros} 个读数为 0）"),
     "mirage.jump_verdict.differ": "{name}：{total} 个判断中有 {count} 个不同。",
-    "mirage.jump_verdict.passed": "{name}：全部 {count} 个用例通过，每个判断都正确。原因如下：",
+    "mirage.jump_verdict.passed": "{name}：全部 {count} 个用例通过，做得好！每个判断都正确。原因如下：",
     "mirage.jump_verdict.reason": "  {label}（{verdict}）：{reason}。",
     "mirage.jump_verdict.swapped": "  以及两条交换过的曲线：分数相同，只凭逐样本平均来判断。",
     # --- end lesson 02 ---
@@ -615,7 +615,7 @@ MESSAGES = {
     "chinchilla.inference.control_inference": "全生命周期推理量 log₁₀（词元）",
     "chinchilla.inference.legend_best": "该需求下最便宜",
     "chinchilla.inference.legend_optimal": "计算最优（不计推理）",
-    "chinchilla.inference.ylabel": "全生命周期计算量\n（计算最优模型 = 1）",
+    "chinchilla.inference.ylabel": "全周期计算量（计算最优模型 = 1）",
     "chinchilla.inference.ratio": "{ratio:.0f} 词元/参数",
     "chinchilla.inference.row_target": "目标损失",
     "chinchilla.inference.row_inference": "推理词元数",
