@@ -68,7 +68,9 @@ def set_language(value: str) -> bool:
         return False
     fonts = [f for f in mpl.rcParams["font.sans-serif"] if f != font]
     mpl.rcParams["font.sans-serif"] = [font] + fonts
-    mpl.rcParams["font.family"] = "sans-serif"
+    # the CJK font first, and matplotlib's own DejaVu Sans (always there) for the glyphs it lacks,
+    # such as superscript digits: matplotlib falls back along a list of families, not a generic one
+    mpl.rcParams["font.family"] = [font, "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
     _STATE["figures"] = value
     return True

@@ -47,6 +47,8 @@ def test_chinese_figures_use_a_cjk_font_and_miss_no_glyph():
     assert language.set_language("zh") is True
     assert language.language() == language.figure_language() == "zh"
     assert glyph_warnings(TITLE) == []
+    # what the CJK font lacks (superscript digits, as in "10⁶ parameters") falls back to DejaVu Sans
+    assert glyph_warnings("参数 10⁶–10⁸，x² − 1") == []
 
 
 def test_without_a_font_figures_stay_english_with_a_note(monkeypatch, capsys):

@@ -102,7 +102,8 @@ for _name, _panel in list(globals().items()):
     if type(_panel).__name__ == "Panel" and not _name.startswith("_"):
         for _control in _panel.controls.values():
             _start = _control.value
-            _values = list(_control.options) if hasattr(_control, "options") else [_control.min, _control.max]
+            # a toggle's values (its options may be (text, value) pairs)
+            _values = list(_control._options_values) if hasattr(_control, "options") else [_control.min, _control.max]
             for _value in _values + [_start]:
                 _control.value = _value
                 _moved += 1
