@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -33,6 +34,28 @@ def keys_asked_for() -> dict[str, str]:
     return found
 
 
+def named_in_code() -> tuple[set[str], set[str]]:
+    """Every string literal of course_lib and tools (a key may be picked into a variable before
+    ``message(key)``), and the constant beginnings of strings built at run time
+    (``f"site.{key}"``, ``"player." + mode``); the catalogues themselves are not read."""
+    literals, prefixes = set(), set()
+    paths = [p for p in COURSE_LIB.rglob("*.py") if "messages" not in p.parts]
+    for path in paths + sorted((COURSE_LIB.parent / "tools").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                prefixes.add(node.values[0].value)
+            elif (isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant)
+                  and isinstance(node.left.value, str)):
+                prefixes.add(node.left.value)
+    return literals, {p for p in prefixes if re.fullmatch(r"[a-z0-9_]+\.[a-z0-9_.]*", p)}
+
+
+def unused_keys(catalogue: dict[str, str], asked: set[str], prefixes: set[str]) -> list[str]:
+    return sorted(k for k in catalogue if k not in asked and not k.startswith(tuple(prefixes)))
+
+
 def missing_keys(catalogues: dict[str, dict[str, str]]) -> list[str]:
     every = set().union(*catalogues.values())
     return [f"{lang}: {key}" for lang, cat in catalogues.items() for key in sorted(every - set(cat))]
@@ -56,6 +79,17 @@ def test_every_key_asked_for_exists():
     asked = keys_asked_for()
     assert asked, "no message() call found: the scan is broken"
     assert {k: where for k, where in asked.items() if k not in CATALOGUES["en"]} == {}
+
+
+def test_every_key_is_asked_for():
+    """No dead sentence: each key is asked for by name, or by a beginning built on at run time."""
+    literals, prefixes = named_in_code()
+    assert "site." in prefixes and "player." in prefixes, "the scan of built keys is broken"
+    assert unused_keys(CATALOGUES["en"], literals, prefixes) == []
+
+
+def test_an_unused_key_would_be_caught():
+    assert unused_keys({"a.b": "", "site.x": "", "c.d": ""}, {"a.b"}, {"site."}) == ["c.d"]
 
 
 def test_message_follows_the_language_and_fills_fields():

@@ -99,3 +99,9 @@ def test_the_course_translations_are_in_step(language):
         nbformat.read(translations.english_of(path), as_version=4), nbformat.read(path, as_version=4),
         f"{language}/{path.name}")]
     assert problems == [], "\n".join(problems) + "\n(run `make translations` to list them)"
+
+
+def test_every_english_lesson_has_its_chinese_edition():
+    english = sorted(p.name for p in translations.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    assert english, "no English lesson found: the scan is broken"
+    assert [p.name for p in translations.translated_notebooks("zh")] == english
