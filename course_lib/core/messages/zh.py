@@ -177,7 +177,7 @@ MESSAGES = {
     "mirage.toy.zero_note": "{total} 个规模中有 {zeros} 个测得精确匹配为 0\n（分辨率 1/{items:,}）",
     "mirage.toy.summary_note": "编辑距离取负，使改进计为正值；±∞ 表示超过一半的步长是平的。",
     "mirage.toy.summary_rescaled": (
-        "精确匹配：在这些规模上不适用（数值低至 1e-300 乃至更低，此时的分数只是舍入误差的产物）。"),
+        "{note}精确匹配：在这些规模上不适用（数值低至 1e-300 乃至更低，此时的分数只是舍入误差的产物）。"),
     "mirage.toy.curve_expected": "模型（期望值）",
     "mirage.toy.curve_measured": "测得（{items:,} 道题）",
     "mirage.toy.metric_exact_match": "精确匹配",
@@ -615,7 +615,7 @@ MESSAGES = {
     "chinchilla.inference.control_inference": "全生命周期推理量 log₁₀（词元）",
     "chinchilla.inference.legend_best": "该需求下最便宜",
     "chinchilla.inference.legend_optimal": "计算最优（不计推理）",
-    "chinchilla.inference.ylabel": "全周期计算量（计算最优模型 = 1）",
+    "chinchilla.inference.ylabel": "全生命周期计算量（计算最优 = 1）",
     "chinchilla.inference.ratio": "{ratio:.0f} 词元/参数",
     "chinchilla.inference.row_target": "目标损失",
     "chinchilla.inference.row_inference": "推理词元数",
