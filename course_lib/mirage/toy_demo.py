@@ -173,7 +173,7 @@ class MirageToyDemo(Demo):
     def summary_html(self, state: dict[str, Any]) -> str:
         note = message("mirage.toy.summary_note")
         if state["size_grid"] == RESCALED:
-            note += " " + message("mirage.toy.summary_rescaled")
+            note = message("mirage.toy.summary_rescaled", note=note)
         curves = {"model (expected)": message("mirage.toy.curve_expected"),
                   f"measured ({state['n_items']:,} items)": message("mirage.toy.curve_measured",
                                                                     items=state["n_items"])}

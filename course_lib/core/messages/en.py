@@ -192,7 +192,7 @@ MESSAGES = {
         "Edit distance is negated so that improvement counts as positive; ±∞ means more than half the "
         "steps are flat."),
     "mirage.toy.summary_rescaled": (
-        "Exact match: n/a on these sizes (values down to 1e-300 and below, where the score is a rounding "
+        "{note} Exact match: n/a on these sizes (values down to 1e-300 and below, where the score is a rounding "
         "artefact)."),
     "mirage.toy.curve_expected": "model (expected)",
     "mirage.toy.curve_measured": "measured ({items:,} items)",
