@@ -331,8 +331,8 @@ MESSAGES = {
     "mirage.emergent_metric.wrong_shape": "应为每个模型一个值，形状 ({count},)，得到的形状是 {shape}",
     "mirage.emergent_metric.out_of_range": "取值必须在 [0, 1] 之内，得到的最小值为 {low:.3g}，最大值为 {high:.3g}",
     "mirage.emergent_metric.not_absent":
-        "小模型中并非没有：宽度 {width} 处为 {value:.3f}（宽度不超过 16 时必须 <= 0.05）",
-    "mirage.emergent_metric.not_present": "最大的模型中没有出现：宽度 {width} 处为 {value:.3f}（必须 >= 0.3）",
+        "在小模型中已经出现：宽度 {width} 处为 {value:.3f}（宽度不超过 16 时必须 <= 0.05）",
+    "mirage.emergent_metric.not_present": "在最大的模型中没有出现：宽度 {width} 处为 {value:.3f}（必须 >= 0.3）",
     "mirage.emergent_metric.fails_shuffled": "模型的行换一种顺序时，它会出错",
     "mirage.emergent_metric.not_per_model": (
         "同样的模型行换一种顺序后，它没有按该顺序给出同样的值：指标必须由每个模型的输出算出，"
