@@ -43,7 +43,7 @@ def test_the_english_output_is_unchanged():
 def test_demos_checks_and_summaries_follow_the_language(chinese, capsys):
     iso = IsoFLOPDemo()
     assert iso.caption.startswith("左图")
-    assert iso.controls["coefficients"].display("Hoffmann (rounded)") == "Hoffmann（四舍五入）"
+    assert iso.controls["coefficients"].display("Hoffmann (rounded)") == "Hoffmann 四舍五入值"
     assert "最优的每参数词元数" in iso.summary_html(iso.update())
     assert iso.ax.get_title() == figure_message("chinchilla.isoflop.title_line")
 

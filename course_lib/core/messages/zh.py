@@ -30,6 +30,13 @@ MESSAGES = {
     "setup.no": "否",
     "setup.in_range": "所有软件包版本都在测试过的范围内。",
     "setup.problems": "有 {count} 个版本问题，见上面的警告。",
+    "setup.python_old": "Python {version} 早于 3.10",
+    "setup.missing": "没有安装 {name}",
+    "setup.out_of_range": "{name} {version} 不在测试过的版本范围 {range} 内",
+    "setup.problem_warning": "course_lib.setup：{problem}；课程可能无法按文中所写的那样运行。",
+    # core.score_tables
+    "scores.emergence_heading": ("<b>涌现分数</b>（Schaeffer et al. 2023，式 1）：总升幅除以典型的单步变化；"
+                                 "多数步都很小时（跃升之前或饱和之后）它就很大。"),
     # core.language
     "language.no_font": "本机没有中文字体，图中的文字保留英文（安装 fonts-noto-cjk 或其他中文字体后重新运行本单元即可显示中文）。",
     # core.interactive: the website's kernel-free player
@@ -555,8 +562,8 @@ MESSAGES = {
         "然后比较最后一个值与第一个值；每个检验都是“高出 tol 以上”（用 >，不用 >=），正向和逆缩放的检验也一样"),
     # --- end lesson 04 ---
     # --- lesson 05 (course_lib/chinchilla) ---
-    "chinchilla.law.rounded": "Hoffmann（四舍五入）",
-    "chinchilla.law.unrounded": "Hoffmann（未四舍五入）",
+    "chinchilla.law.rounded": "Hoffmann 四舍五入值",
+    "chinchilla.law.unrounded": "Hoffmann 未四舍五入值",
     "chinchilla.law.epoch": "Epoch 2024",
     "chinchilla.parameters.non_embedding": "非嵌入",
     "chinchilla.parameters.all": "全部",
