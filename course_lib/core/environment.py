@@ -64,13 +64,14 @@ def version_problems(versions: dict[str, str]) -> list[str]:
     """
     found = []
     if sys.version_info < (3, 10):
-        found.append(f"Python {versions['python']} is older than 3.10")
+        found.append(message("setup.python_old", version=versions["python"]))
     for name, (low, high) in TESTED_RANGES.items():
         v = versions[name]
         if v == "missing":
-            found.append(f"{name} is not installed")
+            found.append(message("setup.missing", name=name))
         elif _vtuple(v) < _vtuple(low) or (high and _vtuple(v) >= _vtuple(high)):
-            found.append(f"{name} {v} is outside the tested range >={low}" + (f",<{high}" if high else ""))
+            found.append(message("setup.out_of_range", name=name, version=v,
+                                 range=f">={low}" + (f",<{high}" if high else "")))
     return found
 
 
@@ -100,7 +101,7 @@ def setup(verbose: bool = True, language: str = "en") -> None:
     versions = package_versions()
     problems = version_problems(versions)
     for problem in problems:
-        warnings.warn(f"course_lib.setup: {problem}; the course may not work as written.", stacklevel=2)
+        warnings.warn(message("setup.problem_warning", problem=problem), stacklevel=2)
     if verbose:
         colab = "google.colab" in sys.modules
         print(message("setup.environment", versions=", ".join(f"{k} {v}" for k, v in versions.items()),

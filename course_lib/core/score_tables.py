@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import numpy as np
 
+from course_lib.core.messages import message
+
 __all__ = ["emergence_table_html", "format_score", "table_html", "TABLE_STYLE", "CELL_STYLE"]
 
 #: a table that reads as one in JupyterLab, the classic Notebook and Colab: those front ends
@@ -70,5 +72,4 @@ def emergence_table_html(scores: dict[str, dict[str, float]], note: str = "") ->
     table = table_html([""] + [html.escape(m) for m in metrics],
                        [[html.escape(curve)] + [format_score(row[m]) for m in metrics] for curve, row in scores.items()])
     foot = f"<div style='margin:2px 0;font-size:90%'>{html.escape(note)}</div>" if note else ""
-    return ("<b>Emergence score</b> (Schaeffer et al. 2023, Eq. 1): the total rise divided by the "
-            f"typical step, so it is large when most steps are small, before a jump or after saturation.{table}{foot}")
+    return message("scores.emergence_heading") + f"{table}{foot}"

@@ -30,6 +30,13 @@ MESSAGES = {
     "setup.no": "no",
     "setup.in_range": "All versions are within the tested ranges.",
     "setup.problems": "{count} version problem(s), see the warnings above.",
+    "setup.python_old": "Python {version} is older than 3.10",
+    "setup.missing": "{name} is not installed",
+    "setup.out_of_range": "{name} {version} is outside the tested range {range}",
+    "setup.problem_warning": "course_lib.setup: {problem}; the course may not work as written.",
+    # core.score_tables
+    "scores.emergence_heading": ("<b>Emergence score</b> (Schaeffer et al. 2023, Eq. 1): the total rise divided by the "
+                                 "typical step, so it is large when most steps are small, before a jump or after saturation."),
     # core.language
     "language.no_font": "No font on this machine can draw the course's language: figures keep English labels.",
     # core.interactive: the website's kernel-free player
