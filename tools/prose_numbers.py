@@ -82,7 +82,8 @@ _LABELLED_ZH = re.compile(r"(?:图|表|附录|公式|练习|单元|课程|§)\s?
                           + r"|第\s?" + _ZH_NUMBERS + r"\s?(?:节|章|课|部分|页|段|行|列|个单元)")
 _DURATION_ZH = re.compile(r"\d+(?:[.,]\d+)?(?:\s?[–-]\s?\d+(?:[.,]\d+)?)?\s?(?:毫秒|秒|分钟|小时)")
 _ARXIV = re.compile(r"\b\d{4}\.\d{4,5}\b")
-_BITS = re.compile(r"\b\d+-bit\b")  # a data type ("64-bit hashes"), not a result
+_BITS = re.compile(r"\b\d+-bit\b|\d+\s?位(?=\s?(?:哈希|整数|浮点|二进制))")  # a data type ("64-bit hashes",
+# "64 位哈希值"), not a result
 _VERSION = re.compile(r"\b\d+\.\d+\.\d+\b")
 _HEADING_NUMBER = re.compile(r"^(#+\s*)\d+(?:\.\d+)*\.?", re.M)
 _CODE_FENCE = re.compile(r"```.*?```", re.S)

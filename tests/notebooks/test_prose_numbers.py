@@ -153,6 +153,7 @@ def test_a_number_glued_to_chinese_characters_is_still_read():
     "见 Wei et al. (2022) 的表 1 和图 5、§3.3、附录 D.2",
     "第 3 节和第 4 课；练习 2.1（中等难度，约 8 分钟）；本课约 60–70 分钟，训练只需 30 秒",
     "Anderson (1972) 发表于 1972 年，第 393–396 页",
+    "用 64 位哈希值和 32 位整数",
 ])
 def test_chinese_labels_and_durations_are_not_results(prose):
     assert prose_numbers(prose) == []
