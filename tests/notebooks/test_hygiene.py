@@ -272,3 +272,41 @@ def test_check_modes_exit_1_and_list_the_notebook(tmp_path, capsys):
     _edit(path, _no_badge)
     assert sync_notebooks.main(["--check", str(path)]) == 1
     assert str(path) in capsys.readouterr().out
+
+
+# ---- sections -----------------------------------------------------------------------------------
+
+_SECTION = re.compile(r"^## (\d+)\.\s*(.+?)\s*$", re.M)
+_TABLE_ROW = re.compile(r"^\|\s*(\d+)\.\s*([^|]+?)\s*\|", re.M)
+
+
+def section_problems(nb: nbformat.NotebookNode) -> list[str]:
+    """Numbered "## N." headings that skip or repeat a number, and rows of cell 0's table of
+    sections that name no heading of the lesson (a heading lost in an edit)."""
+    heads = [(int(n), title) for cell in nb.cells if cell.cell_type == "markdown"
+             for n, title in _SECTION.findall(cell.source)]
+    problems = []
+    if [n for n, _ in heads] != list(range(1, len(heads) + 1)):
+        problems.append(f"section headings are numbered {[n for n, _ in heads]}, not 1, 2, 3, ...")
+    titles = dict(heads)
+    for n, title in _TABLE_ROW.findall(nb.cells[0].source if nb.cells else ""):
+        if titles.get(int(n)) != title:
+            problems.append(f"cell 0's table lists section {n} {title!r}, the lesson heads it {titles.get(int(n))!r}")
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_sections_are_numbered_in_order_and_match_the_table(path):
+    assert section_problems(nbformat.read(path, as_version=4)) == []
+
+
+def test_a_lost_section_heading_is_caught():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 04\n\n| section | time |\n|---|---|\n| 1. One | 5 min |\n"
+                                              "| 2. Two | 5 min |"),
+                nbformat.v4.new_markdown_cell("## 1. One\n\ntext"), nbformat.v4.new_markdown_cell("text\n\n## 2. Two")]
+    assert section_problems(nb) == []
+    nb.cells[2].source = "text"
+    assert section_problems(nb) == ["cell 0's table lists section 2 'Two', the lesson heads it None"]
+    nb.cells[2].source = "## 3. Three"
+    assert section_problems(nb)[0] == "section headings are numbered [1, 3], not 1, 2, 3, ..."
