@@ -404,7 +404,7 @@ MESSAGES = {
     "grokking.phase.control_fraction": "训练比例",
     "grokking.phase.control_decay": "权重衰减",
     "grokking.phase.colour_bar": "测试准确率达 95 % 的步数中位数",
-    "grokking.phase.cell_never": "从未",
+    "grokking.phase.cell_never": "未达到",
     "grokking.phase.cell_some": "{seeds} 个中 {grokked} 个",
     "grokking.phase.fraction_axis": "训练比例",
     "grokking.phase.decay_axis": "权重衰减 λ",
@@ -456,12 +456,12 @@ MESSAGES = {
     # progress bars (training.train, timeline.make_timeline, phase.run_phase_grid)
     "grokking.train.progress": "训练 p={p}，{fraction:.0%} 用于训练，权重衰减 {weight_decay:g}",
     "grokking.timeline.progress": "进展度量",
-    "grokking.phase_grid.progress": "相图运行",
+    "grokking.phase_grid.progress": "相图训练",
     # --- end lesson 03 ---
     # --- lesson 04 (course_lib/inverse_scaling) ---
     "inverse_scaling.shape.u_shaped": "U 形",
     "inverse_scaling.shape.inverted_u": "倒 U 形",
-    "inverse_scaling.shape.positive": "正向",
+    "inverse_scaling.shape.positive": "正向缩放",
     "inverse_scaling.shape.inverse": "逆缩放",
     "inverse_scaling.shape.flat": "平坦",
     "inverse_scaling.shape.one_size": "只有一个规模：没有曲线",
@@ -479,7 +479,7 @@ MESSAGES = {
     # mixture_demo.py
     "inverse_scaling.mixture.caption": (
         "这是模型，不是数据：规模为 N 的模型以概率 T 做真实任务（答对），否则以“吸引力 × D”的概率"
-        "落入干扰任务（总是答错），再否则就去猜。左图是准确率，右图是两种能力。"),
+        "被干扰任务带偏（总是答错），再否则就去猜。左图是准确率，右图是两种能力。"),
     "inverse_scaling.mixture.distractor_onset": "干扰能力起点（log₁₀ N）",
     "inverse_scaling.mixture.true_onset": "真实能力起点（log₁₀ N）",
     "inverse_scaling.mixture.distractor_sharpness": "干扰能力陡峭度",
@@ -529,13 +529,13 @@ MESSAGES = {
     "inverse_scaling.sparse.notes": "\n（{notes}）",
     "inverse_scaling.sparse.shape_text": "所有宽度：{dense}；宽度 {widths}：{sparse}{notes}",
     "inverse_scaling.sparse.score_picked": "{count} 个宽度",
-    "inverse_scaling.sparse.summary": "正分会被读作涌现；但它并不说明曲线在途中是否下凹过。",
+    "inverse_scaling.sparse.summary": "正分会被读作涌现；但它并不说明曲线在途中是否出现过低谷。",
     # checks.py: 练习 2.1
     "inverse_scaling.mixture_check.case_guess": "完全没有能力：只能猜",
     "inverse_scaling.mixture_check.case_distractor": "总是做干扰任务：总是答错",
     "inverse_scaling.mixture_check.case_true": "处处都有真实能力",
     "inverse_scaling.mixture_check.case_no_attraction": "毫无吸引力的干扰任务",
-    "inverse_scaling.mixture_check.case_half": "一半的模型落入干扰任务",
+    "inverse_scaling.mixture_check.case_half": "一半的模型被干扰任务带偏",
     "inverse_scaling.mixture_check.case_four_options": "四个选项（随机水平 0.25）",
     "inverse_scaling.mixture_check.case_arrays": "跨模型规模的数组",
     "inverse_scaling.mixture_check.hint": (
@@ -558,8 +558,8 @@ MESSAGES = {
     "inverse_scaling.shape_check.case_live": "本课训练的家族（均值），所有宽度",
     "inverse_scaling.shape_check.case_live_small": "本课训练的家族（均值），宽度不超过 16",
     "inverse_scaling.shape_check.hint": (
-        "找出最低值和最高值；U 形要求第一个值和最后一个值都比最低值高出 tol 以上；先检验 U 形，再检验倒 U 形，"
-        "然后比较最后一个值与第一个值；每个检验都是“高出 tol 以上”（用 >，不用 >=），正向和逆缩放的检验也一样"),
+        "找出最低值和最高值；U 形要求第一个值和最后一个值比最低值高出的量都大于 tol；先检验 U 形，再检验倒 U 形，"
+        "然后比较最后一个值与第一个值；每个检验都是“高出的量严格大于 tol”（用 >，不用 >=），正向和逆缩放的检验也一样"),
     # --- end lesson 04 ---
     # --- lesson 05 (course_lib/chinchilla) ---
     "chinchilla.law.rounded": "Hoffmann 四舍五入值",
