@@ -90,3 +90,20 @@ def test_the_chinese_lessons_show_the_glossary_in_chinese():
                            for t in sorted(TERMS, key=lambda t: t.first_lesson)], "the Chinese term leads"
     lessons = re.findall(r">(\d\d)</td>", table)
     assert lessons == sorted(lessons) and len(lessons) == len(TERMS)
+
+
+ZH_LESSONS = {p.name[:2]: p for p in sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))}
+
+
+def zh_prose(number: str) -> str:
+    nb = nbformat.read(ZH_LESSONS[number], as_version=4)
+    return " ".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("term", TERMS, ids=lambda t: t.english)
+def test_the_chinese_edition_uses_the_glossary_term_where_it_is_first_used(term):
+    """The Chinese lesson that translates a term's first lesson writes the glossary's Chinese for it."""
+    if term.first_lesson not in ZH_LESSONS:
+        pytest.skip(f"lesson {term.first_lesson} has no Chinese edition")
+    assert term.chinese in zh_prose(term.first_lesson), (
+        f"glossary: zh lesson {term.first_lesson} never writes {term.chinese!r} for {term.english!r}")
