@@ -474,8 +474,8 @@ MESSAGES = {
     "inverse_scaling.common.extra_input": "额外输入",
     "inverse_scaling.common.list_separator": "，",
     # family.py
-    "inverse_scaling.family.progress_seeds": "干扰特征家族（额外输入：{hint}），逐个种子",
-    "inverse_scaling.family.progress_grid": "一致率网格，逐个家族",
+    "inverse_scaling.family.progress_seeds": "干扰特征模型族（额外输入：{hint}），逐个种子",
+    "inverse_scaling.family.progress_grid": "一致率网格，逐个模型族",
     # mixture_demo.py
     "inverse_scaling.mixture.caption": (
         "这是模型，不是数据：规模为 N 的模型以概率 T 做真实任务（答对），否则以“吸引力 × D”的概率"
@@ -497,7 +497,7 @@ MESSAGES = {
     "inverse_scaling.mixture.summary": "在这些规模上的形状：{shape}。这个分数是为上升的曲线设计的；U 形的低谷它看不到。",
     # family_demo.py
     "inverse_scaling.family_demo.caption": (
-        "随机特征家族的准确率随宽度的变化：细线是单个种子，粗线是它们在干扰特征反转的测试集上的均值；"
+        "随机特征模型族的准确率随宽度的变化：细线是单个种子，粗线是它们在干扰特征反转的测试集上的均值；"
         "虚线是同分布数据上的均值（干扰特征与标签的一致程度和训练时相同）。"),
     "inverse_scaling.family_demo.agreement": "训练中的一致率",
     "inverse_scaling.family_demo.largest_width": "最大模型",
@@ -513,7 +513,7 @@ MESSAGES = {
     "inverse_scaling.family_demo.summary": "各种子曲线的形状：{seeds}。",
     # sparse_demo.py
     "inverse_scaling.sparse.caption": (
-        "家族的平均准确率（干扰特征反转）：细线是所有宽度，粗线连起的标记是三个滑块选中的宽度"
+        "模型族的平均准确率（干扰特征反转）：细线是所有宽度，粗线连起的标记是三个滑块选中的宽度"
         "（相同的选择只算一次）；图上方写出每种读法所显示的形状。"),
     "inverse_scaling.sparse.smallest": "最小（列表位置）",
     "inverse_scaling.sparse.middle": "中间（列表位置）",
@@ -555,8 +555,8 @@ MESSAGES = {
     "inverse_scaling.shape_check.case_exact_drop": "恰好下降 tol，不算超过 tol",
     "inverse_scaling.shape_check.case_exact_rise": "恰好上升 tol，不算超过 tol",
     "inverse_scaling.shape_check.case_exact_dip": "两侧都恰好为 tol 的低谷",
-    "inverse_scaling.shape_check.case_live": "本课训练的家族（均值），所有宽度",
-    "inverse_scaling.shape_check.case_live_small": "本课训练的家族（均值），宽度不超过 16",
+    "inverse_scaling.shape_check.case_live": "本课训练的模型族（均值），所有宽度",
+    "inverse_scaling.shape_check.case_live_small": "本课训练的模型族（均值），宽度不超过 16",
     "inverse_scaling.shape_check.hint": (
         "找出最低值和最高值；U 形要求第一个值和最后一个值比最低值高出的量都大于 tol；先检验 U 形，再检验倒 U 形，"
         "然后比较最后一个值与第一个值；每个检验都是“高出的量严格大于 tol”（用 >，不用 >=），正向和逆缩放的检验也一样"),
