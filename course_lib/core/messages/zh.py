@@ -67,7 +67,7 @@ MESSAGES = {
     "start_here.log_axis.xlabel": "参数量（{axis}坐标轴）",
     "start_here.log_axis.title": "同样的 {count} 个模型，x 轴为{axis}坐标",
     "start_here.log_axis.summary_linear": "在这条线性坐标轴上，{total} 个模型中有 {crowded} 个挤在最左侧 5% 的宽度内。",
-    "start_here.log_axis.summary_log": "在对数坐标轴上，规模每增大 10 倍都占据相同的宽度。",
+    "start_here.log_axis.summary_log": "在对数坐标轴上，规模每相差 10 倍都占据相同的宽度。",
     "start_here.mlp_param_count.case_tiny": "极小的网络",
     "start_here.mlp_param_count.case_no_hidden": "没有隐藏单元",
     "start_here.mlp_param_count.case_adder": "宽度为 16 的 4 位数加法器",
@@ -75,7 +75,7 @@ MESSAGES = {
     "start_here.mlp_param_count.hint": "两个权重矩阵（输入 × 隐藏单元、隐藏单元 × 输出）和两个偏置向量（每个隐藏单元一个、每个输出一个）都要算上",
     "start_here.glossary.header_term": "术语",
     "start_here.glossary.header_other": "英文",
-    "start_here.glossary.header_first_lesson": "首次使用",
+    "start_here.glossary.header_first_lesson": "首次出现的课",
     "start_here.glossary.header_meaning": "在本课程中的含义",
     # --- end lesson 00 ---
     # --- lesson 01 (course_lib/emergence) ---
@@ -109,8 +109,8 @@ MESSAGES = {
     "emergence.panel.kind_scratchpad": "使用草稿纸（写出进位）",
     "emergence.panel.legend_random": "随机猜数字",
     "emergence.panel.xlabel": "参数量（对数轴）",
-    "emergence.panel.title": "{n_digits} 位数加法：{metric}与模型规模（规模网格：{grid}）",
-    "emergence.panel.summary": ("每条曲线的<b>涌现分数</b>（越高越突然；超过一半的步长为零时记为 ±∞；"
+    "emergence.panel.title": "{n_digits} 位数加法：{metric}随模型规模的变化（规模网格：{grid}）",
+    "emergence.panel.summary": ("每条曲线的<b>涌现分数</b>（越高越突然；超过一半的单步变化为零时记为 ±∞；"
                                 "编辑距离按 &minus;距离计分，使向上表示更好）。"),
     "emergence.panel.column_family": "模型族",
     "emergence.panel.column_crossing": "第一个精确匹配 &ge; 0.5 的模型的参数量",
@@ -141,7 +141,7 @@ MESSAGES = {
     "emergence.emergence_score.case_falling": "下降的曲线得分为负",
     "emergence.emergence_score.case_peak": "在最大的模型之前就达到峰值的曲线（用 max - min，而不是 last - first）",
     "emergence.emergence_score.case_dip": "峰值之后跌到起点以下的曲线（最小值在最后：符号为负）",
-    "emergence.emergence_score.hint": ("先按规模给各点排序；分母是相邻两点之间步长平方的中位数的平方根；"
+    "emergence.emergence_score.hint": ("先按规模给各点排序；分母是相邻两点之间单步变化的平方的中位数的平方根；"
                                        "符号取 argmax(y) - argmin(y) 的符号"),
     # checks：练习 1.3（exact_match）
     "emergence.exact_match.case_one_right": "两个答案，一个正确",
@@ -156,11 +156,11 @@ MESSAGES = {
     # --- lesson 02 (course_lib/mirage) ---
     # the toy model's demo (§2)
     "mirage.toy.caption": (
-        "这是玩具模型，不是数据：一个随规模平滑提高的逐 token 准确率，分别用全部 <i>L</i> 个 token 上的"
-        "精确匹配（左）和 token 编辑距离（右）打分；曲线是模型的期望值，标记是按所选规模抽取的一个随机测试集。"
+        "这是玩具模型，不是数据：一个随规模平滑提高的逐词元准确率，分别用全部 <i>L</i> 个词元上的"
+        "精确匹配（左）和词元编辑距离（右）打分；曲线是模型的期望值，标记是按所选题数抽取的一个随机测试集。"
         "<i>密集 ÷ L<sup>1/|α|</sup></i> 给小这么多倍的模型打分：在那里，编辑距离的形状正是精确匹配"
         "在密集网格上的形状。"),
-    "mirage.toy.control_length": "目标长度 L（token 数）",
+    "mirage.toy.control_length": "目标长度 L（词元数）",
     "mirage.toy.control_alpha": "损失指数 α",
     "mirage.toy.control_items": "测试题数",
     "mirage.toy.control_sizes": "模型规模",
@@ -176,13 +176,13 @@ MESSAGES = {
     "mirage.toy.xlabel": "模型规模 N（参数量）",
     "mirage.toy.title_exact_match": "精确匹配（p 的非线性函数）",
     "mirage.toy.ylabel_exact_match": "准确率",
-    "mirage.toy.title_edit_distance": "token 编辑距离（p 的线性函数）",
+    "mirage.toy.title_edit_distance": "词元编辑距离（p 的线性函数）",
     "mirage.toy.ylabel_edit_distance": "编辑距离（越低越好）",
     "mirage.toy.rescaled_note": (
         "这些规模上不显示精确匹配：\n大多数值小到根本看不见\n（最小为 {smallest:.0e}）；"
         "请把这里的编辑距离\n与“密集”网格上的精确匹配相比较"),
     "mirage.toy.zero_note": "{total} 个规模中有 {zeros} 个测得精确匹配为 0\n（分辨率 1/{items:,}）",
-    "mirage.toy.summary_note": "编辑距离取负，使改进计为正值；±∞ 表示超过一半的步长是平的。",
+    "mirage.toy.summary_note": "编辑距离取负，使改进计为正值；±∞ 表示超过一半的单步变化为零。",
     "mirage.toy.summary_rescaled": (
         "{note}精确匹配：在这些规模上不适用（数值低至 1e-300 乃至更低，此时的分数只是舍入误差的产物）。"),
     "mirage.toy.curve_expected": "模型（期望值）",
@@ -285,7 +285,7 @@ MESSAGES = {
     "mirage.progress.autoencoders": "自编码器族，瓶颈大小",
     # the synthesis (§7): curve names, the checklist table, the figure, the reasons
     "mirage.synthesis.name_exact_match": "精确匹配",
-    "mirage.synthesis.name_per_token": "逐 token 准确率",
+    "mirage.synthesis.name_per_token": "逐词元准确率",
     "mirage.synthesis.name_per_digit": "逐位准确率",
     "mirage.synthesis.name_per_image": "逐图像准确率",
     "mirage.synthesis.name_subset": "{k} 张图像全对",
@@ -304,7 +304,7 @@ MESSAGES = {
     "mirage.synthesis.reason_b": (
         "用精确匹配打分的第 01 课草稿纸加法器：它们的逐位准确率本身就在跃升，4 个种子都在宽度 2 和 3 之间"),
     "mirage.synthesis.reason_c": (
-        "§2 的玩具模型，在 100 道题上用 15 个 token 的精确匹配打分：逐 token 准确率平滑上升；"
+        "§2 的玩具模型，在 100 道题上用 15 个词元的精确匹配打分：逐词元准确率平滑上升；"
         "在对数 y 轴上，精确匹配从最小的规模起就在上升，那些 0 是分辨率造成的"),
     "mirage.synthesis.reason_d": (
         "用“5 张图像全对”打分的已训练手写数字 MLP：它们的逐图像准确率本身就在跃升，每个种子都是如此"
@@ -314,12 +314,12 @@ MESSAGES = {
         "在种子 0 中，其最大的一步是一个中等幅度的真实台阶，被精确匹配（各位置准确率之积）放大了"
         "（第三种情况：指标放大了一个中等幅度的真实台阶）"),
     # checks: exercise 2.1
-    "mirage.toy_exact_match.case_one": "一个 token",
-    "mirage.toy_exact_match.case_five": "五个 token",
+    "mirage.toy_exact_match.case_one": "一个词元",
+    "mirage.toy_exact_match.case_five": "五个词元",
     "mirage.toy_exact_match.case_perfect": "完美的模型",
-    "mirage.toy_exact_match.case_many": "一次传入多个逐 token 准确率",
+    "mirage.toy_exact_match.case_many": "一次传入多个逐词元准确率",
     "mirage.toy_exact_match.hint": (
-        "只有 `length` 个 token 全部正确，答案才算对，每个 token 各自独立地以概率 p_token 正确；"
+        "只有 `length` 个词元全部正确，答案才算对，每个词元各自独立地以概率 p_token 正确；"
         "numpy 的 ** 对数组同样适用"),
     # checks: exercise 4.1
     "mirage.subset_sampling.case_most": "200 个中答对 150 个，K = 5",
@@ -346,7 +346,7 @@ MESSAGES = {
         "而不是由模型所在的位置决定"),
     "mirage.emergent_metric.separator": "；",
     "mirage.emergent_metric.failed": "{name}：{problems}。\n  同样这些模型的普通准确率：{accuracies}",
-    "mirage.emergent_metric.hint": "对每个模型要求更多：许多测试图像同时答对，或者给由许多图像算出的分数设一条很高的线。",
+    "mirage.emergent_metric.hint": "对每个模型要求更多：许多测试图像同时答对，或者给由许多图像算出的分数设一个很高的门槛。",
     "mirage.emergent_metric.passed": (
         "{name}：涌现了！宽度不超过 16 时至多为 {small:.3f}，宽度 {width} 处为 {largest:.2f}，"
         "而普通准确率从 {first:.2f} 平滑上升到 {last:.2f}。"),
@@ -367,7 +367,7 @@ MESSAGES = {
         "  {case}：应为 '{verdict}'，得到的是 '{got}'（逐样本平均，各种子一步之内完成的升幅占比：{shares}，"
         "{place}；分数：{score:.2f}；{sizes} 个规模中有 {zeros} 个读数为 0）"),
     "mirage.jump_verdict.differ": "{name}：{total} 个判断中有 {count} 个不同。",
-    "mirage.jump_verdict.passed": "{name}：全部 {count} 个用例通过，做得好！每个判断都正确。原因如下：",
+    "mirage.jump_verdict.passed": "{name}：全部 {count} 个用例通过，每个判断都正确。原因如下：",
     "mirage.jump_verdict.reason": "  {label}（{verdict}）：{reason}。",
     "mirage.jump_verdict.swapped": "  以及两条交换过的曲线：分数相同，只凭逐样本平均来判断。",
     # --- end lesson 02 ---
@@ -683,7 +683,7 @@ MESSAGES = {
     "data_quality.banding.header_true_pairs": "J ≥ 目标值的文档对",
     "data_quality.banding.header_precision": "精确率",
     "data_quality.banding.header_recall": "召回率",
-    "data_quality.banding.progress": "LSH 分桶",
+    "data_quality.banding.progress": "LSH 条带划分",
     "data_quality.stages.header_stage": "阶段",
     "data_quality.stages.header_unit": "单位",
     "data_quality.stages.header_in": "输入",
@@ -768,7 +768,7 @@ MESSAGES = {
     "memorisation.regurgitation_threshold.case_never": "从未超过 1/2（答案为 None）",
     "memorisation.regurgitation_threshold.case_spread": "各金丝雀序列的值分散在均值周围",
     "memorisation.regurgitation_threshold.case_not_powers": "计数不是 2 的幂",
-    "memorisation.regurgitation_threshold.case_dip": "均值在第一次超过 1/2 之后又降到 1/2 以下（以第一次为准）",
+    "memorisation.regurgitation_threshold.case_dip": "均值在第一次超过 1/2 之后又降到低于 1/2（以第一次为准）",
     "memorisation.regurgitation_threshold.hint": (
         "对每个不同的计数 k，从小到大（np.unique 会排序），求植入 k 次的金丝雀序列的平均概率；"
         "返回第一个均值严格大于 0.5 的 k，如果没有，返回 None"),
@@ -787,7 +787,7 @@ MESSAGES = {
     "memorisation.connections.legend_per_token": "逐词元概率",
     "memorisation.connections.legend_exact": "精确匹配（全部词元）",
     "memorisation.connections.xlabel_k": "植入次数（k）",
-    "memorisation.connections.ylabel_mean": "金丝雀序列上的均值",
+    "memorisation.connections.ylabel_mean": "各金丝雀序列的均值",
     "memorisation.connections.floor": "≤ {power} 的值画在此处",
     "memorisation.connections.xlabel_order": "阶数 n（模型“规模”）",
     "memorisation.connections.ylabel_order": "P(复现)，k = {k}",
