@@ -620,9 +620,9 @@ MESSAGES = {
                                      "相对于计算最优（Chinchilla 式）模型的比值，圆点是所选需求下最便宜的模型，"
                                      "三角形是计算最优的模型。"),
     "chinchilla.inference.control_inference": "全生命周期推理量 log₁₀（词元）",
-    "chinchilla.inference.legend_best": "该需求下最便宜",
+    "chinchilla.inference.legend_best": "该需求下最便宜的模型",
     "chinchilla.inference.legend_optimal": "计算最优（不计推理）",
-    "chinchilla.inference.ylabel": "全生命周期计算量（计算最优 = 1）",
+    "chinchilla.inference.ylabel": "全生命周期计算量\n（计算最优模型 = 1）",
     "chinchilla.inference.ratio": "{ratio:.0f} 词元/参数",
     "chinchilla.inference.row_target": "目标损失",
     "chinchilla.inference.row_inference": "推理词元数",
@@ -653,7 +653,7 @@ MESSAGES = {
     "chinchilla.summary.entropy": ("真实熵 H = {H:.4f}；拟合的 E - H = {gap:+.3f}；"
                                    "这些训练的最低损失 = {lowest:.4f}（比 H 高 {above:.3f}）"),
     "chinchilla.summary.objective": ("拟合目标函数（Huber 之和）：E 自由 {free:.2e}，E 固定 {fixed:.2e}"
-                                     "（差 {ratio:.1f} 倍）"),
+                                     "（变差 {ratio:.1f} 倍）"),
     "chinchilla.seed_table.header": "种子     a (1: 包络线)     a (2: 抛物线) a (3: 定律)  E (定律)",
     "chinchilla.seed_table.spread": "差异   {a1:15.3f}  {a2:16.3f}  {a3:10.3f}   {E:7.3f}",
     # --- end lesson 05 ---
