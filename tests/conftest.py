@@ -82,3 +82,16 @@ def make_demo():
 def tiny_demo_class():
     """The tiny demo class (to build variants, e.g. one that fails at a given value)."""
     return TinyDemo
+
+
+@pytest.fixture
+def chinese():
+    """The course in Chinese for one test (``course_lib.setup(language="zh")``'s switch), then back
+    to English; yields whether figures can be drawn in Chinese on this machine."""
+    from course_lib.core import language
+
+    figures_follow = language.set_language("zh")
+    try:
+        yield figures_follow
+    finally:
+        language.set_language("en")

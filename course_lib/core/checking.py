@@ -15,7 +15,7 @@ import numpy as np
 
 from course_lib.core.messages import message
 
-__all__ = ["CheckResult", "run_cases", "passed", "call_learner", "learner_name", "short_repr", "NOT_IMPLEMENTED"]
+__all__ = ["CheckResult", "run_cases", "passed", "differs", "call_learner", "learner_name", "short_repr", "NOT_IMPLEMENTED"]
 
 #: what a check prints (in English) while the learner's function is still the stub
 NOT_IMPLEMENTED = message("check.not_implemented", "en")
@@ -122,14 +122,25 @@ def run_cases(name: str, fn: Callable, cases: Sequence[tuple[str, tuple, Any]],
             return failure
         same, note = _compare(expected, got, rtol)
         if not same:
-            width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
-            text = (f"{name}: {message('check.differs', case=case)}\n"
-                    f"  {message('check.input'):{width}} {', '.join(short_repr(a) for a in args[:shown_args])}\n"
-                    f"  {message('check.expected'):{width}} {short_repr(expected)}\n"
-                    f"  {message('check.got'):{width}} {short_repr(got)}" + (f"\n  {note}" if note else ""))
-            print(text + (f"\n{message('check.hint')} {hint}" if hint else ""))
-            return CheckResult(False, text)
+            return differs(name, case, ", ".join(short_repr(a) for a in args[:shown_args]), short_repr(expected),
+                           short_repr(got), note, hint)
     return passed(name, len(cases))
+
+
+def differs(name: str, case: str, shown_input: str, expected: str, got: str, note: str = "",
+            hint: str = "") -> CheckResult:
+    """Print and return the failure of one case: what went in, what was expected, what came back.
+
+    The texts arrive formatted (``short_repr``); every check that finds a wrong answer reports it
+    here, in the course's language.
+    """
+    width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
+    text = (f"{name}: {message('check.differs', case=case)}\n"
+            f"  {message('check.input'):{width}} {shown_input}\n"
+            f"  {message('check.expected'):{width}} {expected}\n"
+            f"  {message('check.got'):{width}} {got}" + (f"\n  {note}" if note else ""))
+    print(text + (f"\n{message('check.hint')} {hint}" if hint else ""))
+    return CheckResult(False, text)
 
 
 def passed(name: str, count: int) -> CheckResult:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course_lib.core.checking import CheckResult, call_learner, passed, run_cases, short_repr
+from course_lib.core.checking import CheckResult, call_learner, differs, passed, run_cases, short_repr
 from course_lib.core.messages import message
 from course_lib.inverse_scaling.family import load_agreement_grid
 from course_lib.inverse_scaling.mixture import mixture_accuracy as reference_mixture
@@ -80,11 +80,6 @@ def classify_scaling(fn: Callable) -> CheckResult:
         if failure is not None:
             return failure
         if not isinstance(got, str) or got != expected:
-            width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
-            text = (f"{name}: {message('check.differs', case=where)}\n"
-                    f"  {message('check.input'):{width}} {short_repr(np.round(values, 3))}, tol={tol}\n"
-                    f"  {message('check.expected'):{width}} {expected!r}\n"
-                    f"  {message('check.got'):{width}} {short_repr(got)}")
-            print(text + f"\n{message('check.hint')} {hint}")
-            return CheckResult(False, text)
+            return differs(name, where, f"{short_repr(np.round(values, 3))}, tol={tol}", repr(expected),
+                           short_repr(got), hint=hint)
     return passed(name, len(cases))

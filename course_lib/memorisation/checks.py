@@ -11,7 +11,7 @@ from typing import Callable
 import numpy as np
 
 from course_lib.core.messages import message
-from course_lib.core.checking import CheckResult, call_learner, learner_name, passed, run_cases, short_repr
+from course_lib.core.checking import CheckResult, call_learner, differs, learner_name, passed, run_cases, short_repr
 
 __all__ = ["continuation_probability", "regurgitation_threshold", "reference_continuation_probability",
            "reference_regurgitation_threshold"]
@@ -125,11 +125,6 @@ def regurgitation_threshold(fn: Callable) -> CheckResult:
             return failure
         note = _threshold_verdict(expected, got)
         if note:
-            width = max(len(message(k)) for k in ("check.input", "check.expected", "check.got"))
-            text = (f"{name}: {message('check.differs', case=case)}\n"
-                    f"  {message('check.input'):{width}} {short_repr(args[0])}, {short_repr(args[1])}\n"
-                    f"  {message('check.expected'):{width}} {short_repr(expected)}\n"
-                    f"  {message('check.got'):{width}} {short_repr(got)}\n  {note}")
-            print(text + f"\n{message('check.hint')} {hint}")
-            return CheckResult(False, text)
+            return differs(name, case, f"{short_repr(args[0])}, {short_repr(args[1])}", short_repr(expected),
+                           short_repr(got), note, hint)
     return passed(name, len(cases))

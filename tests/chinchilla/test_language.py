@@ -8,16 +8,8 @@ from course_lib.chinchilla.analysis import analyse_grid, seed_table
 from course_lib.chinchilla.demos import InferenceDemo, IsoFLOPDemo, ToyGridDemo
 from course_lib.chinchilla.grid import MAIN_BUDGETS, PARAMETER_COUNTS, load_grid, load_live_seeds
 from course_lib.chinchilla.names import FIT_KEYS, LAW_KEYS, PARAMETER_KEYS
-from course_lib.core import language
 from course_lib.core.messages import CATALOGUES, figure_message
 from course_lib.scaling import COEFFICIENT_SETS
-
-
-@pytest.fixture
-def chinese():
-    language.set_language("zh")
-    yield
-    language.set_language("en")
 
 
 def test_every_named_choice_has_words():

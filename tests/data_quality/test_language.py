@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 
 from course_lib import dedup
-from course_lib.core import language
 from course_lib.core.messages import figure_message
 from course_lib.corpus import make_corpus
 from course_lib.data_quality import checks, near_dup, pipeline
@@ -25,13 +24,6 @@ def stages():
     corpus = make_corpus(n_clean=200, exact_copies=10, near_copies=20, canaries_per_count=1, n_low_quality=12,
                          n_unsafe=6, n_test=30, n_leaked=4, seed=2)
     return pipeline.run_pipeline(corpus).stages
-
-
-@pytest.fixture
-def chinese():
-    language.set_language("zh")
-    yield
-    language.set_language("en")
 
 
 def test_the_english_output_is_unchanged(study, stages, capsys):

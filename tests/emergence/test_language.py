@@ -7,22 +7,12 @@ import re
 
 import pytest
 
-from course_lib.core import language
 from course_lib.core.style import new_figure
 from course_lib.emergence import checks, plots
 from course_lib.emergence.demos import GRIDS, METRICS, EmergenceDemo
 from course_lib.emergence.training import ALL_KINDS, train_family
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese():
-    figures_follow = language.set_language("zh")
-    try:
-        yield figures_follow
-    finally:
-        language.set_language("en")
 
 
 def drawn_texts(ax) -> list[str]:

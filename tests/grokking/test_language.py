@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from course_lib import grokking
-from course_lib.core import language
 from course_lib.core.messages import message
 from course_lib.grokking import checks
 from course_lib.grokking.demos import PhaseDiagramDemo, TrainingStepDemo
@@ -17,15 +16,6 @@ from course_lib.grokking.figures import plot_history, plot_progress_measures
 from course_lib.grokking.timeline import load_timeline, make_timeline, toy_phases
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese():
-    figures_follow = language.set_language("zh")
-    try:
-        yield figures_follow
-    finally:
-        language.set_language("en")
 
 
 @pytest.fixture(scope="module")

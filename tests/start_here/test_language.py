@@ -5,20 +5,10 @@ import re
 
 import pytest
 
-from course_lib.core import language
 from course_lib.start_here import checks
 from course_lib.start_here.demos import LogAxisDemo
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese():
-    figures_follow = language.set_language("zh")
-    try:
-        yield figures_follow
-    finally:
-        language.set_language("en")
 
 
 def test_the_english_demo_reads_as_before():
