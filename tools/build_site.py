@@ -261,7 +261,7 @@ def _size(path: Path) -> int:
 
 
 def frame_stats(frames: Path) -> dict[str, tuple[int, int, int]]:
-    """Lesson ("03_grokking", "zh/03_grokking") -> (frames listed, distinct PNG files, bytes of those files)."""
+    """Lesson ("03_grokking", "zh/03_grokking") -> (frames listed, distinct image files, bytes of those files)."""
     stats = {}
     folders = [p for p in frames.iterdir() if p.is_dir() and p.name not in LANGUAGES]
     folders += [p for lang in LANGUAGES if (frames / lang).is_dir() for p in (frames / lang).iterdir() if p.is_dir()]
@@ -269,8 +269,8 @@ def frame_stats(frames: Path) -> dict[str, tuple[int, int, int]]:
         name = str(folder.relative_to(frames))
         listing = folder / "frames.jsonl"
         listed = len(listing.read_text().splitlines()) if listing.exists() else 0
-        pngs = list(folder.glob("*.png"))
-        stats[name] = (listed, len(pngs), sum(p.stat().st_size for p in pngs))
+        images = list(folder.glob("*.webp"))
+        stats[name] = (listed, len(images), sum(p.stat().st_size for p in images))
     return stats
 
 

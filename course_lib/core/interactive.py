@@ -202,8 +202,9 @@ SITE_FRAMES_URL_ENV = "COURSE_SITE_FRAMES_URL"
 MAX_GRID_FRAMES = 60
 #: a slider with more values than this offers this many, evenly spread, its default among them
 MAX_SLIDER_VALUES = 12
-#: zlib level of the stored frames (the pixels are those the panel rendered; only the file is smaller)
-FRAME_COMPRESSION = 9
+#: how the stored frames are encoded: lossless WebP (the pixels are those the panel rendered) takes
+#: about 40 % of the bytes of a PNG at zlib level 9, and encodes faster at this effort (method 2)
+FRAME_FORMAT = {"format": "webp", "lossless": True, "method": 2, "quality": 50}
 
 
 
@@ -260,13 +261,14 @@ def _value_label(spec: Control, value: Any) -> str:
 
 
 def _save_frame(folder: Path, png: bytes) -> str:
-    """Store one frame (recompressed, same pixels) under a name made from its pixels; return the name."""
+    """Store one frame (re-encoded as lossless WebP, same pixels) under a name made from its pixels;
+    return the name."""
     image = PILImage.open(io.BytesIO(png))
     image.load()
-    name = hashlib.sha256(image.tobytes() + repr(image.size).encode()).hexdigest()[:20] + ".png"
+    name = hashlib.sha256(image.tobytes() + repr(image.size).encode()).hexdigest()[:20] + ".webp"
     path = folder / name
     if not path.exists():
-        image.save(path, format="png", compress_level=FRAME_COMPRESSION)
+        image.save(path, **FRAME_FORMAT)
     return name
 
 

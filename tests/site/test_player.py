@@ -108,7 +108,7 @@ def test_every_listed_frame_is_a_file_and_every_file_is_listed(make_demo, site_e
     panel = interactive.Panel(make_demo("tiny"))
     data = _player_data(panel.mimebundle()["text/html"])
     files = {f for f, _ in data["frames"].values()}
-    assert files == {p.name for p in site_env.glob("*.png")}
+    assert files == {p.name for p in site_env.glob("*.webp")}
     records = [json.loads(line) for line in (site_env / "frames.jsonl").read_text().splitlines()]
     assert len(records) == len(data["frames"])
     assert data["mode"] == "sweep"  # 13 x 11 x 2 settings: too many for the full grid
