@@ -17,7 +17,7 @@ NOTEBOOKS = (CLEAN, BROKEN)
 BROKEN_PANELS = {
     0: "nothing (a clean panel next to the broken ones)",
     1: "the slider's callback was detached: moving it no longer updates the figure",
-    2: "each move renders in its own thread, later values faster: after a burst an older figure lands last",
+    2: "a move renders 3 s later and moves made meanwhile are lost: after a burst an older figure stays",
     3: "no caption",
 }
 
@@ -37,8 +37,9 @@ from matplotlib.figure import Figure
 def make_panel(title, caption=True, racing=False):
     """A panel like the course's: slider and toggle buttons, figure in an Output, summary, caption.
 
-    ``racing``: every change renders in a thread after a delay that shrinks as the frequency
-    grows, so after a quick burst upwards the renders finish in reverse order.
+    ``racing``: a change renders in a thread after 3 s, and changes that arrive while a render is
+    pending are dropped, so after a quick burst the figure shows the burst's first value, not its
+    last (whatever the machine's load: a burst of key presses takes well under 3 s).
     """
     fig = Figure(figsize=(4, 2.5), dpi=80)
     FigureCanvasAgg(fig)
@@ -61,13 +62,18 @@ def make_panel(title, caption=True, racing=False):
                             "data": {"image/png": png, "text/plain": "<figure>"}},)
             summary.value = f"<table><tr><td>frequency</td><td>{f}</td></tr></table>"
 
+    pending = threading.Event()
+
     def late_render(f, s):
-        time.sleep(0.1 * (31 - f))
+        time.sleep(3.0)
         render(f, s)
+        pending.clear()
 
     def draw(change=None):
         if racing and change is not None:
-            threading.Thread(target=late_render, args=(freq.value, shape.value)).start()
+            if not pending.is_set():  # a change during a pending render is lost
+                pending.set()
+                threading.Thread(target=late_render, args=(freq.value, shape.value)).start()
         else:
             render(freq.value, shape.value)
 
