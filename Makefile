@@ -40,7 +40,7 @@ LAB_LOCALE = $(if $(filter zh,$(LANG)),C.UTF-8,$(or $(LANG),C.UTF-8))
 LESSON_TESTS = $$($(VENV)/bin/python tools/lesson_paths.py tests $(LESSON)) tests/notebooks
 LESSON_NOTEBOOK = $$($(VENV)/bin/python tools/lesson_paths.py notebook $(LESSON))
 
-.PHONY: help venv colab-venv lab test test-unit test-colab test-browser bench cache figures sync strip translations site clean
+.PHONY: help venv colab-venv lab test test-unit test-lessons test-rest test-colab test-browser bench cache figures sync strip translations site clean
 
 help:  ## list the targets
 	@echo "make targets:"
@@ -81,7 +81,13 @@ lab: $(VENV)/.installed  ## open JupyterLab at lesson 00 (LANG=zh: the Chinese e
 test: $(VENV)/.installed $(COLAB_VENV)/.installed  ## every test: (a) and (b) side by side on both cores, then (c)
 	@echo "== (a) unit, guards and lessons in $(VENV) and (b) Colab parity in $(COLAB_VENV) run side by side;"
 	@echo "   each step's output is shown when it ends"
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-unit test-colab SITE_FRAMES_FROM_TESTS=build/executed/frames
+ifeq ($(LESSON),)
+	@# (a) in two parts, so that both cores stay busy after (b) ends
+	@$(MAKE) --no-print-directory -j3 --output-sync=target test-lessons test-rest test-colab \
+	    SITE_FRAMES_FROM_TESTS=build/executed/frames
+else
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-unit test-colab
+endif
 	@$(MAKE) --no-print-directory test-browser SITE_ARGS="--executed build/executed"
 	@echo "make test: all steps passed"
 
@@ -90,6 +96,16 @@ test-unit: $(VENV)/.installed  ## (a) unit and guard tests, each lesson run as c
 	$(if $(and $(SITE_FRAMES_FROM_TESTS),$(if $(LESSON),,1)),COURSE_TEST_SITE_FRAMES=$(SITE_FRAMES_FROM_TESTS)) \
 	$(VENV)/bin/python -m pytest -p no:cacheprovider --ignore=tests/browser \
 	    $(if $(LESSON),$(LESSON_TESTS),tests/) $(PYTEST_ARGS)
+
+test-lessons: $(VENV)/.installed  ## (a), first part: each lesson of both editions run as committed and as finished
+	@echo "== (a) lessons run twice each, $(VENV) ($$($(VENV)/bin/python --version))"
+	$(if $(SITE_FRAMES_FROM_TESTS),COURSE_TEST_SITE_FRAMES=$(SITE_FRAMES_FROM_TESTS)) \
+	$(VENV)/bin/python -m pytest -p no:cacheprovider tests/notebooks/test_lessons.py $(PYTEST_ARGS)
+
+test-rest: $(VENV)/.installed  ## (a), second part: every unit and guard test but the lesson runs
+	@echo "== (a) unit and guard tests, $(VENV) ($$($(VENV)/bin/python --version))"
+	$(VENV)/bin/python -m pytest -p no:cacheprovider --ignore=tests/browser \
+	    --ignore=tests/notebooks/test_lessons.py tests/ $(PYTEST_ARGS)
 
 test-colab: $(COLAB_VENV)/.installed  ## (b) notebooks under nbval + widget tests in .venv-colab (ipywidgets 7.7.1)
 	@echo "== (b) Colab parity, $(COLAB_VENV) ($$($(COLAB_VENV)/bin/python --version), ipywidgets 7.7.1)"
