@@ -179,7 +179,10 @@ def parse_numbers(text: str, printed: bool = False) -> list[tuple[str, float, in
             else:                                   # 97² is a square
                 mantissa = mantissa ** int(power)
                 decimals = 0
-        value = mantissa * 10.0 ** exponent if exponent else mantissa
+        try:
+            value = mantissa * 10.0 ** exponent if exponent else mantissa
+        except OverflowError:  # "3e9999": no number a lesson states
+            continue
         found.append((m.group(0).strip(), abs(value), decimals, exponent, bool(m.group("pct")), m.start()))
     return found
 
@@ -211,7 +214,9 @@ def _output_texts(cell) -> list[str]:
             for mime in ("text/plain", "text/markdown"):
                 if mime in data:
                     texts.append(data[mime])
-            if "text/html" in data:
+            # the website's kernel-free player (``COURSE_SITE_FRAMES``) is not what the lesson
+            # prints: its frame names and settings would only add chance candidates
+            if "text/html" in data and "course-player" not in data["text/html"]:
                 texts.append(html.unescape(_HTML_TAG.sub(" ", data["text/html"])))
     return texts
 

@@ -26,11 +26,10 @@ fails the run), so a figure never shows empty boxes in place of characters.
 With ``COURSE_TEST_SITE_FRAMES=<folder>`` (``make test`` sets it), the committed run also draws the
 website's kernel-free frames into ``<folder>/<lesson>`` (``<folder>/zh/<lesson>``), so the site build
 that follows reuses this run instead of executing every lesson again (``build_site.py --executed``).
-The players those frames add are removed before the prose numbers are checked.
+The players those frames add are not read as printed numbers (``tools/prose_numbers.py``).
 """
 from __future__ import annotations
 
-import copy
 import os
 import re
 import shutil
@@ -95,16 +94,6 @@ def site_frames_env(path: Path) -> dict[str, str] | None:
     shutil.rmtree(target, ignore_errors=True)
     return {"COURSE_SITE_FRAMES": str(target),
             "COURSE_SITE_FRAMES_URL": ("../" if stem.startswith("zh/") else "") + f"frames/{stem}"}
-
-
-def without_players(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` without the website players' HTML (the prose is checked as without frames)."""
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            if "course-player" in str(out.get("data", {}).get("text/html", "")):
-                del out.data["text/html"]
-    return nb
 
 
 def language_of(path: Path) -> str:
@@ -256,7 +245,7 @@ def test_lesson_as_committed_and_as_finished(path, tmp_path):
     executed = EXECUTED / "zh" if language_of(path) == "zh" else EXECUTED
     executed.mkdir(parents=True, exist_ok=True)
     nbformat.write(committed_nb, executed / path.name)
-    problems, unused, _ = unbound_numbers(without_players(committed_nb), read_allow_list(allow_list_for(path)), name=path.name)
+    problems, unused, _ = unbound_numbers(committed_nb, read_allow_list(allow_list_for(path)), name=path.name)
     unused = [f"{path.name}: allow-list entry {entry!r} is used by no prose number" for entry in unused]
     assert problems + unused == [], "\n".join(problems + unused)
 

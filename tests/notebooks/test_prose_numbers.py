@@ -163,3 +163,11 @@ def test_the_chinese_edition_has_its_own_allow_lists():
     from prose_numbers import ALLOW_DIR, allow_list_for
     assert allow_list_for("notebooks/03_grokking.ipynb") == ALLOW_DIR / "03_grokking.txt"
     assert allow_list_for("notebooks/zh/03_grokking.ipynb") == ALLOW_DIR / "zh" / "03_grokking.txt"
+
+
+def test_a_website_player_is_not_printed_output_and_huge_powers_do_not_crash():
+    player = "<div class='course-player'><script>{\"frames\": {\"0.72\": [\"3e9999ab.webp\", 0]}}</script></div>"
+    problems, _, _ = check("Accuracy reaches 0.72.", "accuracy 0.65\n", html=player)
+    assert len(problems) == 1 and "0.72" in problems[0]
+    assert check("Accuracy reaches 0.72.", "accuracy 0.72\n", html=player)[0] == []
+    assert parse_numbers("3e9999", printed=True) == []
